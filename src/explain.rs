@@ -1,0 +1,64 @@
+//! `isms explain CODE` and `isms rules`: the registry, formatted.
+
+use crate::cli::ExplainFormat;
+use crate::i18n::Lang;
+use crate::rules::{RULES, RuleMeta, find};
+use serde_json::json;
+
+fn to_json(r: &RuleMeta) -> serde_json::Value {
+    json!({
+        "code": r.code,
+        "severity": r.severity.as_str(),
+        "summary": r.summary,
+        "summary_ja": r.summary_ja,
+        "explanation": r.doc(),
+    })
+}
+
+pub fn explain(code: &str, format: ExplainFormat) -> i32 {
+    let Some(rule) = find(code) else {
+        let hint = crate::schema::did_you_mean(code, RULES.iter().map(|r| r.code))
+            .map(|s| format!("\n  help: did you mean `{s}`?"))
+            .unwrap_or_else(|| "\n  help: `isms rules` lists the codes".to_owned());
+        eprintln!("error: unknown rule `{code}`{hint}");
+        return 2;
+    };
+    let text = match format {
+        ExplainFormat::Json => serde_json::to_string_pretty(&to_json(rule)).expect("json") + "\n",
+        ExplainFormat::Text => format!(
+            "# {} ({})\n\n{}\n{}\n\nDefault severity: {}\n\n{}",
+            rule.code,
+            rule.summary,
+            rule.summary,
+            rule.summary_ja,
+            rule.severity.as_str(),
+            rule.doc()
+        ),
+    };
+    crate::write_output(None, &text).err().unwrap_or(0)
+}
+
+pub fn rules(format: ExplainFormat, lang: Lang) -> i32 {
+    let text = match format {
+        ExplainFormat::Json => {
+            serde_json::to_string_pretty(&RULES.iter().map(|r| to_json(r)).collect::<Vec<_>>())
+                .expect("json")
+                + "\n"
+        }
+        ExplainFormat::Text => {
+            let width = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
+            RULES
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{:width$}  {:7}  {}\n",
+                        r.code,
+                        r.severity.as_str(),
+                        r.summary_in(lang)
+                    )
+                })
+                .collect()
+        }
+    };
+    crate::write_output(None, &text).err().unwrap_or(0)
+}

@@ -1,0 +1,588 @@
+//! The typed, indexed model of an ISMS repository. Rules and reports read only this.
+//!
+//! Entities are built tolerantly from the spanned YAML: a field of the wrong shape is
+//! absent here (the schema stage reported it), and an entity with an id always counts as
+//! defined, so one mistake gives one finding.
+
+use crate::fields::{Fields, Spanned, Text};
+use crate::source::Span;
+use crate::yaml::Node;
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Role,
+    Asset,
+    Threat,
+    Vulnerability,
+    Risk,
+    Control,
+    Procedure,
+    Soa,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Role,
+        Kind::Asset,
+        Kind::Threat,
+        Kind::Vulnerability,
+        Kind::Risk,
+        Kind::Control,
+        Kind::Procedure,
+        Kind::Soa,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Role => "role",
+            Kind::Asset => "asset",
+            Kind::Threat => "threat",
+            Kind::Vulnerability => "vulnerability",
+            Kind::Risk => "risk",
+            Kind::Control => "control",
+            Kind::Procedure => "procedure",
+            Kind::Soa => "soa",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+        lang.pick(self.as_str(), self.ja())
+    }
+
+    /// The Japanese name, for messages and reports.
+    pub fn ja(self) -> &'static str {
+        match self {
+            Kind::Role => "役割",
+            Kind::Asset => "資産",
+            Kind::Threat => "脅威",
+            Kind::Vulnerability => "脆弱性",
+            Kind::Risk => "リスク",
+            Kind::Control => "管理策",
+            Kind::Procedure => "実施手順",
+            Kind::Soa => "適用宣言書",
+        }
+    }
+}
+
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+string_enum!(AssetType {
+    Information = "information",
+    Hardware = "hardware",
+    Software = "software",
+    Service = "service",
+    People = "people",
+    Facility = "facility",
+});
+
+string_enum!(
+    /// E / D / A in ISO/IEC 27005.
+    Origin {
+        Environmental = "environmental",
+        Deliberate = "deliberate",
+        Accidental = "accidental",
+    }
+);
+
+string_enum!(VulnCategory {
+    Hardware = "hardware",
+    Software = "software",
+    Network = "network",
+    Personnel = "personnel",
+    Site = "site",
+    Organization = "organization",
+});
+
+string_enum!(TreatmentOption {
+    Reduce = "reduce",
+    Transfer = "transfer",
+    Avoid = "avoid",
+    Accept = "accept",
+});
+
+string_enum!(
+    /// The four themes of ISO/IEC 27001:2022 Annex A, and the seed's four kinds of measure.
+    Category {
+        Organizational = "organizational",
+        People = "people",
+        Physical = "physical",
+        Technological = "technological",
+    }
+);
+
+string_enum!(
+    /// Ordered from strongest to weakest, so the weakest of several is the maximum.
+    Status {
+        Implemented = "implemented",
+        Partial = "partial",
+        Planned = "planned",
+        NotImplemented = "not-implemented",
+    }
+);
+
+fn enum_field<T>(f: &Fields, key: &str, parse: fn(&str) -> Option<T>) -> Option<Spanned<T>> {
+    let t = f.text(key)?;
+    parse(&t.value).map(|v| Spanned::new(v, t.span))
+}
+
+#[derive(Clone, Debug)]
+pub struct Role {
+    pub id: Text,
+    pub title: Option<Text>,
+    pub responsibilities: Vec<String>,
+    pub members: Vec<String>,
+    pub description: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Asset {
+    pub id: Text,
+    pub name: Option<Text>,
+    pub asset_type: Option<Spanned<AssetType>>,
+    pub owner: Option<Text>,
+    pub confidentiality: Option<Spanned<i64>>,
+    pub integrity: Option<Spanned<i64>>,
+    pub availability: Option<Spanned<i64>>,
+    pub location: Option<Text>,
+    pub description: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Threat {
+    pub id: Text,
+    pub name: Option<Text>,
+    pub origin: Option<Spanned<Origin>>,
+    pub occurrence: Option<Spanned<i64>>,
+    pub source: Option<Text>,
+    pub description: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Vulnerability {
+    pub id: Text,
+    pub name: Option<Text>,
+    pub category: Option<Spanned<VulnCategory>>,
+    pub threats: Vec<Text>,
+    pub exploitability: Option<Spanned<i64>>,
+    pub description: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Treatment {
+    /// The `treatment` key, to point at the whole block.
+    pub key: Span,
+    pub option: Option<Spanned<TreatmentOption>>,
+    pub controls: Vec<Text>,
+    pub to: Option<Text>,
+    pub accepted_by: Option<Text>,
+    pub accepted_on: Option<Spanned<Date>>,
+    pub expires: Option<Spanned<Date>>,
+    pub rationale: Option<Text>,
+    pub due: Option<Spanned<Date>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Residual {
+    pub key: Span,
+    pub likelihood: Option<Spanned<i64>>,
+    pub impact: Option<Spanned<i64>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Risk {
+    pub id: Text,
+    pub title: Option<Text>,
+    pub assets: Vec<Text>,
+    pub threat: Option<Text>,
+    pub vulnerabilities: Vec<Text>,
+    pub likelihood: Option<Spanned<i64>>,
+    pub impact: Option<Spanned<i64>>,
+    pub impact_reason: Option<Text>,
+    pub level: Option<Spanned<i64>>,
+    pub owner: Option<Text>,
+    pub treatment: Option<Treatment>,
+    pub residual: Option<Residual>,
+    pub description: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Control {
+    pub id: Text,
+    pub title: Option<Text>,
+    pub category: Option<Spanned<Category>>,
+    pub maps_to: Vec<Text>,
+    pub threats: Vec<Text>,
+    pub status: Option<Spanned<Status>>,
+    pub owner: Option<Text>,
+    pub description: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Review {
+    pub key: Span,
+    pub interval_months: Option<Spanned<i64>>,
+    pub last: Option<Spanned<Date>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Procedure {
+    pub id: Text,
+    pub title: Option<Text>,
+    pub implements: Vec<Text>,
+    pub owner: Option<Text>,
+    pub steps: Vec<String>,
+    pub frequency: Option<Text>,
+    pub evidence: Vec<String>,
+    pub review: Option<Review>,
+    pub description: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Soa {
+    /// The framework name; the SoA's identity (one per framework).
+    pub framework: Text,
+    pub version: Option<Text>,
+    pub approved_by: Option<Text>,
+    pub approved_on: Option<Spanned<Date>>,
+    pub exclusions: Vec<(Text, Text)>,
+    pub inclusions: Vec<(Text, Text)>,
+    pub description: Option<Text>,
+}
+
+/// Where an id is defined: its kind and its position in that kind's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityRef {
+    pub kind: Kind,
+    pub index: usize,
+}
+
+/// One entity read from a document, before indexing.
+#[derive(Clone, Debug)]
+pub enum Entity {
+    Role(Role),
+    Asset(Asset),
+    Threat(Threat),
+    Vulnerability(Vulnerability),
+    Risk(Risk),
+    Control(Control),
+    Procedure(Procedure),
+    Soa(Soa),
+}
+
+impl Entity {
+    /// Builds the entity of `kind` from a document. `None` when it has no id (no SoA
+    /// framework): it cannot be referenced, and the schema stage has reported the gap.
+    pub fn from_node(kind: Kind, node: &Node) -> Option<Entity> {
+        let f = Fields::new(node);
+        if kind == Kind::Soa {
+            return Some(Entity::Soa(Soa {
+                framework: f.text("framework")?,
+                version: f.text("version"),
+                approved_by: f.text("approved_by"),
+                approved_on: f.date("approved_on"),
+                exclusions: f.text_map("exclusions"),
+                inclusions: f.text_map("inclusions"),
+                description: f.text("description"),
+            }));
+        }
+        let id = f.text("id")?;
+        let description = f.text("description");
+        Some(match kind {
+            Kind::Role => Entity::Role(Role {
+                id,
+                title: f.text("title"),
+                responsibilities: f.strings("responsibilities"),
+                members: f.strings("members"),
+                description,
+            }),
+            Kind::Asset => Entity::Asset(Asset {
+                id,
+                name: f.text("name"),
+                asset_type: enum_field(&f, "type", AssetType::parse),
+                owner: f.text("owner"),
+                confidentiality: f.int("confidentiality"),
+                integrity: f.int("integrity"),
+                availability: f.int("availability"),
+                location: f.text("location"),
+                description,
+            }),
+            Kind::Threat => Entity::Threat(Threat {
+                id,
+                name: f.text("name"),
+                origin: enum_field(&f, "origin", Origin::parse),
+                occurrence: f.int("occurrence"),
+                source: f.text("source"),
+                description,
+            }),
+            Kind::Vulnerability => Entity::Vulnerability(Vulnerability {
+                id,
+                name: f.text("name"),
+                category: enum_field(&f, "category", VulnCategory::parse),
+                threats: f.texts("threats"),
+                exploitability: f.int("exploitability"),
+                description,
+            }),
+            Kind::Risk => Entity::Risk(Risk {
+                id,
+                title: f.text("title"),
+                assets: f.texts("assets"),
+                threat: f.text("threat"),
+                vulnerabilities: f.texts("vulnerabilities"),
+                likelihood: f.int("likelihood"),
+                impact: f.int("impact"),
+                impact_reason: f.text("impact_reason"),
+                level: f.int("level"),
+                owner: f.text("owner"),
+                treatment: f.sub("treatment").map(|t| Treatment {
+                    key: f.key_span("treatment").unwrap_or(t.node.span),
+                    option: enum_field(&t, "option", TreatmentOption::parse),
+                    controls: t.texts("controls"),
+                    to: t.text("to"),
+                    accepted_by: t.text("accepted_by"),
+                    accepted_on: t.date("accepted_on"),
+                    expires: t.date("expires"),
+                    rationale: t.text("rationale"),
+                    due: t.date("due"),
+                }),
+                residual: f.sub("residual").map(|r| Residual {
+                    key: f.key_span("residual").unwrap_or(r.node.span),
+                    likelihood: r.int("likelihood"),
+                    impact: r.int("impact"),
+                }),
+                description,
+            }),
+            Kind::Control => Entity::Control(Control {
+                id,
+                title: f.text("title"),
+                category: enum_field(&f, "category", Category::parse),
+                maps_to: f.texts("maps_to"),
+                threats: f.texts("threats"),
+                status: enum_field(&f, "status", Status::parse),
+                owner: f.text("owner"),
+                description,
+            }),
+            Kind::Procedure => Entity::Procedure(Procedure {
+                id,
+                title: f.text("title"),
+                implements: f.texts("implements"),
+                owner: f.text("owner"),
+                steps: f.strings("steps"),
+                frequency: f.text("frequency"),
+                evidence: f.strings("evidence"),
+                review: f.sub("review").map(|r| Review {
+                    key: f.key_span("review").unwrap_or(r.node.span),
+                    interval_months: r.int("interval_months"),
+                    last: r.date("last"),
+                }),
+                description,
+            }),
+            Kind::Soa => unreachable!("handled above"),
+        })
+    }
+
+    pub fn kind(&self) -> Kind {
+        match self {
+            Entity::Role(_) => Kind::Role,
+            Entity::Asset(_) => Kind::Asset,
+            Entity::Threat(_) => Kind::Threat,
+            Entity::Vulnerability(_) => Kind::Vulnerability,
+            Entity::Risk(_) => Kind::Risk,
+            Entity::Control(_) => Kind::Control,
+            Entity::Procedure(_) => Kind::Procedure,
+            Entity::Soa(_) => Kind::Soa,
+        }
+    }
+
+    /// The id, or for an SoA its framework.
+    pub fn id(&self) -> &Text {
+        match self {
+            Entity::Role(e) => &e.id,
+            Entity::Asset(e) => &e.id,
+            Entity::Threat(e) => &e.id,
+            Entity::Vulnerability(e) => &e.id,
+            Entity::Risk(e) => &e.id,
+            Entity::Control(e) => &e.id,
+            Entity::Procedure(e) => &e.id,
+            Entity::Soa(e) => &e.framework,
+        }
+    }
+}
+
+/// A second definition of an id, kept for `id/duplicate` and otherwise ignored.
+#[derive(Clone, Debug)]
+pub struct Duplicate {
+    pub id: Text,
+    pub kind: Kind,
+    pub first: Span,
+}
+
+/// Every entity, by kind, in file order; and the index of ids.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub roles: Vec<Role>,
+    pub assets: Vec<Asset>,
+    pub threats: Vec<Threat>,
+    pub vulnerabilities: Vec<Vulnerability>,
+    pub risks: Vec<Risk>,
+    pub controls: Vec<Control>,
+    pub procedures: Vec<Procedure>,
+    pub soas: Vec<Soa>,
+    pub duplicates: Vec<Duplicate>,
+    ids: HashMap<String, EntityRef>,
+    soa_by_framework: HashMap<String, usize>,
+}
+
+impl Model {
+    /// Builds the model from entities in file order: the first definition of an id wins.
+    pub fn new(entities: impl IntoIterator<Item = Entity>) -> Model {
+        let mut m = Model::default();
+        for e in entities {
+            let kind = e.kind();
+            let id = e.id().clone();
+            if kind == Kind::Soa {
+                if let Some(&i) = m.soa_by_framework.get(&id.value) {
+                    m.duplicates.push(Duplicate {
+                        first: m.soas[i].framework.span,
+                        id,
+                        kind,
+                    });
+                    continue;
+                }
+                m.soa_by_framework.insert(id.value.clone(), m.soas.len());
+            } else if let Some(r) = m.ids.get(&id.value) {
+                let first = m.span_of(*r);
+                m.duplicates.push(Duplicate { id, kind, first });
+                continue;
+            }
+            macro_rules! add {
+                ($list:ident, $x:expr) => {{
+                    let index = m.$list.len();
+                    m.$list.push($x);
+                    index
+                }};
+            }
+            let index = match e {
+                Entity::Role(x) => add!(roles, x),
+                Entity::Asset(x) => add!(assets, x),
+                Entity::Threat(x) => add!(threats, x),
+                Entity::Vulnerability(x) => add!(vulnerabilities, x),
+                Entity::Risk(x) => add!(risks, x),
+                Entity::Control(x) => add!(controls, x),
+                Entity::Procedure(x) => add!(procedures, x),
+                Entity::Soa(x) => {
+                    m.soas.push(x);
+                    continue;
+                }
+            };
+            m.ids.insert(id.value, EntityRef { kind, index });
+        }
+        m
+    }
+
+    pub fn lookup(&self, id: &str) -> Option<EntityRef> {
+        self.ids.get(id).copied()
+    }
+
+    /// Where the entity's id is written.
+    pub fn span_of(&self, r: EntityRef) -> Span {
+        match r.kind {
+            Kind::Role => self.roles[r.index].id.span,
+            Kind::Asset => self.assets[r.index].id.span,
+            Kind::Threat => self.threats[r.index].id.span,
+            Kind::Vulnerability => self.vulnerabilities[r.index].id.span,
+            Kind::Risk => self.risks[r.index].id.span,
+            Kind::Control => self.controls[r.index].id.span,
+            Kind::Procedure => self.procedures[r.index].id.span,
+            Kind::Soa => self.soas[r.index].framework.span,
+        }
+    }
+
+    /// Ids of every entity of a kind, in file order (for did-you-mean).
+    pub fn ids_of(&self, kind: Kind) -> Vec<&str> {
+        fn ids<T>(v: &[T], f: fn(&T) -> &Text) -> Vec<&str> {
+            v.iter().map(|x| f(x).as_str()).collect()
+        }
+        match kind {
+            Kind::Role => ids(&self.roles, |x| &x.id),
+            Kind::Asset => ids(&self.assets, |x| &x.id),
+            Kind::Threat => ids(&self.threats, |x| &x.id),
+            Kind::Vulnerability => ids(&self.vulnerabilities, |x| &x.id),
+            Kind::Risk => ids(&self.risks, |x| &x.id),
+            Kind::Control => ids(&self.controls, |x| &x.id),
+            Kind::Procedure => ids(&self.procedures, |x| &x.id),
+            Kind::Soa => ids(&self.soas, |x| &x.framework),
+        }
+    }
+
+    pub fn entity_count(&self) -> usize {
+        self.ids.len() + self.soas.len() + self.duplicates.len()
+    }
+
+    pub fn soa_for(&self, framework: &str) -> Option<&Soa> {
+        self.soa_by_framework
+            .get(framework)
+            .map(|&i| &self.soas[i])
+    }
+
+    pub fn asset(&self, id: &str) -> Option<&Asset> {
+        match self.lookup(id)? {
+            EntityRef { kind: Kind::Asset, index } => Some(&self.assets[index]),
+            _ => None,
+        }
+    }
+
+    pub fn threat(&self, id: &str) -> Option<&Threat> {
+        match self.lookup(id)? {
+            EntityRef { kind: Kind::Threat, index } => Some(&self.threats[index]),
+            _ => None,
+        }
+    }
+
+    pub fn vulnerability(&self, id: &str) -> Option<&Vulnerability> {
+        match self.lookup(id)? {
+            EntityRef {
+                kind: Kind::Vulnerability,
+                index,
+            } => Some(&self.vulnerabilities[index]),
+            _ => None,
+        }
+    }
+
+    pub fn control(&self, id: &str) -> Option<&Control> {
+        match self.lookup(id)? {
+            EntityRef {
+                kind: Kind::Control,
+                index,
+            } => Some(&self.controls[index]),
+            _ => None,
+        }
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        match self.lookup(id)? {
+            EntityRef { kind: Kind::Role, index } => Some(&self.roles[index]),
+            _ => None,
+        }
+    }
+}

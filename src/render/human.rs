@@ -1,0 +1,209 @@
+//! Human output through miette: the source line, an underline under the exact value, the
+//! help, and a pointer to `isms explain CODE`.
+
+use super::Report;
+use crate::finding::{Finding, Severity};
+use crate::source::{Source, Span};
+use crate::tr;
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+use std::fmt;
+
+/// miette's view of a source: lines found through the precomputed index instead of
+/// rescanning the file for every diagnostic.
+fn read_span<'a>(
+    src: &'a Source,
+    span: &SourceSpan,
+    before: usize,
+    after: usize,
+) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+    {
+        let text = src.text.as_bytes();
+        if span.offset() + span.len() > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let start = src.pos_of_offset(span.offset());
+        let end = src.pos_of_offset(span.offset() + span.len().saturating_sub(1));
+        let first = (start.line as usize).saturating_sub(before).max(1);
+        let last = (end.line as usize + after).min(src.line_count());
+        let data_start = src.offset(crate::source::Pos {
+            line: first as u32,
+            col: 0,
+        });
+        let data_end = if last >= src.line_count() {
+            text.len()
+        } else {
+            src.offset(crate::source::Pos {
+                line: last as u32 + 1,
+                col: 0,
+            })
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            src.path.clone(),
+            &text[data_start..data_end],
+            (data_start, data_end - data_start).into(),
+            first - 1,
+            if first == start.line as usize {
+                start.col as usize
+            } else {
+                0
+            },
+            last - first + 1,
+        )))
+    }
+}
+
+struct Diag<'a> {
+    finding: &'a Finding,
+    /// A related location in another file, shown as its own advice.
+    related_message: Option<&'a str>,
+    report: &'a Report<'a>,
+    span: Span,
+    help: Option<String>,
+}
+
+impl fmt::Debug for Diag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Diag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.related_message.unwrap_or(&self.finding.message))
+    }
+}
+
+impl std::error::Error for Diag<'_> {}
+
+impl Diag<'_> {
+    fn source(&self) -> &Source {
+        self.report.sources.get(self.span.file)
+    }
+
+    fn source_span(&self, span: Span) -> SourceSpan {
+        let src = self.report.sources.get(span.file);
+        let start = src.offset(span.start);
+        let end = src.offset(span.end).max(start);
+        (start, end - start).into()
+    }
+}
+
+impl Diagnostic for Diag<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.related_message
+            .is_none()
+            .then(|| Box::new(self.finding.code) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        if self.related_message.is_some() {
+            return Some(miette::Severity::Advice);
+        }
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        // miette needs a `&dyn SourceCode` living as long as `self`.
+        Some(self)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.source().text.is_empty() {
+            return None;
+        }
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            None,
+            self.source_span(self.span),
+        )];
+        if self.related_message.is_none() {
+            for r in &self.finding.related {
+                if is_near(r.span, self.span) {
+                    labels.push(LabeledSpan::new_with_span(
+                        Some(r.message.clone()),
+                        self.source_span(r.span),
+                    ));
+                }
+            }
+        }
+        Some(Box::new(labels.into_iter()))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        None
+    }
+}
+
+impl SourceCode for Diag<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        read_span(self.source(), span, before, after)
+    }
+}
+
+/// A related location close enough to share the primary's excerpt; others get their own.
+fn is_near(a: Span, b: Span) -> bool {
+    a.file == b.file && a.start.line.abs_diff(b.start.line) <= 3
+}
+
+pub fn render(r: &Report, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(100)
+        .with_context_lines(1);
+    let mut out = String::new();
+    for f in r.findings {
+        let explain = tr!(
+            r.lang,
+            "for more, run `isms explain {}`",
+            "詳しくは `isms explain {}`",
+            f.code
+        );
+        let help = Some(match &f.help {
+            Some(h) => format!("{h}\n{explain}"),
+            None => explain,
+        });
+        let d = Diag {
+            finding: f,
+            related_message: None,
+            report: r,
+            span: f.span,
+            help,
+        };
+        let _ = handler.render_report(&mut out, &d);
+        for rel in f.related.iter().filter(|x| !is_near(x.span, f.span)) {
+            let d = Diag {
+                finding: f,
+                related_message: Some(&rel.message),
+                report: r,
+                span: rel.span,
+                help: None,
+            };
+            let _ = handler.render_report(&mut out, &d);
+        }
+    }
+    out.push_str(&r.count_line());
+    out.push('\n');
+    out
+}

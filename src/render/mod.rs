@@ -1,0 +1,92 @@
+//! Renderers of `isms check`: peers that lay out the same findings. Lines and columns are
+//! turned from spans here (1-based, columns in characters).
+
+pub mod concise;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::source::{Sources, Span};
+use crate::tr;
+
+/// Everything a renderer needs.
+pub struct Report<'a> {
+    pub findings: &'a [Finding],
+    pub sources: &'a Sources,
+    pub files: usize,
+    pub entities: usize,
+    pub lang: Lang,
+}
+
+/// A span in output coordinates.
+pub struct Location<'a> {
+    pub file: &'a str,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+impl Report<'_> {
+    pub fn location(&self, span: Span) -> Location<'_> {
+        let file = &self.sources.get(span.file).path;
+        // An empty span still marks one character for tools that need a range.
+        let (end_line, end_column) = if span.end == span.start {
+            (span.start.line, span.start.col + 2)
+        } else {
+            (span.end.line, span.end.col + 1)
+        };
+        Location {
+            file,
+            line: span.start.line.max(1),
+            column: span.start.col + 1,
+            end_line: end_line.max(1),
+            end_column,
+        }
+    }
+
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+
+    /// "Found 2 errors, 1 warning in 41 files." — the last line of human output.
+    pub fn count_line(&self) -> String {
+        let (e, w, i) = (
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.count(Severity::Info),
+        );
+        let files = self.files;
+        let entities = self.entities;
+        if e + w + i == 0 {
+            return tr!(
+                self.lang,
+                "No problems found in {files} files ({entities} entities).",
+                "問題はありません（{files} ファイル、{entities} エンティティ）。"
+            );
+        }
+        match self.lang {
+            Lang::Ja => format!(
+                "エラー {e} 件、警告 {w} 件、情報 {i} 件（{files} ファイル、{entities} エンティティ）。"
+            ),
+            Lang::En => {
+                let plural = |n: usize, word: &str| {
+                    if n == 1 {
+                        format!("{n} {word}")
+                    } else {
+                        format!("{n} {word}s")
+                    }
+                };
+                format!(
+                    "Found {}, {}, {} in {files} files ({entities} entities).",
+                    plural(e, "error"),
+                    plural(w, "warning"),
+                    plural(i, "info")
+                )
+            }
+        }
+    }
+}

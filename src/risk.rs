@@ -1,0 +1,222 @@
+//! The one place where a risk's level is computed. Another method (importance as C+I+A,
+//! the three-factor 1–27 level) is one more case here, not a change across rules and reports.
+
+use crate::config::{Importance, LikelihoodFrom, RiskMethod};
+use crate::model::{Asset, Model, Risk};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Band {
+    Low,
+    Medium,
+    High,
+}
+
+impl Band {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Low => "low",
+            Band::Medium => "medium",
+            Band::High => "high",
+        }
+    }
+
+    /// IPA's words: 小 / 中 / 大.
+    pub fn ja(self) -> &'static str {
+        match self {
+            Band::Low => "小",
+            Band::Medium => "中",
+            Band::High => "大",
+        }
+    }
+}
+
+/// IPA's conversion table: likelihood (被害発生可能性) from the threat's occurrence
+/// (起こりやすさ) and the vulnerability's exploitability (つけ込みやすさ), each 1..3.
+/// Rows: occurrence 1..3; columns: exploitability 1..3.
+pub const IPA_LIKELIHOOD: [[i64; 3]; 3] = [[1, 1, 1], [1, 1, 2], [1, 2, 3]];
+
+/// A risk's numbers under the repository's method.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    /// The impact the assets give (highest importance), if every asset is rated.
+    pub computed_impact: Option<i64>,
+    /// The impact in force: declared, else computed.
+    pub impact: Option<i64>,
+    pub likelihood: Option<i64>,
+    pub level: Option<i64>,
+    pub band: Option<Band>,
+    /// After treatment: the residual factors replace the inherent ones they name.
+    pub residual_level: Option<i64>,
+    pub residual_band: Option<Band>,
+    pub residual_impact: Option<i64>,
+    pub residual_likelihood: Option<i64>,
+}
+
+impl RiskMethod {
+    pub fn importance(&self, asset: &Asset) -> Option<i64> {
+        let c = asset.confidentiality.as_ref()?.value;
+        let i = asset.integrity.as_ref()?.value;
+        let a = asset.availability.as_ref()?.value;
+        Some(match self.importance {
+            Importance::Max => c.max(i).max(a),
+            Importance::Sum => c + i + a,
+        })
+    }
+
+    /// The level of an impact and a likelihood: the explicit matrix when given, else the product.
+    pub fn level(&self, impact: i64, likelihood: i64) -> i64 {
+        if let Some(m) = &self.matrix {
+            let row = usize::try_from(impact - 1).ok().and_then(|r| m.get(r));
+            if let Some(v) = row.and_then(|row| {
+                usize::try_from(likelihood - 1)
+                    .ok()
+                    .and_then(|c| row.get(c))
+            }) {
+                return *v;
+            }
+        }
+        impact * likelihood
+    }
+
+    pub fn band(&self, level: i64) -> Band {
+        if level >= self.high {
+            Band::High
+        } else if level >= self.medium {
+            Band::Medium
+        } else {
+            Band::Low
+        }
+    }
+
+    /// The highest level the method can produce, for heat maps and scales.
+    pub fn max_level(&self) -> i64 {
+        self.level(self.impact, self.likelihood)
+    }
+
+    /// IPA likelihood of a risk: its threat's occurrence with the weakest (most exploitable)
+    /// of its vulnerabilities.
+    pub fn ipa_likelihood(&self, model: &Model, risk: &Risk) -> Option<i64> {
+        let occurrence = model
+            .threat(risk.threat.as_ref()?.as_str())?
+            .occurrence
+            .as_ref()?
+            .value;
+        let exploitability = risk
+            .vulnerabilities
+            .iter()
+            .filter_map(|v| model.vulnerability(v.as_str()))
+            .filter_map(|v| v.exploitability.as_ref().map(|e| e.value))
+            .max()?;
+        ipa_likelihood(occurrence, exploitability)
+    }
+
+    pub fn assess(&self, model: &Model, risk: &Risk) -> Assessment {
+        let importances: Vec<Option<i64>> = risk
+            .assets
+            .iter()
+            .map(|a| model.asset(a.as_str()).and_then(|a| self.importance(a)))
+            .collect();
+        let computed_impact = if importances.is_empty() || importances.iter().any(Option::is_none)
+        {
+            None
+        } else {
+            importances.into_iter().flatten().max()
+        };
+        let impact = risk.impact.as_ref().map(|i| i.value).or(computed_impact);
+        let likelihood = match self.likelihood_from {
+            LikelihoodFrom::Declared => risk.likelihood.as_ref().map(|l| l.value),
+            LikelihoodFrom::Ipa => risk
+                .likelihood
+                .as_ref()
+                .map(|l| l.value)
+                .or_else(|| self.ipa_likelihood(model, risk)),
+        };
+        let level = impact.zip(likelihood).map(|(i, l)| self.level(i, l));
+        let residual_impact = risk
+            .residual
+            .as_ref()
+            .and_then(|r| r.impact.as_ref().map(|x| x.value))
+            .or(impact);
+        let residual_likelihood = risk
+            .residual
+            .as_ref()
+            .and_then(|r| r.likelihood.as_ref().map(|x| x.value))
+            .or(likelihood);
+        let residual_level = risk.residual.as_ref().and_then(|_| {
+            residual_impact
+                .zip(residual_likelihood)
+                .map(|(i, l)| self.level(i, l))
+        });
+        Assessment {
+            computed_impact,
+            impact,
+            likelihood,
+            level,
+            band: level.map(|l| self.band(l)),
+            residual_level,
+            residual_band: residual_level.map(|l| self.band(l)),
+            residual_impact: risk.residual.as_ref().and(residual_impact),
+            residual_likelihood: risk.residual.as_ref().and(residual_likelihood),
+        }
+    }
+}
+
+/// IPA's conversion, for ratings 1..3; `None` outside the table.
+pub fn ipa_likelihood(occurrence: i64, exploitability: i64) -> Option<i64> {
+    let row = IPA_LIKELIHOOD.get(usize::try_from(occurrence - 1).ok()?)?;
+    row.get(usize::try_from(exploitability - 1).ok()?).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipa_conversion_table_all_nine_cells() {
+        // (occurrence, exploitability) -> likelihood, as IPA's table.
+        let cells = [
+            (3, 3, 3),
+            (3, 2, 2),
+            (3, 1, 1),
+            (2, 3, 2),
+            (2, 2, 1),
+            (2, 1, 1),
+            (1, 3, 1),
+            (1, 2, 1),
+            (1, 1, 1),
+        ];
+        for (o, e, l) in cells {
+            assert_eq!(ipa_likelihood(o, e), Some(l), "occurrence {o}, exploitability {e}");
+        }
+        assert_eq!(ipa_likelihood(4, 1), None);
+    }
+
+    #[test]
+    fn ipa_risk_value_matrix_and_bands() {
+        let m = RiskMethod::default();
+        let expected = [[1, 2, 3], [2, 4, 6], [3, 6, 9]];
+        for impact in 1..=3 {
+            for likelihood in 1..=3 {
+                assert_eq!(
+                    m.level(impact, likelihood),
+                    expected[impact as usize - 1][likelihood as usize - 1]
+                );
+            }
+        }
+        assert_eq!(m.band(9), Band::High);
+        assert_eq!(m.band(6), Band::High);
+        assert_eq!(m.band(4), Band::Medium);
+        assert_eq!(m.band(3), Band::Low);
+        assert_eq!(m.band(1), Band::Low);
+    }
+
+    #[test]
+    fn explicit_matrix_wins_over_the_product() {
+        let m = RiskMethod {
+            matrix: Some(vec![vec![1, 1, 2], vec![1, 2, 3], vec![2, 3, 3]]),
+            ..RiskMethod::default()
+        };
+        assert_eq!(m.level(3, 3), 3);
+        assert_eq!(m.level(1, 3), 2);
+    }
+}

@@ -1,0 +1,65 @@
+//! Assets: each one assessed.
+
+use super::{Context, declare_rule};
+use crate::finding::Finding;
+use crate::tr;
+use std::collections::HashSet;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an asset that no risk names under `assets`.
+    ///
+    /// ## Why is this bad?
+    /// The risk assessment starts from the asset inventory; an asset with no risk was either
+    /// never assessed or is not worth keeping in the inventory.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: asset
+    /// id: A-012
+    /// name: 来客用Wi-Fi
+    /// ```
+    /// and no risk with `assets: [A-012]`.
+    ///
+    /// Use instead: add a risk for it (even a low one that is accepted), or remove the asset.
+    pub struct AssetUnassessed {
+        code: "asset/unassessed",
+        severity: Warning,
+        summary: "No risk names the asset",
+        summary_ja: "どのリスクにも含まれていない資産がある",
+    }
+}
+
+impl AssetUnassessed {
+    pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+        let lang = cx.lang;
+        let named: HashSet<&str> = cx
+            .model
+            .risks
+            .iter()
+            .flat_map(|r| r.assets.iter().map(|a| a.as_str()))
+            .collect();
+        for a in &cx.model.assets {
+            if !named.contains(a.id.as_str()) {
+                out.push(
+                    cx.finding(
+                        &Self::META,
+                        a.id.span,
+                        tr!(
+                            lang,
+                            "no risk names asset {}",
+                            "資産 {} を含むリスクがありません",
+                            a.id.value
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "assess it: add a risk with `assets: [{}]`",
+                        "`assets: [{}]` のリスクを追加して評価してください",
+                        a.id.value
+                    )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Controls: each one carried out by a procedure, each one there for a reason.
+
+use super::{Context, declare_rule};
+use crate::finding::Finding;
+use crate::model::Status;
+use crate::tr;
+use std::collections::HashSet;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a control whose `status` is `implemented` or `partial` but that no procedure
+    /// lists under `implements`.
+    ///
+    /// ## Why is this bad?
+    /// A control is a commitment; the procedure (実施手順) says who does what, how often, and
+    /// what evidence is kept. An auditor asks for it, and without it "implemented" is a claim
+    /// nobody can check.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: control
+    /// id: C-BACKUP
+    /// status: implemented
+    /// ```
+    /// Use instead: add a procedure:
+    /// ```yaml
+    /// kind: procedure
+    /// id: P-BACKUP
+    /// title: バックアップ取得手順
+    /// implements: [C-BACKUP]
+    /// ```
+    pub struct ControlNoProcedure {
+        code: "control/no-procedure",
+        severity: Error,
+        summary: "An implemented control has no procedure",
+        summary_ja: "実施済みの管理策に実施手順がない",
+    }
+}
+
+impl ControlNoProcedure {
+    pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+        let lang = cx.lang;
+        let implemented: HashSet<&str> = cx
+            .model
+            .procedures
+            .iter()
+            .flat_map(|p| p.implements.iter().map(|c| c.as_str()))
+            .collect();
+        for c in &cx.model.controls {
+            let Some(status) = &c.status else { continue };
+            if matches!(status.value, Status::Implemented | Status::Partial)
+                && !implemented.contains(c.id.as_str())
+            {
+                let s = status.value.as_str();
+                out.push(
+                    cx.finding(
+                        &Self::META,
+                        status.span,
+                        tr!(
+                            lang,
+                            "control {} is `{s}` but no procedure implements it",
+                            "管理策 {} は `{s}` ですが、実施手順がありません",
+                            c.id.value
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "add a procedure with `implements: [{}]`",
+                        "`implements: [{}]` の実施手順を追加してください",
+                        c.id.value
+                    )),
+                );
+            }
+        }
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a control that treats no risk and maps to no framework control.
+    ///
+    /// ## Why is this bad?
+    /// Every control should be traceable to a reason: a risk it treats or a requirement it
+    /// fulfils. An orphan is either forgotten in a treatment or no longer needed.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: control
+    /// id: C-SHREDDER
+    /// status: implemented
+    /// ```
+    /// Use instead: name it in a risk's `treatment.controls`, or add
+    /// `maps_to: ["iso27001-2022:7.14"]`.
+    pub struct ControlUnused {
+        code: "control/unused",
+        severity: Info,
+        summary: "A control treats no risk and maps to no framework control",
+        summary_ja: "管理策がどのリスク対応にも規格の管理策にも結び付いていない",
+    }
+}
+
+impl ControlUnused {
+    pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+        let lang = cx.lang;
+        let used: HashSet<&str> = cx
+            .model
+            .risks
+            .iter()
+            .filter_map(|r| r.treatment.as_ref())
+            .flat_map(|t| t.controls.iter().map(|c| c.as_str()))
+            .collect();
+        for c in &cx.model.controls {
+            if c.maps_to.is_empty() && !used.contains(c.id.as_str()) {
+                out.push(
+                    cx.finding(
+                        &Self::META,
+                        c.id.span,
+                        tr!(
+                            lang,
+                            "control {} treats no risk and maps to no framework control",
+                            "管理策 {} はどのリスク対応にも使われず、規格の管理策にも対応付けられていません",
+                            c.id.value
+                        ),
+                    )
+                    .help(tr!(
+                        lang,
+                        "name it in a risk's `treatment.controls`, or add `maps_to:`",
+                        "リスクの `treatment.controls` に加えるか、`maps_to:` を書いてください"
+                    )),
+                );
+            }
+        }
+    }
+}

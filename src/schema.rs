@@ -1,0 +1,548 @@
+//! JSON Schema validation with the files of `schema/`, embedded in the binary and compiled
+//! once. Errors come back as findings on the offending node: an unknown field underlines its
+//! key (with did-you-mean), a missing field the mapping's first key, anything else the value.
+
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::model::Kind;
+use crate::source::Span;
+use crate::tr;
+use crate::yaml::{Node, Resolved, Value};
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{Validator, paths::LocationSegment};
+use serde_json::Value as Json;
+use std::sync::OnceLock;
+
+const BASE: &str = "file:///isms/schema/";
+
+/// Every schema file: its name in `schema/` and its text.
+pub const FILES: &[(&str, &str)] = &[
+    ("defs.schema.json", include_str!("../schema/defs.schema.json")),
+    ("role.schema.json", include_str!("../schema/role.schema.json")),
+    ("asset.schema.json", include_str!("../schema/asset.schema.json")),
+    ("threat.schema.json", include_str!("../schema/threat.schema.json")),
+    (
+        "vulnerability.schema.json",
+        include_str!("../schema/vulnerability.schema.json"),
+    ),
+    ("risk.schema.json", include_str!("../schema/risk.schema.json")),
+    ("control.schema.json", include_str!("../schema/control.schema.json")),
+    (
+        "procedure.schema.json",
+        include_str!("../schema/procedure.schema.json"),
+    ),
+    ("soa.schema.json", include_str!("../schema/soa.schema.json")),
+    ("isms.schema.json", include_str!("../schema/isms.schema.json")),
+    ("config.schema.json", include_str!("../schema/config.schema.json")),
+];
+
+struct Schemas {
+    /// Parsed files, for did-you-mean and descriptions.
+    files: Vec<(&'static str, Json)>,
+    kinds: Vec<(Kind, Validator)>,
+    config: Validator,
+}
+
+fn schemas() -> &'static Schemas {
+    static SCHEMAS: OnceLock<Schemas> = OnceLock::new();
+    SCHEMAS.get_or_init(|| {
+        let files: Vec<(&str, Json)> = FILES
+            .iter()
+            .map(|(name, text)| {
+                let json = serde_json::from_str(text)
+                    .unwrap_or_else(|e| panic!("schema/{name} is not JSON: {e}"));
+                (*name, json)
+            })
+            .collect();
+        let mut builder = jsonschema::Registry::new();
+        for (name, json) in &files {
+            builder = builder
+                .add(format!("{BASE}{name}"), json.clone())
+                .expect("schema URI");
+        }
+        let registry = builder.prepare().expect("schema registry");
+        let build = |name: &str| {
+            let json = &files.iter().find(|(n, _)| *n == name).expect("schema").1;
+            jsonschema::options()
+                .with_draft(jsonschema::Draft::Draft7)
+                .with_registry(&registry)
+                .with_base_uri(format!("{BASE}{name}"))
+                .should_validate_formats(true)
+                .build(json)
+                .unwrap_or_else(|e| panic!("schema/{name} does not compile: {e}"))
+        };
+        let kinds = Kind::ALL
+            .iter()
+            .map(|k| (*k, build(&format!("{}.schema.json", k.as_str()))))
+            .collect();
+        let config = build("config.schema.json");
+        Schemas {
+            files,
+            kinds,
+            config,
+        }
+    })
+}
+
+fn file(name: &str) -> Option<&'static Json> {
+    schemas()
+        .files
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, j)| j)
+}
+
+/// Follows a `$ref` within the embedded files.
+fn deref<'a>(mut schema: &'a Json, mut current: &'a str) -> Option<(&'a Json, &'a str)> {
+    for _ in 0..8 {
+        let Some(r) = schema.get("$ref").and_then(Json::as_str) else {
+            return Some((schema, current));
+        };
+        let (name, pointer) = r.split_once('#').unwrap_or((r, ""));
+        if !name.is_empty() {
+            current = schemas().files.iter().find(|(n, _)| *n == name)?.0;
+        }
+        schema = file(current)?.pointer(pointer)?;
+    }
+    None
+}
+
+/// The sub-schema that governs the instance at `path` (object properties and array items).
+fn schema_at<'a>(file_name: &'a str, path: &[String]) -> Option<&'a Json> {
+    let (mut schema, mut current) = deref(file(file_name)?, file_name)?;
+    for seg in path {
+        let next = schema
+            .get("properties")
+            .and_then(|p| p.get(seg))
+            .or_else(|| schema.get("items"))
+            .or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()))?;
+        (schema, current) = deref(next, current)?;
+    }
+    Some(schema)
+}
+
+fn schema_file_for(kind: Option<Kind>) -> String {
+    kind.map_or("config.schema.json".to_owned(), |k| {
+        format!("{}.schema.json", k.as_str())
+    })
+}
+
+/// Validates one entity document against the schema of its kind. The caller has checked
+/// `kind` itself.
+pub fn validate(kind: Kind, node: &Node, lang: Lang) -> Vec<Finding> {
+    let validator = &schemas()
+        .kinds
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .expect("a validator per kind")
+        .1;
+    run(validator, Some(kind), node, lang)
+}
+
+pub fn validate_config(node: &Node, lang: Lang) -> Vec<Finding> {
+    run(&schemas().config, None, node, lang)
+}
+
+/// Compiles every schema; used by tests and to fail fast.
+pub fn warm() {
+    let _ = schemas();
+}
+
+fn run(validator: &Validator, kind: Option<Kind>, node: &Node, lang: Lang) -> Vec<Finding> {
+    let json = node.to_json();
+    let mut findings = numeric_keys(node, lang);
+    let schema_file = schema_file_for(kind);
+    for error in validator.iter_errors(&json) {
+        let path: Vec<String> = error
+            .instance_path()
+            .iter()
+            .map(|s| match s {
+                LocationSegment::Property(p) => p.into_owned(),
+                LocationSegment::Index(i) => i.to_string(),
+            })
+            .collect();
+        let Some(target) = walk(node, &path) else {
+            continue;
+        };
+        findings.extend(describe(error.kind(), &target, &path, &schema_file, kind, lang));
+    }
+    findings
+}
+
+/// A node found by a JSON pointer, with the key it stands under.
+struct Target<'a> {
+    node: &'a Node,
+    key: Option<&'a Node>,
+}
+
+impl Target<'_> {
+    /// Scalars underline themselves; collections (which have no length) their key.
+    fn span(&self) -> Span {
+        match (&self.node.value, self.key) {
+            (Value::Scalar { .. }, _) | (_, None) => self.node.span,
+            (_, Some(k)) => k.span,
+        }
+    }
+}
+
+fn walk<'a>(root: &'a Node, path: &[String]) -> Option<Target<'a>> {
+    let mut t = Target {
+        node: root,
+        key: None,
+    };
+    for seg in path {
+        t = match &t.node.value {
+            Value::Map(entries) => {
+                let e = entries
+                    .iter()
+                    .find(|e| e.key.scalar().is_some_and(|(k, _)| k == seg))?;
+                Target {
+                    node: &e.value,
+                    key: Some(&e.key),
+                }
+            }
+            Value::Seq(items) => Target {
+                node: items.get(seg.parse::<usize>().ok()?)?,
+                key: t.key,
+            },
+            Value::Scalar { .. } => return None,
+        };
+    }
+    Some(t)
+}
+
+fn schema_finding(span: Span, message: String) -> Finding {
+    Finding::new("schema/invalid", Severity::Error, span, message)
+}
+
+/// Mapping keys that YAML reads as numbers, booleans or null: `5.10:` is the number 5.1 to
+/// every other YAML tool, so the user must quote it.
+fn numeric_keys(root: &Node, lang: Lang) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut todo = vec![root];
+    while let Some(n) = todo.pop() {
+        match &n.value {
+            Value::Map(entries) => {
+                for e in entries {
+                    if let Some((text, true)) = e.key.scalar() {
+                        if let Some(read) = non_string(&e.key) {
+                            out.push(
+                                schema_finding(
+                                    e.key.span,
+                                    tr!(
+                                        lang,
+                                        "key `{text}` is read as {read}, not as the text \"{text}\"",
+                                        "キー `{text}` は文字列 \"{text}\" ではなく{read}として読まれます"
+                                    ),
+                                )
+                                .help(quote_help(text, lang)),
+                            );
+                        }
+                    }
+                    todo.push(&e.value);
+                }
+            }
+            Value::Seq(items) => todo.extend(items),
+            Value::Scalar { .. } => {}
+        }
+    }
+    out
+}
+
+/// How YAML reads a plain scalar that is not a string, in words; `None` for strings.
+fn non_string(node: &Node) -> Option<String> {
+    let (text, plain) = node.scalar()?;
+    if !plain {
+        return None;
+    }
+    Some(match crate::yaml::resolve(text, plain) {
+        Resolved::Str(_) => return None,
+        Resolved::Null => "null".to_owned(),
+        Resolved::Bool(b) => format!("the boolean {b}"),
+        Resolved::Int(i) => format!("the number {i}"),
+        Resolved::Float(f) => format!("the number {f}"),
+    })
+}
+
+fn quote_help(text: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "quote it: \"{text}\"",
+        "引用符で囲んでください: \"{text}\""
+    )
+}
+
+fn json_type_name(node: &Node) -> &'static str {
+    match &node.value {
+        Value::Map(_) => "a mapping",
+        Value::Seq(_) => "a list",
+        Value::Scalar { text, plain } => match crate::yaml::resolve(text, *plain) {
+            Resolved::Null => "nothing (null)",
+            Resolved::Bool(_) => "a boolean",
+            Resolved::Int(_) => "an integer",
+            Resolved::Float(_) => "a number",
+            Resolved::Str(_) => "a string",
+        },
+    }
+}
+
+fn expected_name(kind: &TypeKind) -> String {
+    use jsonschema::JsonType as T;
+    let one = |t: T| match t {
+        T::Array => "a list",
+        T::Boolean => "a boolean",
+        T::Integer => "an integer",
+        T::Null => "null",
+        T::Number => "a number",
+        T::Object => "a mapping",
+        T::String => "a string",
+    };
+    match kind {
+        TypeKind::Single(t) => one(*t).to_owned(),
+        TypeKind::Multiple(set) => set.iter().map(one).collect::<Vec<_>>().join(" or "),
+    }
+}
+
+fn field_name(path: &[String]) -> String {
+    path.iter()
+        .rev()
+        .find(|s| s.parse::<usize>().is_err())
+        .cloned()
+        .unwrap_or_else(|| "document".to_owned())
+}
+
+/// The closest of `options` to `word`, if close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_l = word.to_lowercase();
+    options
+        .into_iter()
+        .map(|o| (strsim::damerau_levenshtein(&word_l, &o.to_lowercase()), o))
+        .filter(|(d, o)| *d <= (o.chars().count() / 3).max(1))
+        .min_by_key(|(d, o)| (*d, *o))
+        .map(|(_, o)| o)
+}
+
+fn describe(
+    kind: &ValidationErrorKind,
+    t: &Target,
+    path: &[String],
+    schema_file: &str,
+    entity: Option<Kind>,
+    lang: Lang,
+) -> Vec<Finding> {
+    let what = entity.map_or("isms.yaml", Kind::as_str);
+    let field = field_name(path);
+    let one = |message: String, help: Option<String>| {
+        vec![schema_finding(t.span(), message).help_opt(help)]
+    };
+    match kind {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed: Vec<&str> = schema_at(schema_file, path)
+                .and_then(|s| s.get("properties"))
+                .and_then(Json::as_object)
+                .map(|p| p.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            unexpected
+                .iter()
+                .filter_map(|name| {
+                    let key = t.node.entry(name)?;
+                    let help = match did_you_mean(name, allowed.iter().copied()) {
+                        Some(s) => tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+                        None => tr!(
+                            lang,
+                            "the fields here are: {}",
+                            "ここで使えるフィールド: {}",
+                            allowed.join(", ")
+                        ),
+                    };
+                    Some(
+                        schema_finding(
+                            key.key.span,
+                            tr!(
+                                lang,
+                                "unknown field `{name}` in {what}",
+                                "{what} に未知のフィールド `{name}` があります"
+                            ),
+                        )
+                        .help(help),
+                    )
+                })
+                .collect()
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let span = t
+                .node
+                .as_map()
+                .and_then(|m| m.first())
+                .map_or(t.node.span, |e| e.key.span);
+            let mut sub = path.to_vec();
+            sub.push(name.to_owned());
+            let about = schema_at(schema_file, &sub)
+                .and_then(|s| s.get("description"))
+                .and_then(Json::as_str)
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            let place = if path.is_empty() {
+                what.to_owned()
+            } else {
+                format!("`{field}`")
+            };
+            vec![
+                schema_finding(
+                    span,
+                    tr!(
+                        lang,
+                        "missing field `{name}` in {place}",
+                        "{place} に必須フィールド `{name}` がありません"
+                    ),
+                )
+                .help(tr!(lang, "add `{name}:`{about}", "`{name}:` を追加してください{about}")),
+            ]
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = expected_name(kind);
+            let wants_string = matches!(kind, TypeKind::Single(jsonschema::JsonType::String));
+            if let (true, Some((text, true)), Some(read)) =
+                (wants_string, t.node.scalar(), non_string(t.node))
+            {
+                return one(
+                    tr!(
+                        lang,
+                        "`{field}` must be text, but `{text}` is read as {read}",
+                        "`{field}` は文字列でなければなりませんが、`{text}` は{read}として読まれます"
+                    ),
+                    Some(quote_help(text, lang)),
+                );
+            }
+            let found = json_type_name(t.node);
+            one(
+                tr!(
+                    lang,
+                    "`{field}` must be {expected}, found {found}",
+                    "`{field}` は {expected} でなければなりません（実際: {found}）"
+                ),
+                None,
+            )
+        }
+        ValidationErrorKind::Enum { options } => {
+            let opts: Vec<&str> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(Json::as_str).collect())
+                .unwrap_or_default();
+            let value = t.node.scalar().map_or("", |(s, _)| s);
+            let help = did_you_mean(value, opts.iter().copied()).map_or_else(
+                || tr!(lang, "one of: {}", "次のいずれか: {}", opts.join(", ")),
+                |s| tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+            );
+            one(
+                tr!(
+                    lang,
+                    "`{value}` is not a valid `{field}`",
+                    "`{value}` は `{field}` の値として使えません"
+                ),
+                Some(help),
+            )
+        }
+        ValidationErrorKind::Minimum { limit } => one(
+            tr!(
+                lang,
+                "`{field}` must be at least {limit}",
+                "`{field}` は {limit} 以上でなければなりません"
+            ),
+            None,
+        ),
+        ValidationErrorKind::Maximum { limit } => one(
+            tr!(
+                lang,
+                "`{field}` must be at most {limit}",
+                "`{field}` は {limit} 以下でなければなりません"
+            ),
+            None,
+        ),
+        ValidationErrorKind::Format { format } if format == "date" => {
+            let value = t.node.scalar().map_or("", |(s, _)| s);
+            one(
+                tr!(
+                    lang,
+                    "`{value}` is not a valid date",
+                    "`{value}` は正しい日付ではありません"
+                ),
+                Some(tr!(
+                    lang,
+                    "write a calendar date as YYYY-MM-DD, e.g. 2026-04-01",
+                    "YYYY-MM-DD 形式の実在する日付で書いてください（例: 2026-04-01）"
+                )),
+            )
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            let value = t.node.scalar().map_or("", |(s, _)| s);
+            let help = if pattern.contains(':') {
+                tr!(
+                    lang,
+                    "write FRAMEWORK:ID, e.g. \"iso27001-2022:8.5\"",
+                    "フレームワーク:ID の形で書いてください（例: \"iso27001-2022:8.5\"）"
+                )
+            } else if pattern.contains("\\S") {
+                tr!(lang, "ids may not contain spaces", "ID に空白は使えません")
+            } else {
+                tr!(lang, "expected the pattern {pattern}", "期待される形式: {pattern}")
+            };
+            one(
+                tr!(
+                    lang,
+                    "`{value}` is not a valid `{field}`",
+                    "`{value}` は `{field}` の値として使えません"
+                ),
+                Some(help),
+            )
+        }
+        ValidationErrorKind::MinItems { limit } => one(
+            tr!(
+                lang,
+                "`{field}` must list at least {limit} item(s)",
+                "`{field}` には {limit} 件以上が必要です"
+            ),
+            None,
+        ),
+        ValidationErrorKind::MinLength { .. } => one(
+            tr!(lang, "`{field}` must not be empty", "`{field}` を空にはできません"),
+            None,
+        ),
+        ValidationErrorKind::UniqueItems => one(
+            tr!(
+                lang,
+                "`{field}` lists the same item twice",
+                "`{field}` に同じ項目が重複しています"
+            ),
+            None,
+        ),
+        ValidationErrorKind::Constant { expected_value } => one(
+            tr!(
+                lang,
+                "`{field}` must be {expected_value}",
+                "`{field}` は {expected_value} でなければなりません"
+            ),
+            None,
+        ),
+        other => one(
+            tr!(
+                lang,
+                "`{field}` is invalid: {}",
+                "`{field}` が不正です: {}",
+                error_text(other)
+            ),
+            None,
+        ),
+    }
+}
+
+fn error_text(kind: &ValidationErrorKind) -> String {
+    match kind {
+        ValidationErrorKind::PropertyNames { error } => error.to_string(),
+        ValidationErrorKind::Format { format } => format!("not a valid {format}"),
+        ValidationErrorKind::MaxItems { limit } => format!("at most {limit} items"),
+        ValidationErrorKind::MaxLength { limit } => format!("at most {limit} characters"),
+        other => format!("{other:?}"),
+    }
+}

@@ -1,0 +1,379 @@
+//! Loading a repository: find `isms.yaml`, walk the files, then read, parse, validate and
+//! build each file in parallel; finally index the model. Everything downstream reads the
+//! [`Workspace`].
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::model::{Entity, Kind, Model};
+use crate::source::{self, EncodingProblem, FileId, Pos, Source, Sources, Span};
+use crate::tr;
+use crate::yaml::{self, Node};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+pub struct Workspace {
+    pub root: PathBuf,
+    pub sources: Sources,
+    pub config: Config,
+    pub config_file: FileId,
+    pub lang: Lang,
+    pub model: Model,
+    /// Findings of the loading stages (yaml/*, schema/invalid).
+    pub findings: Vec<Finding>,
+    /// Files that could not be read; the run goes on and exits 2.
+    pub io_errors: Vec<String>,
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    NoConfig(PathBuf),
+    Io(PathBuf, std::io::Error),
+    BadGlob(String, String),
+}
+
+impl LoadError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            LoadError::NoConfig(p) => tr!(
+                lang,
+                "no {CONFIG_FILE} found in {} or any parent folder\n  help: run `isms init` to start a repository, or pass the path of one",
+                "{} とその親フォルダに {CONFIG_FILE} がありません\n  help: `isms init` でリポジトリを作成するか、リポジトリのパスを指定してください",
+                p.display()
+            ),
+            LoadError::Io(p, e) => tr!(
+                lang,
+                "cannot read {}: {e}",
+                "{} を読めません: {e}",
+                p.display()
+            ),
+            LoadError::BadGlob(g, e) => tr!(
+                lang,
+                "invalid exclude glob `{g}` in {CONFIG_FILE}: {e}",
+                "{CONFIG_FILE} の exclude のパターン `{g}` が不正です: {e}"
+            ),
+        }
+    }
+}
+
+/// Finds the repository root: the first folder at or above `start` holding `isms.yaml`.
+pub fn find_root(start: &Path) -> Result<PathBuf, LoadError> {
+    let abs = std::path::absolute(start).map_err(|e| LoadError::Io(start.to_owned(), e))?;
+    if !abs.exists() {
+        return Err(LoadError::Io(
+            start.to_owned(),
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+        ));
+    }
+    let mut dir = if abs.is_file() {
+        abs.parent().map(Path::to_path_buf)
+    } else {
+        Some(abs.clone())
+    };
+    while let Some(d) = dir {
+        if d.join(CONFIG_FILE).is_file() {
+            return Ok(d);
+        }
+        dir = d.parent().map(Path::to_path_buf);
+    }
+    Err(LoadError::NoConfig(start.to_owned()))
+}
+
+/// What one file gave.
+struct FileResult {
+    source: Source,
+    entities: Vec<Entity>,
+    findings: Vec<Finding>,
+    io_error: Option<String>,
+}
+
+pub fn load(start: &Path, lang_override: Option<Lang>) -> Result<Workspace, LoadError> {
+    let root = find_root(start)?;
+    let config_path = root.join(CONFIG_FILE);
+    let bytes = std::fs::read(&config_path).map_err(|e| LoadError::Io(config_path.clone(), e))?;
+    // The config decides the language, so its own findings are worded after it is read.
+    let mut config_result = read_config(bytes.clone(), Lang::default());
+    let lang = lang_override
+        .or(config_result.1.language)
+        .unwrap_or_default();
+    if lang != Lang::default() {
+        config_result = read_config(bytes, lang);
+    }
+    let (config_source, config, config_findings) = config_result;
+
+    let paths = walk(&root, &config)?;
+    let mut sources = Sources::default();
+    let config_file = sources.add(config_source);
+    let mut findings = config_findings;
+    let first = sources.len() as u32;
+
+    let results: Vec<FileResult> = paths
+        .par_iter()
+        .enumerate()
+        .map(|(i, (rel, abs))| load_file(FileId(first + i as u32), rel, abs, lang))
+        .collect();
+
+    let mut entities = Vec::new();
+    let mut io_errors = Vec::new();
+    for r in results {
+        sources.add(r.source);
+        findings.extend(r.findings);
+        entities.extend(r.entities);
+        io_errors.extend(r.io_error);
+    }
+    let model = Model::new(entities);
+    Ok(Workspace {
+        root,
+        sources,
+        config,
+        config_file,
+        lang,
+        model,
+        findings,
+        io_errors,
+    })
+}
+
+fn read_config(bytes: Vec<u8>, lang: Lang) -> (Source, Config, Vec<Finding>) {
+    let file = FileId(0);
+    let text = match source::decode(bytes) {
+        Ok(t) => t,
+        Err(p) => {
+            let f = encoding_finding(file, &p, lang);
+            return (
+                Source::new(CONFIG_FILE.to_owned(), ""),
+                Config::default(),
+                vec![f],
+            );
+        }
+    };
+    let (docs, mut findings) = yaml::parse(file, &text, lang);
+    let source = Source::new(CONFIG_FILE.to_owned(), text);
+    let Some(doc) = docs.into_iter().next() else {
+        return (source, Config::default(), findings);
+    };
+    findings.extend(crate::schema::validate_config(&doc.root, lang));
+    (source, Config::from_node(&doc.root), findings)
+}
+
+/// Every YAML file below the root, sorted, with its repository-relative `/` path.
+fn walk(root: &Path, config: &Config) -> Result<Vec<(String, PathBuf)>, LoadError> {
+    let mut globs = globset::GlobSetBuilder::new();
+    for g in &config.exclude {
+        let glob = globset::GlobBuilder::new(&g.value)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| LoadError::BadGlob(g.value.clone(), e.to_string()))?;
+        globs.add(glob);
+    }
+    let globs = globs
+        .build()
+        .map_err(|e| LoadError::BadGlob(String::new(), e.to_string()))?;
+    let found = std::sync::Mutex::new(Vec::new());
+    ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .follow_links(true)
+        .sort_by_file_name(std::cmp::Ord::cmp)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                let Ok(entry) = entry else {
+                    // Loops and unreadable folders: a file below them is reported when read.
+                    return ignore::WalkState::Continue;
+                };
+                let path = entry.path();
+                let is_yaml = path
+                    .extension()
+                    .is_some_and(|e| e == "yaml" || e == "yml");
+                if !is_yaml || entry.file_type().is_some_and(|t| t.is_dir()) {
+                    return ignore::WalkState::Continue;
+                }
+                let Ok(rel) = path.strip_prefix(root) else {
+                    return ignore::WalkState::Continue;
+                };
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                if rel == CONFIG_FILE || globs.is_match(&rel) {
+                    return ignore::WalkState::Continue;
+                }
+                found
+                    .lock()
+                    .expect("walk lock")
+                    .push((rel, path.to_path_buf()));
+                ignore::WalkState::Continue
+            })
+        });
+    let mut found = found.into_inner().expect("walk lock");
+    found.sort();
+    Ok(found)
+}
+
+fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Finding {
+    let (at, message, help) = match problem {
+        EncodingProblem::Binary { .. } => (
+            Pos { line: 1, col: 0 },
+            tr!(
+                lang,
+                "this is a binary file, not YAML text",
+                "バイナリファイルです（YAML のテキストではありません）"
+            ),
+            tr!(
+                lang,
+                "remove it, rename it to another extension, or list it under `exclude:` in isms.yaml",
+                "削除するか拡張子を変えるか、isms.yaml の `exclude:` に加えてください"
+            ),
+        ),
+        EncodingProblem::Utf16 => (
+            Pos { line: 1, col: 0 },
+            tr!(lang, "the file is UTF-16, not UTF-8", "ファイルが UTF-16 です（UTF-8 ではありません）"),
+            tr!(lang, "re-save it as UTF-8", "UTF-8 で保存し直してください"),
+        ),
+        EncodingProblem::NotUtf8 {
+            line,
+            col,
+            likely_sjis,
+            ..
+        } => (
+            Pos {
+                line: *line,
+                col: *col,
+            },
+            if *likely_sjis {
+                tr!(
+                    lang,
+                    "the file is not UTF-8: it looks like Shift_JIS",
+                    "ファイルが UTF-8 ではありません（Shift_JIS のようです）"
+                )
+            } else {
+                tr!(lang, "the file is not valid UTF-8", "ファイルが正しい UTF-8 ではありません")
+            },
+            tr!(
+                lang,
+                "re-save as UTF-8 (in VS Code: \"Save with Encoding\" → UTF-8)",
+                "UTF-8 で保存し直してください（VS Code:「エンコード付きで保存」→ UTF-8）"
+            ),
+        ),
+    };
+    Finding::new("yaml/encoding", Severity::Error, Span::point(file, at), message).help(help)
+}
+
+fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
+    let mut result = FileResult {
+        source: Source::new(rel.to_owned(), ""),
+        entities: Vec::new(),
+        findings: Vec::new(),
+        io_error: None,
+    };
+    let bytes = match std::fs::read(abs) {
+        Ok(b) => b,
+        Err(e) => {
+            result.io_error = Some(tr!(lang, "cannot read {rel}: {e}", "{rel} を読めません: {e}"));
+            return result;
+        }
+    };
+    let text = match source::decode(bytes.clone()) {
+        Ok(t) => t,
+        Err(p) => {
+            result.findings.push(encoding_finding(file, &p, lang));
+            if !matches!(p, EncodingProblem::Binary { .. }) {
+                result.source = Source::new(rel.to_owned(), String::from_utf8_lossy(&bytes));
+            }
+            return result;
+        }
+    };
+    let (docs, findings) = yaml::parse(file, &text, lang);
+    result.findings = findings;
+    let had_syntax_findings = !result.findings.is_empty();
+    let mut documents = 0;
+    for doc in docs {
+        if doc.root.scalar().is_some_and(|(t, p)| p && t.is_empty()) {
+            continue; // an empty document, e.g. after a trailing `---`
+        }
+        documents += 1;
+        read_document(&doc.root, lang, &mut result);
+    }
+    if documents == 0 && !had_syntax_findings {
+        result.findings.push(
+            Finding::new(
+                "yaml/empty",
+                Severity::Warning,
+                Span::point(file, Pos { line: 1, col: 0 }),
+                tr!(lang, "the file holds no entity", "このファイルにはエンティティがありません"),
+            )
+            .help(tr!(
+                lang,
+                "add a document with a `kind`, or delete the file",
+                "`kind` を持つ文書を書くか、ファイルを削除してください"
+            )),
+        );
+    }
+    result.source = Source::new(rel.to_owned(), text);
+    result
+}
+
+fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
+    let Some(entries) = root.as_map() else {
+        out.findings.push(
+            Finding::new(
+                "schema/invalid",
+                Severity::Error,
+                root.span,
+                tr!(
+                    lang,
+                    "a document must be a mapping with a `kind`",
+                    "文書は `kind` を持つマッピングでなければなりません"
+                ),
+            )
+            .help(tr!(
+                lang,
+                "start the document with `kind: risk` (or role, asset, threat, vulnerability, control, procedure, soa)",
+                "`kind: risk`（または role, asset, threat, vulnerability, control, procedure, soa）で始めてください"
+            )),
+        );
+        return;
+    };
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    let Some(kind_node) = root.get("kind") else {
+        let at = entries.first().map_or(root.span, |e| e.key.span);
+        out.findings.push(
+            Finding::new(
+                "schema/invalid",
+                Severity::Error,
+                at,
+                tr!(lang, "missing field `kind`", "必須フィールド `kind` がありません"),
+            )
+            .help(tr!(
+                lang,
+                "add `kind:` with one of: {}",
+                "`kind:` を追加してください（{} のいずれか）",
+                kinds.join(", ")
+            )),
+        );
+        return;
+    };
+    let text = kind_node.scalar().map_or("", |(t, _)| t);
+    let Some(kind) = Kind::parse(text) else {
+        let help = match crate::schema::did_you_mean(text, kinds.iter().copied()) {
+            Some(s) => tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+            None => tr!(lang, "one of: {}", "次のいずれか: {}", kinds.join(", ")),
+        };
+        out.findings.push(
+            Finding::new(
+                "schema/invalid",
+                Severity::Error,
+                kind_node.span,
+                tr!(lang, "unknown kind `{text}`", "未知の kind `{text}` です"),
+            )
+            .help(help),
+        );
+        return;
+    };
+    out.findings
+        .extend(crate::schema::validate(kind, root, lang));
+    if let Some(e) = Entity::from_node(kind, root) {
+        out.entities.push(e);
+    }
+}

@@ -1,0 +1,664 @@
+//! YAML with a span on every node.
+//!
+//! Built on `saphyr-parser`'s event stream without recursion, so hostile input stays a
+//! finding: nesting deeper than [`MAX_DEPTH`] and alias expansion beyond a node budget stop
+//! the file with `yaml/syntax`; a key given twice is `yaml/duplicate-key`. A syntax error
+//! ends only the document it is in: parsing resumes at the next `---` line.
+
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::source::{FileId, Pos, Span};
+use crate::tr;
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use std::collections::HashMap;
+
+/// Deeper than any ISMS document needs; keeps every recursive walk far from the stack limit.
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A scalar as written, and whether it was plain (unquoted), which decides its type.
+    Scalar { text: String, plain: bool },
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: Node,
+    pub value: Node,
+}
+
+/// A plain scalar's type under the YAML 1.2 core schema.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolved<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+}
+
+pub fn resolve(text: &str, plain: bool) -> Resolved<'_> {
+    if !plain {
+        return Resolved::Str(text);
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
+        "true" | "True" | "TRUE" => return Resolved::Bool(true),
+        "false" | "False" | "FALSE" => return Resolved::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Resolved::Float(f64::INFINITY);
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return Resolved::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Resolved::Float(f64::NAN),
+        _ => {}
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(i) = text.parse::<i64>() {
+            return Resolved::Int(i);
+        }
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        if let Ok(i) = i64::from_str_radix(hex, 16) {
+            return Resolved::Int(i);
+        }
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        if let Ok(i) = i64::from_str_radix(oct, 8) {
+            return Resolved::Int(i);
+        }
+    }
+    if is_core_float(text) {
+        if let Ok(f) = text.parse::<f64>() {
+            return Resolved::Float(f);
+        }
+    }
+    Resolved::Str(text)
+}
+
+/// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+fn is_core_float(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let int_start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let int_digits = i - int_start;
+    let mut frac_digits = 0;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let s = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        frac_digits = i - s;
+    }
+    if int_digits == 0 && frac_digits == 0 {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+            i += 1;
+        }
+        let s = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == s {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+impl Node {
+    pub fn as_map(&self) -> Option<&[Entry]> {
+        match &self.value {
+            Value::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn scalar(&self) -> Option<(&str, bool)> {
+        match &self.value {
+            Value::Scalar { text, plain } => Some((text, *plain)),
+            _ => None,
+        }
+    }
+
+    pub fn resolved(&self) -> Option<Resolved<'_>> {
+        self.scalar().map(|(t, p)| resolve(t, p))
+    }
+
+    /// The value under `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.as_map()?
+            .iter()
+            .find(|e| e.key.scalar().is_some_and(|(t, _)| t == key))
+    }
+
+    /// The node's JSON value as a schema validator sees it. Keys keep their text as written,
+    /// so `5.10:` stays "5.10" (a separate check tells the user to quote it).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Scalar { text, plain } => match resolve(text, *plain) {
+                Resolved::Null => J::Null,
+                Resolved::Bool(b) => J::Bool(b),
+                Resolved::Int(i) => J::from(i),
+                Resolved::Float(f) => serde_json::Number::from_f64(f).map_or(J::Null, J::Number),
+                Resolved::Str(s) => J::String(s.to_owned()),
+            },
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|e| {
+                        let key = e.key.scalar().map_or_else(String::new, |(t, _)| t.to_owned());
+                        (key, e.value.to_json())
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// One YAML document of a file.
+#[derive(Debug)]
+pub struct Document {
+    pub root: Node,
+}
+
+/// Parses every document of a file. Findings are `yaml/*`.
+pub fn parse(file: FileId, text: &str, lang: Lang) -> (Vec<Document>, Vec<Finding>) {
+    let mut docs = Vec::new();
+    let mut findings = Vec::new();
+    let mut line_offset = 0u32;
+    let mut rest = text;
+    loop {
+        match parse_stream(file, rest, line_offset, lang, &mut docs, &mut findings) {
+            Resume::Done => break,
+            Resume::AfterLine(line) => {
+                // Skip to the next document marker after the broken one.
+                let Some((byte, next_line)) = next_document_marker(rest, line - line_offset)
+                else {
+                    break;
+                };
+                rest = &rest[byte..];
+                line_offset += next_line - 1;
+            }
+        }
+    }
+    (docs, findings)
+}
+
+enum Resume {
+    Done,
+    /// A syntax error at this absolute line: resume at the next `---` below it.
+    AfterLine(u32),
+}
+
+/// The byte offset and relative 1-based line of the first `---` line strictly below `line`.
+fn next_document_marker(text: &str, line: u32) -> Option<(usize, u32)> {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        let n = i as u32 + 1;
+        let is_marker = l.starts_with("---") && l[3..].chars().next().is_none_or(char::is_whitespace);
+        if n > line && is_marker {
+            return Some((offset, n));
+        }
+        offset += l.len();
+    }
+    None
+}
+
+enum Frame {
+    Seq {
+        start: Pos,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: Pos,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<Node>,
+        /// Key text → index into entries, built only for large mappings.
+        index: Option<HashMap<String, usize>>,
+    },
+}
+
+struct Builder<'a> {
+    file: FileId,
+    line_offset: u32,
+    lang: Lang,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    /// Nodes made so far, counting alias copies: the alias-bomb budget.
+    nodes: usize,
+    budget: usize,
+    findings: &'a mut Vec<Finding>,
+}
+
+fn count_nodes(node: &Node) -> usize {
+    let mut n = 0;
+    let mut todo = vec![node];
+    while let Some(x) = todo.pop() {
+        n += 1;
+        match &x.value {
+            Value::Seq(items) => todo.extend(items),
+            Value::Map(entries) => {
+                for e in entries {
+                    todo.push(&e.key);
+                    todo.push(&e.value);
+                }
+            }
+            Value::Scalar { .. } => {}
+        }
+    }
+    n
+}
+
+enum Stop {
+    Syntax(Finding),
+}
+
+impl Builder<'_> {
+    fn pos(&self, m: &Marker) -> Pos {
+        Pos {
+            line: m.line() as u32 + self.line_offset,
+            col: m.col() as u32,
+        }
+    }
+
+    fn span(&self, start: &Marker, end: &Marker) -> Span {
+        Span {
+            file: self.file,
+            start: self.pos(start),
+            end: self.pos(end),
+        }
+    }
+
+    fn syntax(&self, at: Pos, message: String, help: Option<String>) -> Stop {
+        Stop::Syntax(
+            Finding::new("yaml/syntax", Severity::Error, Span::point(self.file, at), message)
+                .help_opt(help),
+        )
+    }
+
+    fn open(&mut self, frame: Frame, at: Pos) -> Result<(), Stop> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.syntax(
+                at,
+                tr!(
+                    self.lang,
+                    "nesting deeper than {MAX_DEPTH} levels",
+                    "入れ子が {MAX_DEPTH} 段を超えています"
+                ),
+                Some(tr!(
+                    self.lang,
+                    "an ISMS document needs only a few levels; check the indentation and brackets",
+                    "ISMS の文書に深い入れ子は不要です。インデントと括弧を確認してください"
+                )),
+            ));
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    /// Adds a finished node to the collection being built; returns it when it is a root.
+    fn push(&mut self, node: Node, anchor: usize) -> Result<Option<Node>, Stop> {
+        self.nodes += 1;
+        if self.nodes > self.budget {
+            return Err(self.syntax(
+                node.span.start,
+                tr!(
+                    self.lang,
+                    "aliases expand to more than {} nodes",
+                    "エイリアスの展開が {} ノードを超えました",
+                    self.budget
+                ),
+                Some(tr!(
+                    self.lang,
+                    "this looks like an alias bomb (\"billion laughs\"); write the values out instead of nesting aliases",
+                    "エイリアス爆弾（billion laughs）の形です。エイリアスを入れ子にせず値を書いてください"
+                )),
+            ));
+        }
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => Ok(Some(node)),
+            Some(Frame::Seq { items, .. }) => {
+                items.push(node);
+                Ok(None)
+            }
+            Some(Frame::Map {
+                entries,
+                key,
+                index,
+                ..
+            }) => {
+                let Some(k) = key.take() else {
+                    *key = Some(node);
+                    return Ok(None);
+                };
+                let text = k.scalar().map(|(t, _)| t.to_owned());
+                let previous = match (&text, index.as_ref()) {
+                    (Some(t), Some(ix)) => ix.get(t).copied(),
+                    (Some(t), None) => entries
+                        .iter()
+                        .position(|e| e.key.scalar().is_some_and(|(x, _)| x == t)),
+                    (None, _) => None,
+                };
+                if let Some(i) = previous {
+                    let first = entries[i].key.span;
+                    let name = text.unwrap_or_default();
+                    let lang = self.lang;
+                    self.findings.push(
+                        Finding::new(
+                            "yaml/duplicate-key",
+                            Severity::Error,
+                            k.span,
+                            tr!(lang, "duplicate key `{name}`", "キー `{name}` が重複しています"),
+                        )
+                        .help(tr!(
+                            lang,
+                            "keep one `{name}`: YAML tools disagree on which one wins",
+                            "`{name}` を1つにしてください（どちらが有効かはツールにより異なります）"
+                        ))
+                        .related(first, tr!(lang, "first given here", "最初の定義")),
+                    );
+                    return Ok(None);
+                }
+                if let Some(t) = text {
+                    if let Some(ix) = index.as_mut() {
+                        ix.insert(t, entries.len());
+                    } else if entries.len() >= 16 {
+                        let mut ix: HashMap<String, usize> = entries
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, e)| e.key.scalar().map(|(x, _)| (x.to_owned(), i)))
+                            .collect();
+                        ix.insert(t, entries.len());
+                        *index = Some(ix);
+                    }
+                }
+                entries.push(Entry {
+                    key: k,
+                    value: node,
+                });
+                Ok(None)
+            }
+        }
+    }
+
+    fn scan_error(&self, e: &ScanError) -> Stop {
+        let at = self.pos(e.marker());
+        let info = e.info();
+        let tab = info.contains("tab");
+        self.syntax(
+            at,
+            tr!(self.lang, "invalid YAML: {info}", "YAML の構文エラー: {info}"),
+            Some(if tab {
+                tr!(
+                    self.lang,
+                    "indent with spaces: YAML does not allow tabs for indentation",
+                    "インデントには空白を使ってください（YAML ではタブは使えません）"
+                )
+            } else {
+                tr!(
+                    self.lang,
+                    "check the indentation, the `key: value` colons and the quotes near here",
+                    "この付近のインデント、`キー: 値` のコロン、引用符を確認してください"
+                )
+            }),
+        )
+    }
+}
+
+fn parse_stream(
+    file: FileId,
+    text: &str,
+    line_offset: u32,
+    lang: Lang,
+    docs: &mut Vec<Document>,
+    findings: &mut Vec<Finding>,
+) -> Resume {
+    let mut b = Builder {
+        file,
+        line_offset,
+        lang,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        // Generous for real files, fatal for exponential alias expansion.
+        budget: 100_000 + text.len() * 4,
+        findings,
+    };
+    let mut parser = Parser::new_from_str(text);
+    let mut in_doc_root: Option<Node> = None;
+    loop {
+        let Some(next) = parser.next_event() else {
+            return Resume::Done;
+        };
+        let (event, span) = match next {
+            Ok(x) => x,
+            Err(e) => {
+                let Stop::Syntax(f) = b.scan_error(&e);
+                let line = f.span.start.line;
+                b.findings.push(f);
+                return Resume::AfterLine(line);
+            }
+        };
+        let result: Result<Option<(Node, usize)>, Stop> = match event {
+            Event::StreamStart | Event::Nothing => Ok(None),
+            Event::StreamEnd => return Resume::Done,
+            Event::DocumentStart(_) => {
+                b.anchors.clear();
+                in_doc_root = None;
+                Ok(None)
+            }
+            Event::DocumentEnd => {
+                if let Some(root) = in_doc_root.take() {
+                    docs.push(Document { root });
+                }
+                Ok(None)
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let plain = style == ScalarStyle::Plain
+                    && !tag.as_ref().is_some_and(|t| t.handle == "!!" && t.suffix == "str");
+                let node = Node {
+                    value: Value::Scalar {
+                        text: value.into_owned(),
+                        plain,
+                    },
+                    span: b.span(&span.start, &span.end),
+                };
+                Ok(Some((node, anchor)))
+            }
+            Event::Alias(id) => match b.anchors.get(&id).cloned() {
+                Some(mut node) => {
+                    let n = count_nodes(&node);
+                    b.nodes += n.saturating_sub(1);
+                    node.span = b.span(&span.start, &span.end);
+                    Ok(Some((node, 0)))
+                }
+                None => Err(b.syntax(
+                    b.pos(&span.start),
+                    tr!(lang, "unknown alias", "未定義のエイリアスです"),
+                    None,
+                )),
+            },
+            Event::SequenceStart(anchor, _) => {
+                let start = b.pos(&span.start);
+                b.open(
+                    Frame::Seq {
+                        start,
+                        anchor,
+                        items: Vec::new(),
+                    },
+                    start,
+                )
+                .map(|()| None)
+            }
+            Event::MappingStart(anchor, _) => {
+                let start = b.pos(&span.start);
+                b.open(
+                    Frame::Map {
+                        start,
+                        anchor,
+                        entries: Vec::new(),
+                        key: None,
+                        index: None,
+                    },
+                    start,
+                )
+                .map(|()| None)
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let end = b.pos(&span.end);
+                match b.stack.pop() {
+                    Some(Frame::Seq {
+                        start,
+                        anchor,
+                        items,
+                    }) => Ok(Some((
+                        Node {
+                            value: Value::Seq(items),
+                            span: Span { file, start, end },
+                        },
+                        anchor,
+                    ))),
+                    Some(Frame::Map {
+                        start,
+                        anchor,
+                        entries,
+                        ..
+                    }) => Ok(Some((
+                        Node {
+                            value: Value::Map(entries),
+                            span: Span { file, start, end },
+                        },
+                        anchor,
+                    ))),
+                    None => Ok(None),
+                }
+            }
+        };
+        match result {
+            Ok(Some((node, anchor))) => match b.push(node, anchor) {
+                Ok(Some(root)) => in_doc_root = Some(root),
+                Ok(None) => {}
+                Err(Stop::Syntax(f)) => {
+                    b.findings.push(f);
+                    // Budget and depth errors poison the whole file: do not resume.
+                    return Resume::Done;
+                }
+            },
+            Ok(None) => {}
+            Err(Stop::Syntax(f)) => {
+                b.findings.push(f);
+                return Resume::Done;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_en(text: &str) -> (Vec<Document>, Vec<Finding>) {
+        parse(FileId(0), text, Lang::En)
+    }
+
+    #[test]
+    fn core_schema_resolution() {
+        assert_eq!(resolve("5.10", true), Resolved::Float(5.1));
+        assert_eq!(resolve("5.10", false), Resolved::Str("5.10"));
+        assert_eq!(resolve("012", true), Resolved::Int(12));
+        assert_eq!(resolve("NO", true), Resolved::Str("NO"));
+        assert_eq!(resolve("2026-01-01", true), Resolved::Str("2026-01-01"));
+        assert_eq!(resolve("1e3", true), Resolved::Float(1000.0));
+        assert_eq!(resolve("R-001", true), Resolved::Str("R-001"));
+        assert_eq!(resolve("~", true), Resolved::Null);
+    }
+
+    #[test]
+    fn spans_are_one_based_lines_and_character_columns() {
+        let (docs, f) = parse_en("kind: threat\nname: 盗難\nid: T-1\n");
+        assert!(f.is_empty());
+        let root = &docs[0].root;
+        let id = root.get("id").unwrap();
+        assert_eq!(id.span.start, Pos { line: 3, col: 4 });
+        assert_eq!(id.span.end, Pos { line: 3, col: 7 });
+        let name = root.get("name").unwrap();
+        assert_eq!(name.span.end, Pos { line: 2, col: 8 });
+    }
+
+    #[test]
+    fn several_documents_and_recovery_after_a_broken_one() {
+        let (docs, f) = parse_en("a: 1\n---\nb: [\n---\nc: 3\n");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].code, "yaml/syntax");
+        assert!(docs[1].root.get("c").is_some());
+        assert_eq!(docs[1].root.get("c").unwrap().span.start.line, 5);
+    }
+
+    #[test]
+    fn duplicate_key_points_at_the_second_and_relates_the_first() {
+        let (_, f) = parse_en("id: A\nname: x\nid: B\n");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].code, "yaml/duplicate-key");
+        assert_eq!(f[0].span.start, Pos { line: 3, col: 0 });
+        assert_eq!(f[0].related[0].span.start, Pos { line: 1, col: 0 });
+    }
+
+    #[test]
+    fn hostile_inputs_are_findings() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = (b'a' + i - 1) as char;
+            let c = (b'a' + i) as char;
+            bomb.push_str(&format!("{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"));
+        }
+        let (_, f) = parse_en(&bomb);
+        assert_eq!(f[0].code, "yaml/syntax");
+        assert!(f[0].message.contains("aliases"));
+
+        let deep = "[".repeat(100_000);
+        let (_, f) = parse_en(&deep);
+        assert!(f[0].message.contains("nesting"), "{:?}", f);
+
+        let block: String = (0..100_000).map(|_| "- ").collect::<String>() + "x\n";
+        let (_, f) = parse_en(&block);
+        assert!(f[0].message.contains("nesting"), "{:?}", f);
+
+        let (_, f) = parse_en("a:\n\tb: 1\n");
+        assert_eq!(f[0].code, "yaml/syntax");
+    }
+}
