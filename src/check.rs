@@ -20,7 +20,11 @@ pub fn run(
     lang: Option<crate::i18n::Lang>,
     today: jiff::civil::Date,
 ) -> Result<Checked, LoadError> {
-    let ws = workspace::load(path, lang)?;
+    Ok(judge(workspace::load(path, lang)?, today))
+}
+
+/// Judges a loaded workspace (from the disk, or a git revision for `isms diff`).
+pub fn judge(ws: Workspace, today: jiff::civil::Date) -> Checked {
     let assessments = ws
         .model
         .risks
@@ -41,7 +45,7 @@ pub fn run(
     let mut findings = rules::apply_overrides(&ws.config, findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
-    Ok(Checked { ws, findings })
+    Checked { ws, findings }
 }
 
 pub fn today() -> jiff::civil::Date {
@@ -88,8 +92,8 @@ pub fn check(args: &CheckArgs) -> i32 {
         CheckFormat::Human => render::human::render(&report, use_color(args.color) && args.output.is_none()),
         CheckFormat::Concise => render::concise::render(&report),
         CheckFormat::Json => render::json::render(&report),
-        CheckFormat::Sarif => render::sarif::render(&report),
-        CheckFormat::Github => render::github::render(&report),
+        CheckFormat::Sarif => render::sarif::render(&report, &crate::git::repo_prefix(&ws.root)),
+        CheckFormat::Github => render::github::render(&report, &crate::git::repo_prefix(&ws.root)),
     };
     if let Err(code) = crate::write_output(args.output.as_deref(), &text) {
         return code;

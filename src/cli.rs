@@ -23,6 +23,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint the repository: schema, references, and the rules of the standard.
     Check(CheckArgs),
+    /// What a change does to the risk posture between two git revisions.
+    Diff(crate::diff::DiffArgs),
     /// Print the documentation of a rule.
     Explain {
         /// A rule code, e.g. `ref/unknown`.

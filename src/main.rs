@@ -5,9 +5,11 @@ mod catalog;
 mod check;
 mod cli;
 mod config;
+mod diff;
 mod explain;
 mod fields;
 mod finding;
+mod git;
 mod i18n;
 mod model;
 mod render;
@@ -51,6 +53,7 @@ fn main() {
     };
     let code = match &cli.command {
         cli::Command::Check(args) => check::check(args),
+        cli::Command::Diff(args) => diff::diff(args),
         cli::Command::Explain { code, format } => explain::explain(code, *format),
         cli::Command::Rules { format, lang } => explain::rules(*format, lang.unwrap_or_default()),
     };

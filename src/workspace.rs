@@ -274,6 +274,11 @@ fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
             return result;
         }
     };
+    read_file(file, rel, bytes, lang, result)
+}
+
+/// Decodes, parses, validates and builds one file's bytes.
+fn read_file(file: FileId, rel: &str, bytes: Vec<u8>, lang: Lang, mut result: FileResult) -> FileResult {
     let text = match source::decode(bytes.clone()) {
         Ok(t) => t,
         Err(p) => {
@@ -376,4 +381,80 @@ fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
     if let Some(e) = Entity::from_node(kind, root) {
         out.entities.push(e);
     }
+}
+
+/// Loads a repository from memory instead of the disk: `config` is the text of isms.yaml and
+/// `files` every other file below the root as `(path relative to the root, bytes)` — e.g. a
+/// git revision read by `isms diff`. The same stages as [`load`]: `exclude:` globs apply, and
+/// files the walk skips (not `.yaml`/`.yml`, or under a hidden name) are skipped. `root` is
+/// only a label. Files that are ignored by `.gitignore` but tracked are read.
+pub fn load_files(
+    root: PathBuf,
+    config: Vec<u8>,
+    files: Vec<(String, Vec<u8>)>,
+    lang_override: Option<Lang>,
+) -> Result<Workspace, LoadError> {
+    let mut config_result = read_config(config.clone(), Lang::default());
+    let lang = lang_override
+        .or(config_result.1.language)
+        .unwrap_or_default();
+    if lang != Lang::default() {
+        config_result = read_config(config, lang);
+    }
+    let (config_source, config, config_findings) = config_result;
+    let mut globs = globset::GlobSetBuilder::new();
+    for g in &config.exclude {
+        let glob = globset::GlobBuilder::new(&g.value)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| LoadError::BadGlob(g.value.clone(), e.to_string()))?;
+        globs.add(glob);
+    }
+    let globs = globs
+        .build()
+        .map_err(|e| LoadError::BadGlob(String::new(), e.to_string()))?;
+    let mut files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .filter(|(rel, _)| {
+            (rel.ends_with(".yaml") || rel.ends_with(".yml"))
+                && rel != CONFIG_FILE
+                && !rel.split('/').any(|c| c.starts_with('.'))
+                && !globs.is_match(rel)
+        })
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let mut sources = Sources::default();
+    let config_file = sources.add(config_source);
+    let mut findings = config_findings;
+    let first = sources.len() as u32;
+    let results: Vec<FileResult> = files
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, (rel, bytes))| {
+            let result = FileResult {
+                source: Source::new(rel.clone(), ""),
+                entities: Vec::new(),
+                findings: Vec::new(),
+                io_error: None,
+            };
+            read_file(FileId(first + i as u32), &rel, bytes, lang, result)
+        })
+        .collect();
+    let mut entities = Vec::new();
+    for r in results {
+        sources.add(r.source);
+        findings.extend(r.findings);
+        entities.extend(r.entities);
+    }
+    Ok(Workspace {
+        root,
+        sources,
+        config,
+        config_file,
+        lang,
+        model: Model::new(entities),
+        findings,
+        io_errors: Vec::new(),
+    })
 }

@@ -1,10 +1,16 @@
 //! SARIF 2.1.0 for GitHub code scanning. The rule table is generated from the registry;
-//! regions count columns in Unicode code points, as the run declares.
+//! URIs are relative to the git repository; regions count columns in Unicode code points,
+//! as the run declares, and carry the offending text as a snippet.
 
 use super::Report;
 use crate::finding::Severity;
 use crate::rules::RULES;
+use crate::source::Span;
+use crate::tr;
 use serde_json::{Value, json};
+
+/// GitHub code scanning accepts at most this many results per run.
+pub const MAX_RESULTS: usize = 25_000;
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -23,14 +29,61 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
-pub fn render(r: &Report) -> String {
+/// `ref/wrong-kind` → `RefWrongKind`: the Pascal-case "friendly name" SARIF asks for.
+fn pascal(code: &str) -> String {
+    code.split(['/', '-', '_'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A relative path as a URI reference: every byte outside the unreserved set and `/` is
+/// percent-encoded (spaces, `#`, `%`, and non-ASCII names such as `リスク.yaml`).
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The text a span covers (a point covers one character), for `region.snippet`.
+fn snippet(r: &Report, span: Span) -> String {
+    let source = r.sources.get(span.file);
+    let start = source.offset(span.start);
+    let end = if span.end == span.start {
+        source.text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8())
+    } else {
+        source.offset(span.end)
+    };
+    source
+        .text
+        .get(start..end.max(start))
+        .unwrap_or("")
+        .to_owned()
+}
+
+/// Renders the findings; `prefix` turns a path relative to the ISMS root into one relative
+/// to the repository (`"company-example/"`, or `""`).
+pub fn render(r: &Report, prefix: &str) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
             let what = rule.section("What it does").unwrap_or_default();
             json!({
                 "id": rule.code,
-                "name": rule.code.replace(['/', '-'], "_"),
+                "name": pascal(rule.code),
                 "shortDescription": {"text": rule.summary_in(r.lang)},
                 "fullDescription": {"text": clip(&what, 1024)},
                 "help": {"text": rule.doc(), "markdown": rule.doc()},
@@ -42,6 +95,7 @@ pub fn render(r: &Report) -> String {
     let results: Vec<Value> = r
         .findings
         .iter()
+        .take(MAX_RESULTS)
         .map(|f| {
             let l = r.location(f.span);
             let rule_index = RULES.iter().position(|x| x.code == f.code);
@@ -60,25 +114,30 @@ pub fn render(r: &Report) -> String {
                         "id": i,
                         "message": {"text": rel.message},
                         "physicalLocation": {
-                            "artifactLocation": {"uri": l.file},
+                            "artifactLocation": {"uri": uri(&format!("{prefix}{}", l.file))},
                             "region": {"startLine": l.line, "startColumn": l.column},
                         },
                     })
                 })
                 .collect();
+            let mut region = json!({
+                "startLine": l.line,
+                "startColumn": l.column,
+                "endLine": l.end_line,
+                "endColumn": l.end_column,
+            });
+            let snip = snippet(r, f.span);
+            if !snip.is_empty() {
+                region["snippet"] = json!({"text": snip});
+            }
             let mut result = json!({
                 "ruleId": f.code,
                 "level": level(f.severity),
                 "message": {"text": text},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": l.file},
-                        "region": {
-                            "startLine": l.line,
-                            "startColumn": l.column,
-                            "endLine": l.end_line,
-                            "endColumn": l.end_column,
-                        },
+                        "artifactLocation": {"uri": uri(&format!("{prefix}{}", l.file))},
+                        "region": region,
                     },
                 }],
             });
@@ -91,6 +150,18 @@ pub fn render(r: &Report) -> String {
             result
         })
         .collect();
+    let mut invocation = json!({"executionSuccessful": true});
+    if r.findings.len() > MAX_RESULTS {
+        let (n, max) = (r.findings.len(), MAX_RESULTS);
+        invocation["toolExecutionNotifications"] = json!([{
+            "level": "warning",
+            "message": {"text": tr!(
+                r.lang,
+                "{n} findings; only the first {max} are in this log (the code-scanning limit): run `isms check` for all",
+                "指摘 {n} 件のうち、最初の {max} 件だけを記録しました（コードスキャンの上限）。すべては `isms check` で確認してください"
+            )},
+        }]);
+    }
     let sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -101,9 +172,29 @@ pub fn render(r: &Report) -> String {
                 "informationUri": "https://github.com/isms-toolkit/isms",
                 "rules": rules,
             }},
+            "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     });
     serde_json::to_string_pretty(&sarif).expect("SARIF serialises") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_pascal_case_and_uris_are_encoded() {
+        assert_eq!(pascal("ref/wrong-kind"), "RefWrongKind");
+        assert_eq!(pascal("yaml/syntax"), "YamlSyntax");
+        assert_eq!(
+            uri("company-example/risks/R-001.yaml"),
+            "company-example/risks/R-001.yaml"
+        );
+        assert_eq!(
+            uri("my docs/リスク#1.yaml"),
+            "my%20docs/%E3%83%AA%E3%82%B9%E3%82%AF%231.yaml"
+        );
+    }
 }
