@@ -101,6 +101,9 @@ pub fn repo_prefix(root: &Path) -> String {
     }
 }
 
+/// Files read from a revision: `(path relative to the folder read, bytes)`.
+pub type Files = Vec<(String, Vec<u8>)>;
+
 /// Resolves a revision typed by a user to the full id of a commit.
 pub fn resolve_commit(dir: &Path, rev: &str) -> Result<String, GitError> {
     if rev.starts_with('-') {
@@ -136,7 +139,7 @@ pub fn read_tree(
     commit: &str,
     path: &str,
     keep: impl Fn(&str) -> bool,
-) -> Result<Option<Vec<(String, Vec<u8>)>>, GitError> {
+) -> Result<Option<Files>, GitError> {
     let tree = if path.is_empty() {
         format!("{commit}^{{tree}}")
     } else {

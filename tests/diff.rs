@@ -1,0 +1,328 @@
+//! `isms diff` on a temporary git repository with known commits: the ISMS of
+//! company-example in a subfolder, changed in ways whose effect on the posture is known.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn commit(dir: &Path, message: &str, tag: &str) {
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", message]);
+    git(dir, &["tag", tag]);
+}
+
+/// c0: no ISMS; c1: company-example in `isms/`; c2: a change; c3: its broken reference fixed.
+fn repo() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    git(&dir, &["init", "-q", "-b", "main"]);
+    git(&dir, &["config", "user.name", "isms test"]);
+    git(&dir, &["config", "user.email", "test@example.invalid"]);
+    git(&dir, &["config", "commit.gpgsign", "false"]);
+    std::fs::write(dir.join("README.md"), "a project\n").unwrap();
+    commit(&dir, "no ISMS yet", "c0");
+
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("company-example");
+    copy_dir(&example, &dir.join("isms"));
+    commit(&dir, "the ISMS", "c1");
+
+    let isms = dir.join("isms");
+    // R-001 is re-levelled: likelihood 2 → 3 (impact 3: 6 → 9), and its owner misspelt.
+    edit(
+        &isms.join("risks/R-001.yaml"),
+        "likelihood: 2\n",
+        "likelihood: 3\n",
+    );
+    edit(
+        &isms.join("risks/R-001.yaml"),
+        "owner: ROLE-SALES",
+        "owner: ROLE-SALEZ",
+    );
+    // R-002 is re-treated: one control fewer.
+    edit(&isms.join("risks/R-002.yaml"), "    - C-NETWORK\n", "");
+    // R-024 is removed, R-099 added.
+    std::fs::remove_file(isms.join("risks/R-024.yaml")).unwrap();
+    std::fs::write(
+        isms.join("risks/R-099.yaml"),
+        "kind: risk\nid: R-099\ntitle: 新しいリスク | pipe\nassets: [A-003]\nthreat: T-THEFT\n\
+         likelihood: 1\nowner: ROLE-SALES\ntreatment:\n  option: reduce\n  controls: [C-ENCRYPTION]\n",
+    )
+    .unwrap();
+    // C-ENDPOINT goes back to planned: SoA row 8.1 changes status.
+    edit(
+        &isms.join("controls/technological.yaml"),
+        "id: C-ENDPOINT\ntitle: 利用者端末の管理（MDM・画面ロック・リモートワイプ）\ncategory: technological\nstatus: implemented",
+        "id: C-ENDPOINT\ntitle: 利用者端末の管理（MDM・画面ロック・リモートワイプ）\ncategory: technological\nstatus: planned",
+    );
+    // 8.31 is no longer excluded: a gap in the SoA.
+    let soa = isms.join("soa.yaml");
+    let text = std::fs::read_to_string(&soa).unwrap();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.contains("\"8.31\":")).collect();
+    std::fs::write(&soa, kept.join("\n") + "\n").unwrap();
+    commit(&dir, "a change", "c2");
+
+    edit(
+        &isms.join("risks/R-001.yaml"),
+        "owner: ROLE-SALEZ",
+        "owner: ROLE-SALES",
+    );
+    commit(&dir, "fix the owner", "c3");
+    (tmp, dir)
+}
+
+fn isms(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("isms").unwrap();
+    c.current_dir(dir);
+    c
+}
+
+fn diff_json(dir: &Path, args: &[&str]) -> Value {
+    let out = isms(dir)
+        .arg("diff")
+        .args(args)
+        .args(["--format", "json", "--today", "2026-11-26"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn ids(v: &Value, key: &str) -> Vec<String> {
+    v[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_change_between_two_commits() {
+    let (_tmp, dir) = repo();
+    let d = diff_json(&dir, &["c1", "c2", "isms"]);
+    assert_eq!(d["root"], "isms");
+    assert_eq!(d["base"]["rev"], "c1");
+    assert_eq!(d["head"]["rev"], "c2");
+    assert_eq!(d["base"]["commit"].as_str().unwrap().len(), 40);
+
+    assert_eq!(ids(&d, "risks"), ["R-001", "R-002", "R-024", "R-099"]);
+    let r = &d["risks"];
+    assert_eq!(r[0]["change"], serde_json::json!(["relevelled"]));
+    assert_eq!(r[0]["before"]["level"], 6);
+    assert_eq!(r[0]["before"]["band"], "high");
+    assert_eq!(r[0]["after"]["level"], 9);
+    assert_eq!(r[0]["after"]["band"], "high");
+    assert_eq!(r[0]["after"]["residual_level"], 2);
+    assert_eq!(r[1]["change"], serde_json::json!(["retreated"]));
+    assert!(
+        r[1]["before"]["controls"]
+            .as_array()
+            .unwrap()
+            .contains(&"C-NETWORK".into())
+    );
+    assert!(
+        !r[1]["after"]["controls"]
+            .as_array()
+            .unwrap()
+            .contains(&"C-NETWORK".into())
+    );
+    assert_eq!(r[2]["change"], serde_json::json!(["removed"]));
+    assert_eq!(r[2]["after"], Value::Null);
+    assert_eq!(r[3]["change"], serde_json::json!(["added"]));
+    assert_eq!(r[3]["after"]["level"], 3);
+    assert_eq!(r[3]["after"]["band"], "low");
+
+    assert_eq!(ids(&d, "controls"), ["C-ENDPOINT"]);
+    assert_eq!(d["controls"][0]["before"], "implemented");
+    assert_eq!(d["controls"][0]["after"], "planned");
+
+    assert_eq!(ids(&d, "soa"), ["8.1", "8.31"]);
+    let s = &d["soa"];
+    assert_eq!(s[0]["before"]["status"], "implemented");
+    assert_eq!(s[0]["after"]["status"], "planned");
+    assert_eq!(s[1]["before"]["excluded"], true);
+    assert_eq!(s[1]["after"]["excluded"], false);
+    assert_eq!(s[1]["after"]["applicable"], false);
+
+    let introduced: Vec<(String, String)> = d["findings"]["introduced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["file"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        introduced,
+        [
+            ("ref/unknown".to_owned(), "risks/R-001.yaml".to_owned()),
+            ("soa/missing".to_owned(), "soa.yaml".to_owned()),
+        ]
+    );
+    assert_eq!(d["findings"]["fixed"], serde_json::json!([]));
+    assert_eq!(d["summary"]["risks_added"], 1);
+    assert_eq!(d["summary"]["risks_removed"], 1);
+    assert_eq!(d["summary"]["risks_relevelled"], 1);
+    assert_eq!(d["summary"]["risks_retreated"], 1);
+
+    // The fix: only the finding goes away.
+    let d = diff_json(&dir, &["c2", "c3", "isms"]);
+    assert_eq!(d["risks"], serde_json::json!([]));
+    assert_eq!(d["controls"], serde_json::json!([]));
+    assert_eq!(d["soa"], serde_json::json!([]));
+    assert_eq!(d["findings"]["introduced"], serde_json::json!([]));
+    let fixed = d["findings"]["fixed"].as_array().unwrap();
+    assert_eq!(fixed.len(), 1);
+    assert_eq!(fixed[0]["code"], "ref/unknown");
+    assert_eq!(fixed[0]["file"], "risks/R-001.yaml");
+}
+
+#[test]
+fn markdown_for_a_pull_request_comment() {
+    let (_tmp, dir) = repo();
+    let out = isms(&dir)
+        .args([
+            "diff",
+            "c1",
+            "c2",
+            "isms",
+            "--lang",
+            "en",
+            "--today",
+            "2026-11-26",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = md.lines().collect();
+    assert!(lines[0].starts_with("### isms diff: `c1` ("), "{md}");
+    assert!(lines[0].ends_with(" — `isms`"), "{md}");
+    assert_eq!(
+        lines[2],
+        "**risks: 1 added, 1 removed, 1 re-levelled, 1 re-treated · controls: 1 changed status · \
+         SoA: 2 rows flipped · findings: 2 introduced, 0 fixed**"
+    );
+    assert!(md.contains(
+        "| re-levelled | `R-001` | 営業用ノートPCの盗難による顧客情報の漏えい | 6 (high) → 9 (high) | 2 (low) |"
+    ));
+    // User text cannot break the table.
+    assert!(
+        md.contains("| added | `R-099` | 新しいリスク \\| pipe | — → 3 (low) |"),
+        "{md}"
+    );
+    assert!(md.contains("| `C-ENDPOINT` | 利用者端末の管理（MDM・画面ロック・リモートワイプ） | implemented → planned |"));
+    assert!(md.contains("| `iso27001-2022:8.31` | Separation of development, test and production environments | no | yes → no | — |"));
+    assert!(
+        md.contains("| error | `ref/unknown` | `isms/risks/R-001.yaml:"),
+        "{md}"
+    );
+
+    let out = isms(&dir)
+        .args(["diff", "c3", "c3", "isms", "--lang", "en"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.ends_with("**No change to the risk posture.**\n"), "{md}");
+}
+
+#[test]
+fn the_work_tree_is_the_default_head_and_is_left_untouched() {
+    let (_tmp, dir) = repo();
+    edit(
+        &dir.join("isms/risks/R-003.yaml"),
+        "likelihood: ",
+        "likelihood: 1 # was ",
+    );
+    let status = git(&dir, &["status", "--porcelain"]);
+    let index = std::fs::read(dir.join(".git/index")).unwrap();
+    // From the ISMS folder itself, and with the folder as the second argument.
+    let inside = diff_json(&dir.join("isms"), &["c3"]);
+    let beside = diff_json(&dir, &["c3", "isms"]);
+    assert_eq!(inside, beside);
+    assert_eq!(ids(&inside, "risks"), ["R-003"]);
+    assert_eq!(inside["head"]["commit"], Value::Null);
+    assert_eq!(git(&dir, &["status", "--porcelain"]), status);
+    assert_eq!(std::fs::read(dir.join(".git/index")).unwrap(), index);
+}
+
+#[test]
+fn a_base_without_the_isms_adds_everything() {
+    let (_tmp, dir) = repo();
+    let d = diff_json(&dir, &["c0", "c1", "isms"]);
+    assert_eq!(d["base"]["exists"], false);
+    assert_eq!(d["summary"]["risks_added"], 24);
+    assert_eq!(d["findings"]["introduced"], serde_json::json!([]));
+}
+
+#[test]
+fn revisions_are_only_revisions() {
+    let (_tmp, dir) = repo();
+    for bad in ["--output=/tmp/pwned", "-p", "--all"] {
+        let out = isms(&dir)
+            .args(["diff", "--", bad, "isms"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot start with `-`"), "{bad}: {err}");
+    }
+    let out = isms(&dir)
+        .args(["diff", "c1", "--", "--all", "isms"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = isms(&dir)
+        .args(["diff", "no-such-branch", "HEAD", "isms"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("names no commit"));
+    // A tree or blob is not a commit.
+    let out = isms(&dir)
+        .args(["diff", "c1:isms", "HEAD", "isms"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
