@@ -37,7 +37,7 @@ jq -Rsj --arg m "$marker" \
    | if ($b | length) > 65536 then $b[:65400] + "\n\n… cut to fit a comment: see the job summary." else $b end' \
   < "$file" > "$body"
 
-payload=$(jq -Rs '{body: .}' < "$body")
+payload=$(jq -cRs '{body: .}' < "$body")
 id=$(gh api --paginate "repos/$repo/issues/$pr/comments" \
   | jq -r --arg a "$author" --arg m "$marker" \
     '.[] | select(.user.login == $a and (.body | startswith($m))) | .id' | head -n 1)
