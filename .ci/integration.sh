@@ -6,7 +6,9 @@
 #   3. action.yml and .github/workflows/ with actionlint and zizmor --offline: no finding;
 #   4. the action's scripts (tests/action/test.sh: stubbed gh, fake runner files);
 #   5. the pre-commit hook with the real pre-commit: try-repo passes on company-example and
-#      fails with the finding once a reference is broken.
+#      fails with the finding once a reference is broken;
+#   6. the editor: VS Code's YAML language server (yaml-language-server from npm), driven over
+#      LSP with company-example/.vscode/settings.json, completes, documents and validates.
 # It installs what it needs from PyPI and npm into a cache folder, and prints
 # "N passed, N failed" at the end.
 set -euo pipefail
@@ -22,7 +24,7 @@ step() { printf '\n== %s\n' "$*"; }
 pass() { passed=$((passed + 1)); echo "PASS: $*"; }
 fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
-step "tools: check-jsonschema, actionlint, zizmor, pre-commit (PyPI); sarif-multitool (npm)"
+step "tools: check-jsonschema, actionlint, zizmor, pre-commit (PyPI); sarif-multitool, yaml-language-server (npm)"
 venv="$cache/venv"
 if [[ ! -x "$venv/bin/python" ]]; then
   python3 -m venv "$venv"
@@ -33,6 +35,9 @@ export PATH="$venv/bin:$PATH"
 npm_prefix="$cache/npm"
 if [[ ! -d "$npm_prefix/node_modules/@microsoft/sarif-multitool" ]]; then
   npm install --silent --no-audit --no-fund --prefix "$npm_prefix" @microsoft/sarif-multitool@5.7.0
+fi
+if [[ ! -d "$npm_prefix/node_modules/yaml-language-server" ]]; then
+  npm install --silent --no-audit --no-fund --prefix "$npm_prefix" yaml-language-server@1.25.0
 fi
 # npm does not run the package's postinstall (chmod) without approval: do it here.
 multitool=$(find "$npm_prefix/node_modules/@microsoft" -maxdepth 2 -name 'Sarif.Multitool' -type f | head -n 1)
@@ -130,6 +135,13 @@ elif grep -q "C-PASSWRD" "$work/out" && grep -q "Failed" "$work/out"; then
 else
   cat "$work/out"
   fail "pre-commit try-repo failed without the finding"
+fi
+
+step "6. the editor: yaml-language-server with company-example/.vscode/settings.json"
+if python "$project/.ci/editor_check.py" "$npm_prefix/node_modules/yaml-language-server/bin/yaml-language-server" "$project"; then
+  pass "completion, hover and validation in VS Code's YAML language server"
+else
+  fail "the editor check"
 fi
 
 echo
