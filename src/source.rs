@@ -62,7 +62,11 @@ impl Source {
         let Some(&start) = self.line_starts.get(i) else {
             return "";
         };
-        let end = self.line_starts.get(i + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
@@ -84,7 +88,9 @@ impl Source {
     pub fn pos_of_offset(&self, offset: usize) -> Pos {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
-        let col = self.text[start..offset.min(self.text.len())].chars().count();
+        let col = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count();
         Pos {
             line: line as u32,
             col: col as u32,

@@ -182,9 +182,7 @@ fn walk(root: &Path, config: &Config) -> Result<Vec<(String, PathBuf)>, LoadErro
                     return ignore::WalkState::Continue;
                 };
                 let path = entry.path();
-                let is_yaml = path
-                    .extension()
-                    .is_some_and(|e| e == "yaml" || e == "yml");
+                let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
                 if !is_yaml || entry.file_type().is_some_and(|t| t.is_dir()) {
                     return ignore::WalkState::Continue;
                 }
@@ -228,7 +226,11 @@ fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Find
         ),
         EncodingProblem::Utf16 => (
             Pos { line: 1, col: 0 },
-            tr!(lang, "the file is UTF-16, not UTF-8", "ファイルが UTF-16 です（UTF-8 ではありません）"),
+            tr!(
+                lang,
+                "the file is UTF-16, not UTF-8",
+                "ファイルが UTF-16 です（UTF-8 ではありません）"
+            ),
             tr!(lang, "re-save it as UTF-8", "UTF-8 で保存し直してください"),
         ),
         EncodingProblem::NotUtf8 {
@@ -248,7 +250,11 @@ fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Find
                     "ファイルが UTF-8 ではありません（Shift_JIS のようです）"
                 )
             } else {
-                tr!(lang, "the file is not valid UTF-8", "ファイルが正しい UTF-8 ではありません")
+                tr!(
+                    lang,
+                    "the file is not valid UTF-8",
+                    "ファイルが正しい UTF-8 ではありません"
+                )
             },
             tr!(
                 lang,
@@ -257,7 +263,13 @@ fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Find
             ),
         ),
     };
-    Finding::new("yaml/encoding", Severity::Error, Span::point(file, at), message).help(help)
+    Finding::new(
+        "yaml/encoding",
+        Severity::Error,
+        Span::point(file, at),
+        message,
+    )
+    .help(help)
 }
 
 fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
@@ -270,7 +282,11 @@ fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
     let bytes = match std::fs::read(abs) {
         Ok(b) => b,
         Err(e) => {
-            result.io_error = Some(tr!(lang, "cannot read {rel}: {e}", "{rel} を読めません: {e}"));
+            result.io_error = Some(tr!(
+                lang,
+                "cannot read {rel}: {e}",
+                "{rel} を読めません: {e}"
+            ));
             return result;
         }
     };
@@ -301,7 +317,11 @@ fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
                 "yaml/empty",
                 Severity::Warning,
                 Span::point(file, Pos { line: 1, col: 0 }),
-                tr!(lang, "the file holds no entity", "このファイルにはエンティティがありません"),
+                tr!(
+                    lang,
+                    "the file holds no entity",
+                    "このファイルにはエンティティがありません"
+                ),
             )
             .help(tr!(
                 lang,
@@ -343,7 +363,11 @@ fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
                 "schema/invalid",
                 Severity::Error,
                 at,
-                tr!(lang, "missing field `kind`", "必須フィールド `kind` がありません"),
+                tr!(
+                    lang,
+                    "missing field `kind`",
+                    "必須フィールド `kind` がありません"
+                ),
             )
             .help(tr!(
                 lang,
@@ -357,7 +381,11 @@ fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
     let text = kind_node.scalar().map_or("", |(t, _)| t);
     let Some(kind) = Kind::parse(text) else {
         let help = match crate::schema::did_you_mean(text, kinds.iter().copied()) {
-            Some(s) => tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+            Some(s) => tr!(
+                lang,
+                "did you mean `{s}`?",
+                "`{s}` の誤りではありませんか？"
+            ),
             None => tr!(lang, "one of: {}", "次のいずれか: {}", kinds.join(", ")),
         };
         out.findings.push(
@@ -371,9 +399,13 @@ fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
         );
         return;
     };
-    out.findings
-        .extend(crate::schema::validate(kind, root, lang));
-    if let Some(e) = Entity::from_node(kind, root) {
+    let schema_findings = crate::schema::validate(kind, root, lang);
+    let valid = schema_findings.is_empty();
+    out.findings.extend(schema_findings);
+    if let Some(mut e) = Entity::from_node(kind, root) {
+        if let Entity::Risk(r) = &mut e {
+            r.schema_valid = valid;
+        }
         out.entities.push(e);
     }
 }
