@@ -470,16 +470,19 @@ fn describe(
                 .map(|a| a.iter().filter_map(Json::as_str).collect())
                 .unwrap_or_default();
             let value = t.node.scalar().map_or("", |(s, _)| s);
-            let help = did_you_mean(value, opts.iter().copied()).map_or_else(
-                || tr!(lang, "one of: {}", "次のいずれか: {}", opts.join(", ")),
-                |s| {
-                    tr!(
-                        lang,
-                        "did you mean `{s}`?",
-                        "`{s}` の誤りではありませんか？"
-                    )
-                },
-            );
+            let alias = japanese_term(value).filter(|a| opts.contains(a));
+            let help = alias
+                .or_else(|| did_you_mean(value, opts.iter().copied()))
+                .map_or_else(
+                    || tr!(lang, "one of: {}", "次のいずれか: {}", opts.join(", ")),
+                    |s| {
+                        tr!(
+                            lang,
+                            "did you mean `{s}`?",
+                            "`{s}` の誤りではありませんか？"
+                        )
+                    },
+                );
             one(
                 tr!(
                     lang,
@@ -588,6 +591,34 @@ fn describe(
             None,
         ),
     }
+}
+
+/// The enum value a Japanese term stands for, so `origin: 意図的` suggests `deliberate`.
+fn japanese_term(value: &str) -> Option<&'static str> {
+    Some(match value {
+        "環境的" | "環境" => "environmental",
+        "意図的" => "deliberate",
+        "偶発的" => "accidental",
+        "低減" => "reduce",
+        "移転" => "transfer",
+        "回避" => "avoid",
+        "受容" | "保有" => "accept",
+        "組織的" | "組織的対策" => "organizational",
+        "人的" | "人的対策" => "people",
+        "物理的" | "物理的対策" => "physical",
+        "技術的" | "技術的対策" => "technological",
+        "実施済み" | "実施済" | "導入済み" => "implemented",
+        "一部実施" | "部分的" => "partial",
+        "計画中" | "予定" => "planned",
+        "未実施" => "not-implemented",
+        "情報" => "information",
+        "ハードウェア" => "hardware",
+        "ソフトウェア" => "software",
+        "サービス" => "service",
+        "人" | "人材" => "people",
+        "施設" => "facility",
+        _ => return None,
+    })
 }
 
 fn error_text(kind: &ValidationErrorKind) -> String {
