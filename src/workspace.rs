@@ -113,15 +113,14 @@ pub fn load(start: &Path, lang_override: Option<Lang>) -> Result<Workspace, Load
         .map(|(i, (rel, abs))| load_file(FileId(first + i as u32), rel, abs, lang))
         .collect();
 
-    let mut entities = Vec::new();
+    let mut model = Model::default();
     let mut io_errors = walk_errors;
     for r in results {
         sources.add(r.source);
         findings.extend(r.findings);
-        entities.extend(r.entities);
+        r.entities.into_iter().for_each(|e| model.add(e));
         io_errors.extend(r.io_error);
     }
-    let model = Model::new(entities);
     Ok(Workspace {
         root,
         sources,
@@ -329,6 +328,8 @@ fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
     let (docs, findings) = yaml::parse(file, &text, lang);
     result.findings = findings;
     let had_syntax_findings = !result.findings.is_empty();
+    // Sized exactly: entities are large, and a default first growth would reserve four.
+    result.entities = Vec::with_capacity(docs.len());
     let mut documents = 0;
     for doc in docs {
         if doc.root.scalar().is_some_and(|(t, p)| p && t.is_empty()) {
