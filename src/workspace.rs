@@ -407,14 +407,9 @@ fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
     };
     let text = kind_node.scalar().map_or("", |(t, _)| t);
     let Some(kind) = Kind::parse(text) else {
-        let help = match crate::schema::did_you_mean(text, kinds.iter().copied()) {
-            Some(s) => tr!(
-                lang,
-                "did you mean `{s}`?",
-                "`{s}` の誤りではありませんか？"
-            ),
-            None => tr!(lang, "one of: {}", "次のいずれか: {}", kinds.join(", ")),
-        };
+        let help = crate::suggest::help(lang, text, kinds.iter().copied(), || {
+            tr!(lang, "one of: {}", "次のいずれか: {}", kinds.join(", "))
+        });
         out.findings.push(
             Finding::new(
                 "schema/invalid",

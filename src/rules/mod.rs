@@ -178,22 +178,13 @@ fn check_config_rules(cx: &Context, out: &mut Vec<Finding>) {
         if find(&code.value).is_none() {
             let lang = cx.lang;
             let name = &code.value;
-            let help = crate::schema::did_you_mean(name, RULES.iter().map(|r| r.code)).map_or_else(
-                || {
-                    tr!(
-                        lang,
-                        "`isms rules` lists the codes",
-                        "コードの一覧は `isms rules` で確認できます"
-                    )
-                },
-                |s| {
-                    tr!(
-                        lang,
-                        "did you mean `{s}`?",
-                        "`{s}` の誤りではありませんか？"
-                    )
-                },
-            );
+            let help = crate::suggest::help(lang, name, RULES.iter().map(|r| r.code), || {
+                tr!(
+                    lang,
+                    "`isms rules` lists the codes",
+                    "コードの一覧は `isms rules` で確認できます"
+                )
+            });
             out.push(
                 cx.finding(
                     &SchemaInvalid::META,
