@@ -149,6 +149,21 @@ fn read_config(bytes: Vec<u8>, lang: Lang) -> (Source, Config, Vec<Finding>) {
     let (docs, mut findings) = yaml::parse(file, &text, lang);
     let source = Source::new(CONFIG_FILE.to_owned(), text);
     let Some(doc) = docs.into_iter().next() else {
+        if findings.is_empty() {
+            findings.push(
+                Finding::new(
+                    "schema/invalid",
+                    Severity::Error,
+                    Span::point(file, Pos { line: 1, col: 0 }),
+                    tr!(lang, "{CONFIG_FILE} is empty", "{CONFIG_FILE} が空です"),
+                )
+                .help(tr!(
+                    lang,
+                    "write at least `organization: <name>`; `isms init` writes a complete one",
+                    "少なくとも `organization: <組織名>` を書いてください（`isms init` で雛形を作れます）"
+                )),
+            );
+        }
         return (source, Config::default(), findings);
     };
     findings.extend(crate::schema::validate_config(&doc.root, lang));
