@@ -31,6 +31,9 @@ pub enum Command {
         code: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ExplainFormat,
+        /// Language of the documentation.
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// List every rule with its default severity.
     Rules {
@@ -102,4 +105,6 @@ pub enum Color {
 pub enum ExplainFormat {
     Text,
     Json,
+    /// A Markdown table (`isms rules`), as in the README.
+    Markdown,
 }

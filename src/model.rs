@@ -224,6 +224,9 @@ pub struct Risk {
     pub treatment: Option<Treatment>,
     pub residual: Option<Residual>,
     pub description: Option<Text>,
+    /// False when the document broke its schema: rules that would only restate the
+    /// schema finding (a missing likelihood after a misspelt one) stay silent.
+    pub schema_valid: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -277,7 +280,9 @@ pub struct EntityRef {
     pub index: usize,
 }
 
-/// One entity read from a document, before indexing.
+/// One entity read from a document, before indexing. Short-lived (moved into the model's
+/// lists at once), so the size difference of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Entity {
     Role(Role),
@@ -371,6 +376,7 @@ impl Entity {
                     impact: r.int("impact"),
                 }),
                 description,
+                schema_valid: true,
             }),
             Kind::Control => Entity::Control(Control {
                 id,
@@ -458,6 +464,15 @@ impl Model {
     pub fn new(entities: impl IntoIterator<Item = Entity>) -> Model {
         let mut m = Model::default();
         for e in entities {
+            m.add(e);
+        }
+        m
+    }
+
+    /// Adds the next entity in file order.
+    pub fn add(&mut self, e: Entity) {
+        let m = self;
+        {
             let kind = e.kind();
             let id = e.id().clone();
             if kind == Kind::Soa {
@@ -467,13 +482,13 @@ impl Model {
                         id,
                         kind,
                     });
-                    continue;
+                    return;
                 }
                 m.soa_by_framework.insert(id.value.clone(), m.soas.len());
             } else if let Some(r) = m.ids.get(&id.value) {
                 let first = m.span_of(*r);
                 m.duplicates.push(Duplicate { id, kind, first });
-                continue;
+                return;
             }
             macro_rules! add {
                 ($list:ident, $x:expr) => {{
@@ -492,12 +507,11 @@ impl Model {
                 Entity::Procedure(x) => add!(procedures, x),
                 Entity::Soa(x) => {
                     m.soas.push(x);
-                    continue;
+                    return;
                 }
             };
             m.ids.insert(id.value, EntityRef { kind, index });
         }
-        m
     }
 
     pub fn lookup(&self, id: &str) -> Option<EntityRef> {
@@ -540,21 +554,25 @@ impl Model {
     }
 
     pub fn soa_for(&self, framework: &str) -> Option<&Soa> {
-        self.soa_by_framework
-            .get(framework)
-            .map(|&i| &self.soas[i])
+        self.soa_by_framework.get(framework).map(|&i| &self.soas[i])
     }
 
     pub fn asset(&self, id: &str) -> Option<&Asset> {
         match self.lookup(id)? {
-            EntityRef { kind: Kind::Asset, index } => Some(&self.assets[index]),
+            EntityRef {
+                kind: Kind::Asset,
+                index,
+            } => Some(&self.assets[index]),
             _ => None,
         }
     }
 
     pub fn threat(&self, id: &str) -> Option<&Threat> {
         match self.lookup(id)? {
-            EntityRef { kind: Kind::Threat, index } => Some(&self.threats[index]),
+            EntityRef {
+                kind: Kind::Threat,
+                index,
+            } => Some(&self.threats[index]),
             _ => None,
         }
     }
@@ -581,7 +599,10 @@ impl Model {
 
     pub fn role(&self, id: &str) -> Option<&Role> {
         match self.lookup(id)? {
-            EntityRef { kind: Kind::Role, index } => Some(&self.roles[index]),
+            EntityRef {
+                kind: Kind::Role,
+                index,
+            } => Some(&self.roles[index]),
             _ => None,
         }
     }

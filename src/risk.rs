@@ -59,7 +59,7 @@ impl RiskMethod {
         let a = asset.availability.as_ref()?.value;
         Some(match self.importance {
             Importance::Max => c.max(i).max(a),
-            Importance::Sum => c + i + a,
+            Importance::Sum => c.saturating_add(i).saturating_add(a),
         })
     }
 
@@ -75,7 +75,8 @@ impl RiskMethod {
                 return *v;
             }
         }
-        impact * likelihood
+        // Saturating: an absurd rating is reported by the scale check, never an overflow.
+        impact.saturating_mul(likelihood)
     }
 
     pub fn band(&self, level: i64) -> Band {
@@ -116,8 +117,7 @@ impl RiskMethod {
             .iter()
             .map(|a| model.asset(a.as_str()).and_then(|a| self.importance(a)))
             .collect();
-        let computed_impact = if importances.is_empty() || importances.iter().any(Option::is_none)
-        {
+        let computed_impact = if importances.is_empty() || importances.iter().any(Option::is_none) {
             None
         } else {
             importances.into_iter().flatten().max()
@@ -186,7 +186,11 @@ mod tests {
             (1, 1, 1),
         ];
         for (o, e, l) in cells {
-            assert_eq!(ipa_likelihood(o, e), Some(l), "occurrence {o}, exploitability {e}");
+            assert_eq!(
+                ipa_likelihood(o, e),
+                Some(l),
+                "occurrence {o}, exploitability {e}"
+            );
         }
         assert_eq!(ipa_likelihood(4, 1), None);
     }

@@ -1,8 +1,8 @@
 //! `--format github` and `--format sarif`: paths relative to the git repository, escaping,
 //! ordering and the runner's per-step limit.
 
-use assert_cmd::Command;
 use std::path::Path;
+use std::process::Command;
 
 fn git(dir: &Path, args: &[&str]) {
     let ok = std::process::Command::new("git")
@@ -41,8 +41,7 @@ fn small_isms(root: &Path) {
 
 /// Runs `isms check` in `dir`; git looks no higher than `ceiling`.
 fn check(dir: &Path, ceiling: &Path, format: &str) -> String {
-    let out = Command::cargo_bin("isms")
-        .unwrap()
+    let out = isms_bin()
         .current_dir(dir)
         .env("GIT_CEILING_DIRECTORIES", ceiling)
         .args(["check", ".", "--format", format])
@@ -141,4 +140,13 @@ fn errors_come_first_and_a_notice_gives_the_totals_when_the_runner_would_cut() {
         ),
         "{notice}"
     );
+}
+
+/// The binary under test, without the environment that changes its output.
+fn isms_bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_isms"));
+    c.env_remove("ISMS_FORMAT")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    c
 }

@@ -1,9 +1,9 @@
 //! `isms diff` on a temporary git repository with known commits: the ISMS of
 //! company-example in a subfolder, changed in ways whose effect on the posture is known.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 fn git(dir: &Path, args: &[&str]) -> String {
     let out = std::process::Command::new("git")
@@ -104,7 +104,7 @@ fn repo() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn isms(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("isms").unwrap();
+    let mut c = isms_bin();
     c.current_dir(dir);
     c
 }
@@ -325,4 +325,13 @@ fn revisions_are_only_revisions() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// The binary under test, without the environment that changes its output.
+fn isms_bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_isms"));
+    c.env_remove("ISMS_FORMAT")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    c
 }
