@@ -46,9 +46,9 @@ actionlint -version | head -n 1
 zizmor --version
 pre-commit --version
 
-step "build isms"
-(cd "$project" && cargo build --locked --quiet)
-isms="$project/target/debug/isms"
+step "build isms (release, as .ci/run's tests left it)"
+(cd "$project" && cargo build --release --locked --quiet)
+isms="$project/target/release/isms"
 "$isms" --version
 
 step "1. company-example against schema/ with check-jsonschema"
