@@ -21,8 +21,9 @@ fi
 os="${RUNNER_OS:-$(uname -s)}"
 arch="${RUNNER_ARCH:-$(uname -m)}"
 # The source the binary is built from; file names and contents, in a stable order.
+if command -v sha256sum > /dev/null; then sha=(sha256sum); else sha=(shasum -a 256); fi # macOS
 hash=$(cd "$src" && find Cargo.toml Cargo.lock src schema controls -type f 2>/dev/null | LC_ALL=C sort \
-  | while IFS= read -r f; do printf '%s\n' "$f"; cat -- "$f"; done | sha256sum | cut -c1-16)
+  | while IFS= read -r f; do printf '%s\n' "$f"; cat -- "$f"; done | "${sha[@]}" | cut -c1-16)
 dir="${RUNNER_TOOL_CACHE:-${RUNNER_TEMP:-${TMPDIR:-/tmp}}}/isms/$version-$os-$arch"
 key="isms-$version-$os-$arch-$hash"
 
