@@ -30,6 +30,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ExplainFormat,
     },
+    Soa(crate::report::cli::SoaArgs),
+    Risks(crate::report::cli::RisksArgs),
+    Report(crate::report::cli::ReportArgs),
     /// List every rule with its default severity.
     Rules {
         #[arg(long, value_enum, default_value = "text")]

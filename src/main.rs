@@ -11,6 +11,7 @@ mod finding;
 mod i18n;
 mod model;
 mod render;
+mod report;
 mod risk;
 mod rules;
 mod schema;
@@ -53,6 +54,9 @@ fn main() {
         cli::Command::Check(args) => check::check(args),
         cli::Command::Explain { code, format } => explain::explain(code, *format),
         cli::Command::Rules { format, lang } => explain::rules(*format, lang.unwrap_or_default()),
+        cli::Command::Soa(args) => report::cli::soa(args),
+        cli::Command::Risks(args) => report::cli::risks(args),
+        cli::Command::Report(args) => report::cli::report(args),
     };
     std::process::exit(code);
 }
