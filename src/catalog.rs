@@ -74,7 +74,10 @@ impl Catalogs {
     }
 
     pub fn names(&self) -> Vec<&str> {
-        self.frameworks.iter().map(|f| f.framework.as_str()).collect()
+        self.frameworks
+            .iter()
+            .map(|f| f.framework.as_str())
+            .collect()
     }
 }
 
