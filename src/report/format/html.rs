@@ -4,7 +4,7 @@
 //! fixture checks it. Ids link to their rows when the page holds them.
 
 use super::{
-    acceptance_text, level_text, method_lines, residual_text, severity,
+    acceptance_text, level_text, method_lines, severity,
     soa_counts, soa_facts, soa_status, treatment_text,
 };
 use crate::i18n::Lang;
@@ -44,7 +44,11 @@ th, td { border: 1px solid var(--line); padding: .28rem .45rem; vertical-align: 
 thead th { background: var(--head); font-weight: 600; }
 tr.group th { background: #f2f4f7; font-weight: 600; }
 td.num { text-align: center; white-space: nowrap; }
-td.id, th.id { white-space: nowrap; }
+td.id, th.id, .id { white-space: nowrap; }
+td.ids a { white-space: nowrap; display: inline-block; margin-right: .3rem; }
+table.risks, table.soa, table.controls, table.procedures { table-layout: fixed; font-size: 13px; }
+table.risks td.num { text-align: left; white-space: normal; }
+ul.l li a, td > a { white-space: nowrap; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .3rem 0 1rem; }
 dl.facts dt { font-weight: 600; color: var(--muted); }
 dl.facts dd { margin: 0; }
@@ -159,6 +163,27 @@ impl Links {
     }
 }
 
+/// A role as people read it: its title, else its id.
+fn role(r: Option<&Named>) -> String {
+    r.map_or_else(String::new, |r| {
+        if r.title.is_empty() {
+            r.id.clone()
+        } else {
+            r.title.clone()
+        }
+    })
+}
+
+/// Column widths in percent, for tables laid out fixed.
+fn colgroup(widths: &[u32]) -> String {
+    let mut s = String::from("<colgroup>");
+    for w in widths {
+        w!(s, "<col style=\"width:{w}%\">");
+    }
+    s.push_str("</colgroup>\n");
+    s
+}
+
 fn page(lang: Lang, title: &str, body: &str) -> String {
     let mut out = String::new();
     w!(
@@ -262,8 +287,9 @@ fn soa_section(out: &mut String, t: &SoaTable, links: &Links, in_report: bool) {
     }
     w!(
         out,
-        "<{h}>{}</{h}>\n<table class=\"soa\">\n<thead><tr><th class=\"id\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        "<{h}>{}</{h}>\n<table class=\"soa\">\n{}<thead><tr><th class=\"id\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
         L::FrameworkControls.t(lang),
+        colgroup(&[5, 13, 5, 19, 8, 18, 18, 14]),
         L::ControlNo.t(lang),
         L::ControlTitle.t(lang),
         L::Decision.t(lang),
@@ -357,7 +383,7 @@ fn svg_width(s: &str) -> f64 {
 const CELL_W: f64 = 118.0;
 const CELL_H: f64 = 80.0;
 const LEFT: f64 = 96.0;
-const TOP: f64 = 8.0;
+const TOP: f64 = 22.0;
 
 fn fill(b: Band) -> &'static str {
     match b {
@@ -469,9 +495,8 @@ fn heat_svg(out: &mut String, h: &HeatMap, m: &MethodSummary, links: &Links, lan
     );
     w!(
         out,
-        "<text x=\"12\" y=\"{}\" font-weight=\"600\" transform=\"rotate(-90 12 {})\" text-anchor=\"middle\">{} →</text>\n",
-        TOP + rows * CELL_H / 2.0,
-        TOP + rows * CELL_H / 2.0,
+        "<text x=\"{}\" y=\"14\" text-anchor=\"end\" font-weight=\"600\">{} ↑</text>\n",
+        LEFT - 8.0,
         L::Impact.t(lang)
     );
     out.push_str("</svg>\n");
@@ -507,53 +532,67 @@ fn register_table(out: &mut String, r: &RiskRegister, links: &Links) {
         w!(out, "<p>{}</p>\n", L::NoRisks.t(lang));
         return;
     }
-    out.push_str("<table class=\"risks\">\n<thead><tr>");
+    let c = labels::colon(lang);
+    w!(out, "<table class=\"risks\">\n{}<thead><tr>", colgroup(&[17, 14, 21, 7, 9, 12, 7, 7, 6]));
     for h in [
-        L::RiskId,
-        L::RiskTitle,
-        L::Assets,
-        L::Threat,
-        L::Vulnerabilities,
-        L::Impact,
-        L::Likelihood,
-        L::Level,
-        L::Treatment,
-        L::Controls,
-        L::Owner,
-        L::Due,
-        L::Residual,
-        L::Acceptance,
+        L::RiskId.t(lang),
+        L::Assets.t(lang),
+        &format!("{} / {}", L::Threat.t(lang), L::Vulnerabilities.t(lang)),
+        &format!("{} ({}×{})", L::Level.t(lang), L::Impact.t(lang), L::Likelihood.t(lang)),
+        L::Treatment.t(lang),
+        L::Controls.t(lang),
+        L::Owner.t(lang),
+        L::Residual.t(lang),
+        L::Acceptance.t(lang),
     ] {
-        w!(out, "<th>{}</th>", h.t(lang));
+        w!(out, "<th>{}</th>", H(h));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for x in &r.rows {
         let mut threat = String::new();
         if let Some(t) = &x.threat {
-            w!(threat, "{}", links.named("threat", std::slice::from_ref(t)));
+            w!(threat, "<div>{}", links.id("threat", &t.id));
+            if !t.title.is_empty() {
+                w!(threat, " {}", H(&t.title));
+            }
+            if let Some(o) = x.origin {
+                w!(threat, " <span class=\"muted\">{}</span>", labels::origin(o, lang));
+            }
+            threat.push_str("</div>");
         }
-        if let Some(o) = x.origin {
-            w!(threat, "<span class=\"muted\">{}</span>", labels::origin(o, lang));
+        threat.push_str(&links.named("vuln", &x.vulnerabilities));
+        let factors = |i: Option<i64>, l: Option<i64>| match (i, l) {
+            (Some(i), Some(l)) => format!(" <span class=\"muted\">({i}×{l})</span>"),
+            _ => String::new(),
+        };
+        let mut treatment = H(&treatment_text(x, lang)).to_string();
+        if let Some(due) = &x.due {
+            w!(treatment, "<br><span class=\"muted\">{}{c}{}</span>", L::Due.t(lang), H(due));
         }
-        let num = |v: Option<i64>| v.map_or_else(String::new, |v| v.to_string());
+        let controls = x
+            .controls
+            .iter()
+            .map(|n| links.id("control", &n.id))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let residual = if x.residual_level.is_some() {
+            H(&level_text(x.residual_level, x.residual_band, lang)).to_string()
+                + &factors(x.residual_impact, x.residual_likelihood)
+        } else {
+            String::new()
+        };
         w!(
             out,
-            "<tr id=\"risk-{}\"><td class=\"id\">{}</td><td>{}</td><td>{}</td><td>{threat}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td{}>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"id\">{}</td><td{}>{}</td><td>{}</td></tr>\n",
+            "<tr id=\"risk-{}\"><td><strong class=\"id\">{}</strong><br>{}</td><td>{}</td><td>{threat}</td><td{}>{}{}</td><td>{treatment}</td><td class=\"ids\">{controls}</td><td>{}</td><td{}>{residual}</td><td>{}</td></tr>\n",
             H(&x.id),
             H(&x.id),
             H(&x.title),
             links.named("asset", &x.assets),
-            links.named("vuln", &x.vulnerabilities),
-            num(x.impact),
-            num(x.likelihood),
             band_class(x.band),
             H(&level_text(x.level, x.band, lang)),
-            H(&treatment_text(x, lang)),
-            links.named("control", &x.controls),
-            H(&x.owner.as_ref().map_or_else(String::new, Named::label)),
-            H(x.due.as_deref().unwrap_or("")),
+            factors(x.impact, x.likelihood),
+            H(&role(x.owner.as_ref())),
             band_class(x.residual_band),
-            H(&residual_text(x, lang)),
             H(&acceptance_text(x, lang))
         );
     }
@@ -655,7 +694,7 @@ fn lv1_section(out: &mut String, o: &Overview, links: &Links) {
 
 fn controls_section(out: &mut String, o: &Overview, links: &Links) {
     let lang = o.lang;
-    out.push_str("<table class=\"controls\">\n<thead><tr>");
+    w!(out, "<table class=\"controls\">\n{}<thead><tr>", colgroup(&[10, 26, 8, 7, 9, 12, 12, 16]));
     for h in [
         "ID",
         L::ControlTitle.t(lang),
@@ -686,7 +725,7 @@ fn controls_section(out: &mut String, o: &Overview, links: &Links) {
             H(&c.id),
             c.category.map_or("", |x| labels::category(x, lang)),
             status_badge(c.status, c.status.map_or("", |s| labels::status(s, lang))),
-            H(&c.owner.as_ref().map_or_else(String::new, Named::label)),
+            H(&role(c.owner.as_ref())),
             c.maps_to.iter().map(|m| links.mapping(m)).collect::<Vec<_>>().join(", "),
             links.ids("risk", &c.risks)
         );
@@ -694,10 +733,10 @@ fn controls_section(out: &mut String, o: &Overview, links: &Links) {
     out.push_str("</tbody>\n</table>\n");
 
     w!(out, "<h3>{}</h3>\n", L::ProcedureDetails.t(lang));
-    out.push_str("<table class=\"procedures\">\n<thead><tr>");
+    w!(out, "<table class=\"procedures\">\n{}<thead><tr>", colgroup(&[9, 12, 11, 9, 9, 30, 11, 9]));
     for h in [
         "ID",
-        L::ControlTitle.t(lang),
+        L::Name.t(lang),
         L::Implements.t(lang),
         L::Owner.t(lang),
         L::Frequency.t(lang),
@@ -737,7 +776,7 @@ fn controls_section(out: &mut String, o: &Overview, links: &Links) {
             H(&p.id),
             H(&p.title),
             links.ids("control", &p.implements),
-            H(&p.owner.as_ref().map_or_else(String::new, Named::label)),
+            H(&role(p.owner.as_ref())),
             H(&p.frequency),
             list("ol", &p.steps),
             list("ul", &p.evidence),

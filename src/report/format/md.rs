@@ -216,7 +216,7 @@ pub fn risks(r: &RiskRegister) -> String {
             L::AboveAppetite.t(lang),
         ],
     );
-    for (label, c) in [(L::HeatBefore.t(lang), &r.counts_before), (L::HeatAfter.t(lang), &r.counts_after)] {
+    for (label, c) in [(L::Before.t(lang), &r.counts_before), (L::After.t(lang), &r.counts_after)] {
         row(
             &mut out,
             &[

@@ -62,9 +62,9 @@ pub fn labels_lines(list: &[Named]) -> String {
 
 pub fn severity(s: Severity, lang: Lang) -> &'static str {
     match s {
-        Severity::Error => L::Errors.t(lang),
-        Severity::Warning => L::Warnings.t(lang),
-        Severity::Info => L::Infos.t(lang),
+        Severity::Error => L::SevError.t(lang),
+        Severity::Warning => L::SevWarning.t(lang),
+        Severity::Info => L::SevInfo.t(lang),
     }
 }
 

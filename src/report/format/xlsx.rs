@@ -356,7 +356,7 @@ pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, String> {
             r += 1;
             sh.free(r, 0, &line, &s.bold)?;
         }
-        for (label, c) in [(L::HeatBefore.t(lang), &reg.counts_before), (L::HeatAfter.t(lang), &reg.counts_after)] {
+        for (label, c) in [(L::Before.t(lang), &reg.counts_before), (L::After.t(lang), &reg.counts_after)] {
             r += 1;
             let line = format!(
                 "{label}{}{} {} · {} {} · {} {} · {} {}",
