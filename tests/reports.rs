@@ -198,7 +198,14 @@ fn soa_json_has_the_contract_keys_in_catalog_order() {
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         &keys[..6],
-        ["framework", "title", "version", "approved_by", "approved_on", "rows"]
+        [
+            "framework",
+            "title",
+            "version",
+            "approved_by",
+            "approved_on",
+            "rows"
+        ]
     );
     assert_eq!(v["framework"], "iso27001-2022");
     assert_eq!(v["version"], "1.0");
@@ -208,7 +215,12 @@ fn soa_json_has_the_contract_keys_in_catalog_order() {
     assert_eq!(rows.len(), 93);
     assert_eq!(rows[0]["id"], "5.1");
     assert_eq!(rows[92]["id"], "8.34");
-    let row_keys: Vec<&str> = rows[0].as_object().unwrap().keys().map(String::as_str).collect();
+    let row_keys: Vec<&str> = rows[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(
         &row_keys[..8],
         [
@@ -260,7 +272,10 @@ fn xlsx_soa_reads_back_with_header_filters_and_rows() {
     let sheets = xlsx_rows(&bytes);
     assert_eq!(sheets[0].0, "適用宣言書");
     let rows = &sheets[0].1;
-    let header = rows.iter().position(|r| r[0] == "番号").expect("a header row");
+    let header = rows
+        .iter()
+        .position(|r| r[0] == "番号")
+        .expect("a header row");
     assert_eq!(
         rows[header][..4],
         ["番号", "分類", "管理策", "適用"].map(String::from)
@@ -319,7 +334,11 @@ fn csv_has_a_bom_crlf_and_one_row_per_control() {
     let bytes = ok(&["soa", "--format", "csv"], &company());
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM for Excel");
     let body = std::str::from_utf8(&bytes[3..]).unwrap();
-    assert!(body.starts_with("番号,分類,管理策,適用,採用理由,実施状況,自社の管理策,実施手順,除外理由\r\n"));
+    assert!(
+        body.starts_with(
+            "番号,分類,管理策,適用,採用理由,実施状況,自社の管理策,実施手順,除外理由\r\n"
+        )
+    );
     let mut r = csv::Reader::from_reader(body.as_bytes());
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let framework_rows = rows.iter().filter(|r| r[1] != *"追加").count();
@@ -356,7 +375,10 @@ fn html_report_has_every_section_and_links_that_land() {
         .select(&sel("table.lv1 th"))
         .map(|t| t.text().collect())
         .collect();
-    assert_eq!(heads, ["組織的対策", "人的対策", "物理的対策", "技術的対策"]);
+    assert_eq!(
+        heads,
+        ["組織的対策", "人的対策", "物理的対策", "技術的対策"]
+    );
     let text: String = ransomware.text().collect();
     assert!(text.contains("C-BACKUP") && text.contains("C-INCIDENT"));
     // Every in-page link lands on an element of the page.
@@ -367,7 +389,9 @@ fn html_report_has_every_section_and_links_that_land() {
     let mut links = 0;
     for a in doc.select(&sel("a[href]")) {
         let href = a.value().attr("href").unwrap();
-        let target = href.strip_prefix('#').unwrap_or_else(|| panic!("external link {href}"));
+        let target = href
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("external link {href}"));
         assert!(ids.contains(target), "link to #{target} lands nowhere");
         links += 1;
     }
@@ -377,7 +401,12 @@ fn html_report_has_every_section_and_links_that_land() {
         assert_eq!(doc.select(&sel(forbidden)).count(), 0, "{forbidden}");
     }
     assert!(html.contains("@media print"));
-    let lang = doc.select(&sel("html")).next().unwrap().value().attr("lang");
+    let lang = doc
+        .select(&sel("html"))
+        .next()
+        .unwrap()
+        .value()
+        .attr("lang");
     assert_eq!(lang, Some("ja"));
 }
 
@@ -385,10 +414,7 @@ fn html_report_has_every_section_and_links_that_land() {
 fn html_in_english_has_english_labels() {
     let html = text(ok(&["report", "--lang", "en"], &company()));
     let doc = Html::parse_document(&html);
-    let h2: Vec<String> = doc
-        .select(&sel("h2"))
-        .map(|h| h.text().collect())
-        .collect();
+    let h2: Vec<String> = doc.select(&sel("h2")).map(|h| h.text().collect()).collect();
     assert_eq!(h2[0], "Summary");
     assert!(h2.iter().any(|h| h == "Controls by threat (Lv.1 view)"));
     assert!(html.contains("Policies for information security"));
@@ -449,7 +475,10 @@ fn soa_counts_and_justifications_on_known_answers() {
     let r6 = row("6");
     assert_eq!(r6["applicable"], true);
     assert_eq!(r6["status"], Value::Null);
-    assert_eq!(r6["inclusion"], json!(["Law: the personal information act"]));
+    assert_eq!(
+        r6["inclusion"],
+        json!(["Law: the personal information act"])
+    );
     let r7 = row("7");
     assert_eq!(r7["applicable"], false);
     assert_eq!(r7["exclusion"], "Reason 7");
@@ -493,7 +522,12 @@ fn soa_counts_and_justifications_on_known_answers() {
     assert!(csv.contains("\r\n22,"));
     assert!(csv.contains(",Undecided,"));
     let sheets = xlsx_rows(&ok(&["soa", "--format", "xlsx"], &dir));
-    assert!(sheets[0].1.iter().any(|r| r[0] == "22" && r[3] == "Undecided"));
+    assert!(
+        sheets[0]
+            .1
+            .iter()
+            .any(|r| r[0] == "22" && r[3] == "Undecided")
+    );
     assert_eq!(sheets.last().unwrap().0, "Findings");
     assert_eq!(sheets.last().unwrap().1.len(), 8);
 }
@@ -501,7 +535,11 @@ fn soa_counts_and_justifications_on_known_answers() {
 #[test]
 fn strict_refuses_while_errors_remain() {
     let dir = fixture("soa-known");
-    for args in [&["soa", "--strict"][..], &["risks", "--strict"], &["report", "--strict"]] {
+    for args in [
+        &["soa", "--strict"][..],
+        &["risks", "--strict"],
+        &["report", "--strict"],
+    ] {
         let (out, err, code) = isms(args, &dir);
         assert_eq!(code, 1, "{args:?}: {err}");
         assert!(out.is_empty(), "{args:?} wrote a report");
@@ -524,9 +562,19 @@ fn register_order_and_heat_maps_on_known_answers() {
         .collect();
     assert_eq!(ids, ["R-2", "R-1", "R-3"], "by level, highest first");
     let r2 = &v["risks"][0];
-    assert_eq!((r2["impact"].clone(), r2["likelihood"].clone(), r2["level"].clone()), (json!(3), json!(3), json!(9)));
+    assert_eq!(
+        (
+            r2["impact"].clone(),
+            r2["likelihood"].clone(),
+            r2["level"].clone()
+        ),
+        (json!(3), json!(3), json!(9))
+    );
     assert_eq!(r2["band"], "high");
-    assert_eq!(r2["residual"], json!({"impact": 2, "likelihood": 1, "level": 2, "band": "low"}));
+    assert_eq!(
+        r2["residual"],
+        json!({"impact": 2, "likelihood": 1, "level": 2, "band": "low"})
+    );
     let r3 = &v["risks"][2];
     assert_eq!(r3["treatment"], "accept");
     assert_eq!(
@@ -546,9 +594,16 @@ fn register_order_and_heat_maps_on_known_answers() {
     assert_eq!(cell("before", 3, 3), json!(["R-2"]));
     assert_eq!(cell("before", 3, 2), json!(["R-1"]));
     assert_eq!(cell("before", 2, 1), json!(["R-3"]));
-    assert_eq!(cell("after", 2, 1), json!(["R-2", "R-3"]), "R-3 has no residual: it stays");
+    assert_eq!(
+        cell("after", 2, 1),
+        json!(["R-2", "R-3"]),
+        "R-3 has no residual: it stays"
+    );
     assert_eq!(cell("after", 3, 1), json!(["R-1"]));
-    assert_eq!(v["heatmap"]["before"]["cells"][0]["impact"], 3, "drawn from the top");
+    assert_eq!(
+        v["heatmap"]["before"]["cells"][0]["impact"], 3,
+        "drawn from the top"
+    );
     assert_eq!(
         v["counts"],
         json!({"before": {"high": 2, "medium": 0, "low": 1, "unrated": 0, "above_appetite": 2},
@@ -557,7 +612,9 @@ fn register_order_and_heat_maps_on_known_answers() {
     // Scale labels from isms.yaml name the axes.
     let md = text(ok(&["risks"], &fixture("soa-known")));
     assert!(md.contains("| Impact ＼ Likelihood | 1 (rare) | 2 (possible) | 3 (likely) |"));
-    assert!(md.contains("| **3 (severe)** | 3 low · **0** | 6 high · **1**<br>R-1 | 9 high · **1**<br>R-2 |"));
+    assert!(md.contains(
+        "| **3 (severe)** | 3 low · **0** | 6 high · **1**<br>R-1 | 9 high · **1**<br>R-2 |"
+    ));
 }
 
 // ---------------------------------------------------------------- hostile titles
@@ -580,7 +637,10 @@ fn hostile_titles_in_json_round_trip_unchanged() {
     let soa = json_of(&["soa", "--format", "json"], &dir);
     assert_eq!(soa["rows"][0]["controls"], json!(["C-<script>"]));
     assert_eq!(soa["rows"][3]["exclusion"], FORMULA);
-    assert_eq!(soa["rows"][1]["inclusion"], json!(["law | contract\nsecond line"]));
+    assert_eq!(
+        soa["rows"][1]["inclusion"],
+        json!(["law | contract\nsecond line"])
+    );
     assert_eq!(soa["organization"], "<b>Evil</b> | Corp =1+1");
     let risks = json_of(&["risks", "--format", "json"], &dir);
     assert_eq!(
@@ -600,7 +660,11 @@ fn hostile_titles_in_html_stay_text() {
         let html = text(ok(args, &dir));
         let doc = Html::parse_document(&html);
         for tag in ["script", "img", "b", "i", "u"] {
-            assert_eq!(doc.select(&sel(tag)).count(), 0, "{args:?}: a <{tag}> got through");
+            assert_eq!(
+                doc.select(&sel(tag)).count(),
+                0,
+                "{args:?}: a <{tag}> got through"
+            );
         }
         let all: String = doc.root_element().text().collect();
         assert!(all.contains("<b>Evil</b> | Corp =1+1"), "{args:?}");
@@ -608,15 +672,26 @@ fn hostile_titles_in_html_stay_text() {
     let html = text(ok(&["report"], &dir));
     let doc = Html::parse_document(&html);
     // Hostile ids make working anchors, and the cells show the text as written.
-    let row = doc.select(&sel("tr[id]")).find(|r| r.value().attr("id") == Some("control-C-<script>"));
+    let row = doc
+        .select(&sel("tr[id]"))
+        .find(|r| r.value().attr("id") == Some("control-C-<script>"));
     let row = row.expect("the control's row, id unescaped by the parser");
     let cells: Vec<String> = row.select(&sel("td")).map(|t| t.text().collect()).collect();
     assert_eq!(cells[0], "C-<script>");
     assert!(cells[1].starts_with(SCRIPT));
-    assert!(doc.select(&sel("a[href]")).any(|a| a.value().attr("href") == Some("#control-C-<script>")));
-    let lines = doc.select(&sel("tr[id]")).find(|r| r.value().attr("id") == Some("control-C-LINES")).unwrap();
+    assert!(
+        doc.select(&sel("a[href]"))
+            .any(|a| a.value().attr("href") == Some("#control-C-<script>"))
+    );
+    let lines = doc
+        .select(&sel("tr[id]"))
+        .find(|r| r.value().attr("id") == Some("control-C-LINES"))
+        .unwrap();
     let title: String = lines.select(&sel("td")).nth(1).unwrap().text().collect();
-    assert_eq!(title, "line one\nline two | with pipe", "line breaks kept (shown by CSS pre-line)");
+    assert_eq!(
+        title, "line one\nline two | with pipe",
+        "line breaks kept (shown by CSS pre-line)"
+    );
     let ids: HashSet<String> = doc
         .select(&sel("[id]"))
         .map(|e| e.value().attr("id").unwrap().to_owned())
@@ -644,7 +719,10 @@ fn md_cells(line: &str) -> Vec<String> {
         }
     }
     // "| a | b |" splits into "", a, b, "".
-    cells[1..cells.len() - 1].iter().map(|c| c.trim().to_owned()).collect()
+    cells[1..cells.len() - 1]
+        .iter()
+        .map(|c| c.trim().to_owned())
+        .collect()
 }
 
 #[test]
@@ -669,7 +747,10 @@ fn hostile_titles_in_markdown_keep_tables_whole() {
         }
     }
     let md = text(ok(&["soa"], &dir));
-    assert!(md.contains(r"C-&lt;script&gt; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") || md.contains(r#"C-&lt;script&gt; &lt;script&gt;alert("x")&lt;/script&gt;"#));
+    assert!(
+        md.contains(r"C-&lt;script&gt; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")
+            || md.contains(r#"C-&lt;script&gt; &lt;script&gt;alert("x")&lt;/script&gt;"#)
+    );
     assert!(md.contains(r"C-PIPE\|X a \| b \| c"));
     assert!(md.contains(r"C-LINES line one<br>line two \| with pipe"));
     assert!(md.contains(r"P-1 +1 \*\*bold\*\* \[link\](http://x) \`code\`"));

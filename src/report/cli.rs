@@ -187,7 +187,9 @@ pub fn soa(args: &SoaArgs) -> i32 {
     let cats = catalogs();
     let framework = match &args.framework {
         Some(name) => cats.framework(name),
-        None => super::overview::frameworks(&checked, cats).into_iter().next(),
+        None => super::overview::frameworks(&checked, cats)
+            .into_iter()
+            .next(),
     };
     let Some(framework) = framework else {
         let known = cats.names().join(", ");

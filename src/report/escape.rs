@@ -104,7 +104,15 @@ mod tests {
 
     #[test]
     fn spreadsheet_cells_never_start_a_formula() {
-        for s in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"] {
+        for s in [
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"http://x\")",
+        ] {
             assert_eq!(spreadsheet(s), format!("'{s}"));
         }
         assert_eq!(spreadsheet("R-001"), "R-001");

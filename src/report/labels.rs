@@ -122,8 +122,14 @@ impl L {
     pub fn t(self, lang: Lang) -> &'static str {
         let (en, ja) = match self {
             L::SoaTitle => ("Statement of Applicability", "適用宣言書"),
-            L::RisksTitle => ("Risk register and treatment plan", "リスク台帳とリスク対応計画"),
-            L::ReportTitle => ("Information security management report", "情報セキュリティマネジメント報告書"),
+            L::RisksTitle => (
+                "Risk register and treatment plan",
+                "リスク台帳とリスク対応計画",
+            ),
+            L::ReportTitle => (
+                "Information security management report",
+                "情報セキュリティマネジメント報告書",
+            ),
             L::Organization => ("Organisation", "組織"),
             L::Framework => ("Framework", "規格"),
             L::Version => ("Version", "版"),
@@ -139,7 +145,10 @@ impl L {
             L::Applicable => ("Applicable", "適用"),
             L::Excluded => ("Excluded", "除外"),
             L::Undecided => ("Undecided", "未決定"),
-            L::Contradictory => ("Contradictory (excluded and mapped)", "矛盾（除外かつ対応あり）"),
+            L::Contradictory => (
+                "Contradictory (excluded and mapped)",
+                "矛盾（除外かつ対応あり）",
+            ),
             L::Implemented => ("Implemented", "実施済み"),
             L::Partial => ("Partially implemented", "一部実施"),
             L::Planned => ("Planned", "計画中"),
@@ -159,7 +168,10 @@ impl L {
                 "Additional controls (mapped to no control of the framework)",
                 "追加の管理策（規格のどの管理策にも対応しないもの）",
             ),
-            L::AdditionalNone => ("None: every control maps to the framework.", "ありません（すべての管理策が規格に対応しています）。"),
+            L::AdditionalNone => (
+                "None: every control maps to the framework.",
+                "ありません（すべての管理策が規格に対応しています）。",
+            ),
             L::Category => ("Category", "区分"),
             L::MapsTo => ("Maps to", "対応する規格の管理策"),
             L::TreatedRisks => ("Risks treated", "対応するリスク"),
@@ -211,12 +223,18 @@ impl L {
                 "After treatment, a risk without a declared residual stays where it was.",
                 "対応後の図では、残留リスクを記載していないリスクは対応前の位置のままです。",
             ),
-            L::Unplaced => ("Not placed (the level cannot be computed)", "配置できないリスク（リスク値を計算できない）"),
+            L::Unplaced => (
+                "Not placed (the level cannot be computed)",
+                "配置できないリスク（リスク値を計算できない）",
+            ),
             L::RiskMethod => ("Risk method", "リスク評価の方法"),
             L::Legend => ("Legend", "凡例"),
             L::Summary => ("Summary", "概要"),
             L::Contents => ("Contents", "目次"),
-            L::Lv1 => ("Controls by threat (Lv.1 view)", "脅威ごとの対策（Lv.1 クイックアプローチ）"),
+            L::Lv1 => (
+                "Controls by threat (Lv.1 view)",
+                "脅威ごとの対策（Lv.1 クイックアプローチ）",
+            ),
             L::Lv1Intro => (
                 "For each threat: the risks it causes and the controls that counter it (declared under `threats`, or treating its risks), by category.",
                 "脅威ごとに、その脅威によるリスクと、対抗する管理策（管理策の threats に記載、またはそのリスクの対応に使用）を対策の区分別に示します。",

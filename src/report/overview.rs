@@ -87,7 +87,10 @@ pub struct Overview {
 
 /// The frameworks a report covers: those of `frameworks:` in isms.yaml, else those with a
 /// `soa` document; in that order, known to the catalogs.
-pub fn frameworks<'c>(checked: &Checked, catalogs: &'c Catalogs) -> Vec<&'c crate::catalog::Framework> {
+pub fn frameworks<'c>(
+    checked: &Checked,
+    catalogs: &'c Catalogs,
+) -> Vec<&'c crate::catalog::Framework> {
     let ws = &checked.ws;
     let mut names: Vec<&str> = ws.config.frameworks.iter().map(|f| f.as_str()).collect();
     if names.is_empty() {
@@ -96,7 +99,10 @@ pub fn frameworks<'c>(checked: &Checked, catalogs: &'c Catalogs) -> Vec<&'c crat
     let mut out = Vec::new();
     for n in names {
         if let Some(f) = catalogs.framework(n) {
-            if !out.iter().any(|x: &&crate::catalog::Framework| x.framework == f.framework) {
+            if !out
+                .iter()
+                .any(|x: &&crate::catalog::Framework| x.framework == f.framework)
+            {
                 out.push(f);
             }
         }
@@ -186,11 +192,19 @@ pub fn build(checked: &Checked, catalogs: &Catalogs) -> Overview {
         .procedures
         .iter()
         .map(|p| {
-            let months = p.review.as_ref().and_then(|r| r.interval_months.as_ref()).map(|m| m.value);
-            let last = p.review.as_ref().and_then(|r| r.last.as_ref()).map(|d| d.value);
-            let next = last.zip(months).and_then(|(d, m)| {
-                d.checked_add(jiff::Span::new().try_months(m).ok()?).ok()
-            });
+            let months = p
+                .review
+                .as_ref()
+                .and_then(|r| r.interval_months.as_ref())
+                .map(|m| m.value);
+            let last = p
+                .review
+                .as_ref()
+                .and_then(|r| r.last.as_ref())
+                .map(|d| d.value);
+            let next = last
+                .zip(months)
+                .and_then(|(d, m)| d.checked_add(jiff::Span::new().try_months(m).ok()?).ok());
             ProcedureRow {
                 id: p.id.value.clone(),
                 title: text(p.title.as_ref()),

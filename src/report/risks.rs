@@ -61,7 +61,7 @@ pub struct HeatCell {
     pub likelihood: i64,
     pub level: i64,
     pub band: Band,
-    /// Ids of the risks in this cell, in register order.
+    /// Ids of the risks in this cell, sorted.
     pub risks: Vec<String>,
 }
 
@@ -272,6 +272,9 @@ pub fn build(checked: &Checked) -> RiskRegister {
     for r in &rows {
         before.place(&r.id, r.impact.zip(r.likelihood));
         after.place(&r.id, r.after);
+    }
+    for cell in before.cells.iter_mut().chain(after.cells.iter_mut()) {
+        cell.risks.sort();
     }
     RiskRegister {
         lang: ws.lang,

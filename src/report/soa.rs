@@ -162,9 +162,13 @@ pub fn build(checked: &Checked, framework: &Framework) -> SoaTable {
                 id: fc.id.clone(),
                 title: fc.title_in(lang).to_owned(),
                 group: fc.group.clone(),
-                group_title: group.map_or_else(String::new, |g| lang.pick(&g.title, &g.title_ja).to_owned()),
+                group_title: group
+                    .map_or_else(String::new, |g| lang.pick(&g.title, &g.title_ja).to_owned()),
                 decision,
-                status: mapped.iter().filter_map(|c| c.status.as_ref().map(|s| s.value)).max(),
+                status: mapped
+                    .iter()
+                    .filter_map(|c| c.status.as_ref().map(|s| s.value))
+                    .max(),
                 risks,
                 reasons,
                 exclusion,
@@ -224,7 +228,9 @@ pub fn build(checked: &Checked, framework: &Framework) -> SoaTable {
         framework: framework.framework.clone(),
         title: framework.title_in(lang).to_owned(),
         declared: soa.is_some(),
-        version: soa.and_then(|s| s.version.as_ref()).map(|v| v.value.clone()),
+        version: soa
+            .and_then(|s| s.version.as_ref())
+            .map(|v| v.value.clone()),
         approved_by: soa
             .and_then(|s| s.approved_by.as_ref())
             .map(|r| index.role(r.as_str())),

@@ -5,11 +5,11 @@
 //! the other formats; undecided rows still show as such in the `applicable` column.
 
 use super::{acceptance_text, inclusion_lines, soa_status, treatment_text};
+use crate::report::Named;
 use crate::report::escape;
 use crate::report::labels::{self, L};
 use crate::report::risks::RiskRegister;
 use crate::report::soa::SoaTable;
-use crate::report::Named;
 
 const BOM: &[u8] = "\u{FEFF}".as_bytes();
 
@@ -68,7 +68,12 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
     for a in &t.additional {
         let mut inclusion = Vec::new();
         if !a.risks.is_empty() {
-            inclusion.push(format!("{}{}{}", L::Risks.t(lang), labels::colon(lang), a.risks.join(", ")));
+            inclusion.push(format!(
+                "{}{}{}",
+                L::Risks.t(lang),
+                labels::colon(lang),
+                a.risks.join(", ")
+            ));
         }
         rows.push(vec![
             a.id.clone(),
@@ -129,7 +134,9 @@ pub fn risks(r: &RiskRegister) -> Result<Vec<u8>, String> {
             x.owner.as_ref().map(|o| o.id.clone()).unwrap_or_default(),
             x.due.clone().unwrap_or_default(),
             n(x.residual_level),
-            x.residual_band.map_or("", |b| labels::band(b, lang)).to_owned(),
+            x.residual_band
+                .map_or("", |b| labels::band(b, lang))
+                .to_owned(),
             acceptance_text(x, lang),
         ]);
     }

@@ -4,18 +4,18 @@
 //! fixture checks it. Ids link to their rows when the page holds them.
 
 use super::{
-    acceptance_text, level_text, method_lines, severity,
-    soa_counts, soa_facts, soa_status, treatment_text,
+    acceptance_text, level_text, method_lines, severity, soa_counts, soa_facts, soa_status,
+    treatment_text,
 };
 use crate::i18n::Lang;
 use crate::model::Status;
+use crate::report::Named;
 use crate::report::escape::H;
 use crate::report::findings::FindingsSummary;
 use crate::report::labels::{self, L};
 use crate::report::overview::Overview;
 use crate::report::risks::{HeatMap, MethodSummary, RiskRegister};
 use crate::report::soa::{Decision, SoaTable};
-use crate::report::Named;
 use crate::risk::Band;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
@@ -223,7 +223,11 @@ fn findings(out: &mut String, f: &FindingsSummary, lang: Lang, heading: &str) {
         return;
     }
     if f.errors > 0 {
-        w!(out, "<p class=\"note\">{}</p>\n", H(L::FindingsWarning.t(lang)));
+        w!(
+            out,
+            "<p class=\"note\">{}</p>\n",
+            H(L::FindingsWarning.t(lang))
+        );
     }
     w!(
         out,
@@ -275,7 +279,11 @@ fn soa_section(out: &mut String, t: &SoaTable, links: &Links, in_report: bool) {
     }
     out.push_str("</dl>\n");
     if !t.declared {
-        w!(out, "<p class=\"note\">{}</p>\n", H(L::NoSoaDocument.t(lang)));
+        w!(
+            out,
+            "<p class=\"note\">{}</p>\n",
+            H(L::NoSoaDocument.t(lang))
+        );
     }
     let items: Vec<(String, String, &str)> = soa_counts(t)
         .into_iter()
@@ -303,7 +311,11 @@ fn soa_section(out: &mut String, t: &SoaTable, links: &Links, in_report: bool) {
     for r in &t.rows {
         if group != Some(&r.group) {
             group = Some(&r.group);
-            w!(out, "<tr class=\"group\"><th colspan=\"8\">{}</th></tr>\n", H(&r.group_title));
+            w!(
+                out,
+                "<tr class=\"group\"><th colspan=\"8\">{}</th></tr>\n",
+                H(&r.group_title)
+            );
         }
         let class = match r.decision {
             Decision::Applied => "d-applied",
@@ -365,7 +377,11 @@ fn soa_section(out: &mut String, t: &SoaTable, links: &Links, in_report: bool) {
             status_badge(a.status, a.status.map_or("", |s| labels::status(s, lang))),
             links.ids("risk", &a.risks),
             links.named("proc", &a.procedures),
-            a.maps_to.iter().map(|m| links.mapping(m)).collect::<Vec<_>>().join(", ")
+            a.maps_to
+                .iter()
+                .map(|m| links.mapping(m))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -395,7 +411,14 @@ fn fill(b: Band) -> &'static str {
 
 /// The heat map as inline SVG: impact rows from the top, likelihood columns from the
 /// left; in each cell its level and band, the count, and the risk ids (linked).
-fn heat_svg(out: &mut String, h: &HeatMap, m: &MethodSummary, links: &Links, lang: Lang, caption: &str) {
+fn heat_svg(
+    out: &mut String,
+    h: &HeatMap,
+    m: &MethodSummary,
+    links: &Links,
+    lang: Lang,
+    caption: &str,
+) {
     #[allow(clippy::cast_precision_loss)] // scales are small
     let (cols, rows) = (h.likelihood as f64, h.impact as f64);
     let width = LEFT + cols * CELL_W + 8.0;
@@ -515,7 +538,14 @@ fn heat_svg(out: &mut String, h: &HeatMap, m: &MethodSummary, links: &Links, lan
 fn heat_section(out: &mut String, r: &RiskRegister, links: &Links) {
     let lang = r.lang;
     out.push_str("<div class=\"heatmaps\">\n");
-    heat_svg(out, &r.before, &r.method, links, lang, L::HeatBefore.t(lang));
+    heat_svg(
+        out,
+        &r.before,
+        &r.method,
+        links,
+        lang,
+        L::HeatBefore.t(lang),
+    );
     heat_svg(out, &r.after, &r.method, links, lang, L::HeatAfter.t(lang));
     out.push_str("</div>\n");
     w!(out, "<p class=\"muted\">{}</p>\n", L::HeatAfterNote.t(lang));
@@ -533,12 +563,21 @@ fn register_table(out: &mut String, r: &RiskRegister, links: &Links) {
         return;
     }
     let c = labels::colon(lang);
-    w!(out, "<table class=\"risks\">\n{}<thead><tr>", colgroup(&[17, 14, 21, 7, 9, 12, 7, 7, 6]));
+    w!(
+        out,
+        "<table class=\"risks\">\n{}<thead><tr>",
+        colgroup(&[17, 14, 21, 7, 9, 12, 7, 7, 6])
+    );
     for h in [
         L::RiskId.t(lang),
         L::Assets.t(lang),
         &format!("{} / {}", L::Threat.t(lang), L::Vulnerabilities.t(lang)),
-        &format!("{} ({}×{})", L::Level.t(lang), L::Impact.t(lang), L::Likelihood.t(lang)),
+        &format!(
+            "{} ({}×{})",
+            L::Level.t(lang),
+            L::Impact.t(lang),
+            L::Likelihood.t(lang)
+        ),
         L::Treatment.t(lang),
         L::Controls.t(lang),
         L::Owner.t(lang),
@@ -556,7 +595,11 @@ fn register_table(out: &mut String, r: &RiskRegister, links: &Links) {
                 w!(threat, " {}", H(&t.title));
             }
             if let Some(o) = x.origin {
-                w!(threat, " <span class=\"muted\">{}</span>", labels::origin(o, lang));
+                w!(
+                    threat,
+                    " <span class=\"muted\">{}</span>",
+                    labels::origin(o, lang)
+                );
             }
             threat.push_str("</div>");
         }
@@ -567,7 +610,12 @@ fn register_table(out: &mut String, r: &RiskRegister, links: &Links) {
         };
         let mut treatment = H(&treatment_text(x, lang)).to_string();
         if let Some(due) = &x.due {
-            w!(treatment, "<br><span class=\"muted\">{}{c}{}</span>", L::Due.t(lang), H(due));
+            w!(
+                treatment,
+                "<br><span class=\"muted\">{}{c}{}</span>",
+                L::Due.t(lang),
+                H(due)
+            );
         }
         let controls = x
             .controls
@@ -605,9 +653,21 @@ fn band_cards(r: &RiskRegister) -> Vec<(String, String, &'static str)> {
     let arrow = |x: usize, y: usize| format!("{x} → {y}");
     vec![
         (r.rows.len().to_string(), L::Risks.t(lang).to_owned(), ""),
-        (arrow(b.high, a.high), labels::band(Band::High, lang).to_owned(), "b-high"),
-        (arrow(b.medium, a.medium), labels::band(Band::Medium, lang).to_owned(), "b-medium"),
-        (arrow(b.low, a.low), labels::band(Band::Low, lang).to_owned(), "b-low"),
+        (
+            arrow(b.high, a.high),
+            labels::band(Band::High, lang).to_owned(),
+            "b-high",
+        ),
+        (
+            arrow(b.medium, a.medium),
+            labels::band(Band::Medium, lang).to_owned(),
+            "b-medium",
+        ),
+        (
+            arrow(b.low, a.low),
+            labels::band(Band::Low, lang).to_owned(),
+            "b-low",
+        ),
         (
             arrow(b.above_appetite, a.above_appetite),
             L::AboveAppetite.t(lang).to_owned(),
@@ -621,7 +681,12 @@ pub fn soa(t: &SoaTable) -> String {
     let lang = t.lang;
     let title = format!("{} — {}", L::SoaTitle.t(lang), t.title);
     let mut body = String::new();
-    w!(body, "<h1>{}</h1>\n<p class=\"sub\">{}</p>\n", H(&title), H(&t.organization));
+    w!(
+        body,
+        "<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
+        H(&title),
+        H(&t.organization)
+    );
     soa_section(&mut body, t, &Links::default(), false);
     page(lang, &title, &body)
 }
@@ -635,7 +700,12 @@ pub fn risks(r: &RiskRegister) -> String {
         ..Links::default()
     };
     let mut body = String::new();
-    w!(body, "<h1>{}</h1>\n<p class=\"sub\">{}</p>\n", H(title), H(&r.organization));
+    w!(
+        body,
+        "<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
+        H(title),
+        H(&r.organization)
+    );
     cards(&mut body, &band_cards(r));
     findings(&mut body, &r.findings, lang, "h2");
     w!(body, "<h2>{}</h2>\n", L::RiskMethod.t(lang));
@@ -649,9 +719,19 @@ fn lv1_section(out: &mut String, o: &Overview, links: &Links) {
     let lang = o.lang;
     w!(out, "<p class=\"muted\">{}</p>\n", H(L::Lv1Intro.t(lang)));
     for t in &o.threats {
-        w!(out, "<div class=\"threat\" id=\"threat-{}\">\n<h3>{} {}", H(&t.id), H(&t.id), H(&t.name));
+        w!(
+            out,
+            "<div class=\"threat\" id=\"threat-{}\">\n<h3>{} {}",
+            H(&t.id),
+            H(&t.id),
+            H(&t.name)
+        );
         if let Some(origin) = t.origin {
-            w!(out, " <span class=\"muted\">{}</span>", labels::origin(origin, lang));
+            w!(
+                out,
+                " <span class=\"muted\">{}</span>",
+                labels::origin(origin, lang)
+            );
         }
         out.push_str("</h3>\n");
         if !t.description.is_empty() {
@@ -669,7 +749,11 @@ fn lv1_section(out: &mut String, o: &Overview, links: &Links) {
             }
         );
         if !t.has_controls() {
-            w!(out, "<p class=\"note\">{}</p>\n</div>\n", L::NoControl.t(lang));
+            w!(
+                out,
+                "<p class=\"note\">{}</p>\n</div>\n",
+                L::NoControl.t(lang)
+            );
             continue;
         }
         out.push_str("<table class=\"lv1\">\n<tbody>\n");
@@ -686,7 +770,11 @@ fn lv1_section(out: &mut String, o: &Overview, links: &Links) {
             );
         }
         if !t.uncategorized.is_empty() {
-            w!(out, "<tr><th>—</th><td>{}</td></tr>\n", links.named("control", &t.uncategorized));
+            w!(
+                out,
+                "<tr><th>—</th><td>{}</td></tr>\n",
+                links.named("control", &t.uncategorized)
+            );
         }
         out.push_str("</tbody>\n</table>\n</div>\n");
     }
@@ -694,7 +782,11 @@ fn lv1_section(out: &mut String, o: &Overview, links: &Links) {
 
 fn controls_section(out: &mut String, o: &Overview, links: &Links) {
     let lang = o.lang;
-    w!(out, "<table class=\"controls\">\n{}<thead><tr>", colgroup(&[10, 26, 8, 7, 9, 12, 12, 16]));
+    w!(
+        out,
+        "<table class=\"controls\">\n{}<thead><tr>",
+        colgroup(&[10, 26, 8, 7, 9, 12, 12, 16])
+    );
     for h in [
         "ID",
         L::ControlTitle.t(lang),
@@ -711,7 +803,11 @@ fn controls_section(out: &mut String, o: &Overview, links: &Links) {
     for c in &o.controls {
         let mut title = H(&c.title).to_string();
         if !c.description.is_empty() {
-            w!(title, "<br><span class=\"muted\">{}</span>", H(&c.description));
+            w!(
+                title,
+                "<br><span class=\"muted\">{}</span>",
+                H(&c.description)
+            );
         }
         let procedures = if c.procedures.is_empty() {
             format!("<span class=\"muted\">{}</span>", L::NoProcedure.t(lang))
@@ -726,14 +822,22 @@ fn controls_section(out: &mut String, o: &Overview, links: &Links) {
             c.category.map_or("", |x| labels::category(x, lang)),
             status_badge(c.status, c.status.map_or("", |s| labels::status(s, lang))),
             H(&role(c.owner.as_ref())),
-            c.maps_to.iter().map(|m| links.mapping(m)).collect::<Vec<_>>().join(", "),
+            c.maps_to
+                .iter()
+                .map(|m| links.mapping(m))
+                .collect::<Vec<_>>()
+                .join(", "),
             links.ids("risk", &c.risks)
         );
     }
     out.push_str("</tbody>\n</table>\n");
 
     w!(out, "<h3>{}</h3>\n", L::ProcedureDetails.t(lang));
-    w!(out, "<table class=\"procedures\">\n{}<thead><tr>", colgroup(&[9, 12, 11, 9, 9, 30, 11, 9]));
+    w!(
+        out,
+        "<table class=\"procedures\">\n{}<thead><tr>",
+        colgroup(&[9, 12, 11, 9, 9, 30, 11, 9])
+    );
     for h in [
         "ID",
         L::Name.t(lang),
@@ -764,10 +868,18 @@ fn controls_section(out: &mut String, o: &Overview, links: &Links) {
             review.push(labels::every_months(m, lang));
         }
         if let Some(d) = &p.review_last {
-            review.push(format!("{}{}{d}", L::LastReview.t(lang), labels::colon(lang)));
+            review.push(format!(
+                "{}{}{d}",
+                L::LastReview.t(lang),
+                labels::colon(lang)
+            ));
         }
         if let Some(d) = &p.review_next {
-            review.push(format!("{}{}{d}", L::NextReview.t(lang), labels::colon(lang)));
+            review.push(format!(
+                "{}{}{d}",
+                L::NextReview.t(lang),
+                labels::colon(lang)
+            ));
         }
         w!(
             out,
@@ -801,11 +913,18 @@ pub fn report(o: &Overview) -> String {
         ("register".into(), L::RisksTitle.t(lang).into()),
     ];
     for s in &o.soas {
-        toc.push((format!("soa-{}", s.framework), format!("{} — {}", L::SoaTitle.t(lang), s.title)));
+        toc.push((
+            format!("soa-{}", s.framework),
+            format!("{} — {}", L::SoaTitle.t(lang), s.title),
+        ));
     }
     toc.push(("lv1".into(), L::Lv1.t(lang).into()));
     toc.push(("controls".into(), L::ControlsAndProcedures.t(lang).into()));
-    w!(body, "<nav class=\"toc\"><strong>{}</strong><ol>", L::Contents.t(lang));
+    w!(
+        body,
+        "<nav class=\"toc\"><strong>{}</strong><ol>",
+        L::Contents.t(lang)
+    );
     for (id, label) in &toc {
         w!(body, "<li><a href=\"#{}\">{}</a></li>", H(id), H(label));
     }
@@ -813,17 +932,34 @@ pub fn report(o: &Overview) -> String {
 
     // Summary.
     let s = &o.summary;
-    w!(body, "<section id=\"summary\">\n<h2>{}</h2>\n", L::Summary.t(lang));
+    w!(
+        body,
+        "<section id=\"summary\">\n<h2>{}</h2>\n",
+        L::Summary.t(lang)
+    );
     let mut items = band_cards(&o.risks);
     items.extend([
         (s.assets.to_string(), L::Assets.t(lang).to_owned(), ""),
         (s.threats.to_string(), L::Threats.t(lang).to_owned(), ""),
         (s.controls.to_string(), L::Controls.t(lang).to_owned(), ""),
-        (format!("{} %", s.implemented_percent), L::ShareImplemented.t(lang).to_owned(), ""),
-        (s.procedures.to_string(), L::Procedures.t(lang).to_owned(), ""),
+        (
+            format!("{} %", s.implemented_percent),
+            L::ShareImplemented.t(lang).to_owned(),
+            "",
+        ),
+        (
+            s.procedures.to_string(),
+            L::Procedures.t(lang).to_owned(),
+            "",
+        ),
         (
             o.findings.errors.to_string() + " / " + &o.findings.warnings.to_string(),
-            format!("{} ({} / {})", L::OpenFindings.t(lang), L::Errors.t(lang), L::Warnings.t(lang)),
+            format!(
+                "{} ({} / {})",
+                L::OpenFindings.t(lang),
+                L::Errors.t(lang),
+                L::Warnings.t(lang)
+            ),
             "",
         ),
     ]);
@@ -833,7 +969,12 @@ pub fn report(o: &Overview) -> String {
     for (st, _) in &s.controls_by_status {
         w!(body, "<th>{}</th>", labels::status(*st, lang));
     }
-    w!(body, "<th>{}</th></tr></thead>\n<tbody><tr><td>{}</td>", L::Total.t(lang), L::Controls.t(lang));
+    w!(
+        body,
+        "<th>{}</th></tr></thead>\n<tbody><tr><td>{}</td>",
+        L::Total.t(lang),
+        L::Controls.t(lang)
+    );
     for (_, n) in &s.controls_by_status {
         w!(body, "<td class=\"num\">{n}</td>");
     }
@@ -862,11 +1003,19 @@ pub fn report(o: &Overview) -> String {
     findings(&mut body, &o.findings, lang, "h3");
     body.push_str("</section>\n");
 
-    w!(body, "<section id=\"heatmaps\" class=\"page\">\n<h2>{}</h2>\n", L::RiskMethod.t(lang));
+    w!(
+        body,
+        "<section id=\"heatmaps\" class=\"page\">\n<h2>{}</h2>\n",
+        L::RiskMethod.t(lang)
+    );
     heat_section(&mut body, &o.risks, &links);
     body.push_str("</section>\n");
 
-    w!(body, "<section id=\"register\" class=\"page\">\n<h2>{}</h2>\n", L::RisksTitle.t(lang));
+    w!(
+        body,
+        "<section id=\"register\" class=\"page\">\n<h2>{}</h2>\n",
+        L::RisksTitle.t(lang)
+    );
     register_table(&mut body, &o.risks, &links);
     body.push_str("</section>\n");
 
@@ -882,11 +1031,19 @@ pub fn report(o: &Overview) -> String {
         body.push_str("</section>\n");
     }
 
-    w!(body, "<section id=\"lv1\" class=\"page\">\n<h2>{}</h2>\n", L::Lv1.t(lang));
+    w!(
+        body,
+        "<section id=\"lv1\" class=\"page\">\n<h2>{}</h2>\n",
+        L::Lv1.t(lang)
+    );
     lv1_section(&mut body, o, &links);
     body.push_str("</section>\n");
 
-    w!(body, "<section id=\"controls\" class=\"page\">\n<h2>{}</h2>\n", L::ControlsAndProcedures.t(lang));
+    w!(
+        body,
+        "<section id=\"controls\" class=\"page\">\n<h2>{}</h2>\n",
+        L::ControlsAndProcedures.t(lang)
+    );
     controls_section(&mut body, o, &links);
     body.push_str("</section>\n");
     page(lang, &title, &body)

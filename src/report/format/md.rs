@@ -7,12 +7,12 @@ use super::{
     soa_counts, soa_facts, soa_status, treatment_text,
 };
 use crate::i18n::Lang;
+use crate::report::Named;
 use crate::report::escape::{M, md_text};
 use crate::report::findings::FindingsSummary;
 use crate::report::labels::{self, L};
 use crate::report::risks::{HeatMap, MethodSummary, RiskRegister};
 use crate::report::soa::{Decision, SoaTable};
-use crate::report::Named;
 use std::fmt::Write;
 
 /// A table row from cells already escaped.
@@ -61,7 +61,15 @@ fn findings(out: &mut String, f: &FindingsSummary, lang: Lang) {
         L::Infos.t(lang),
         f.infos
     );
-    header(out, &[L::Severity.t(lang), L::Code.t(lang), L::Location.t(lang), L::Message.t(lang)]);
+    header(
+        out,
+        &[
+            L::Severity.t(lang),
+            L::Code.t(lang),
+            L::Location.t(lang),
+            L::Message.t(lang),
+        ],
+    );
     for i in &f.items {
         row(
             out,
@@ -81,15 +89,29 @@ pub fn soa(t: &SoaTable) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {} — {}\n", L::SoaTitle.t(lang), md_text(&t.title));
     for (label, value) in soa_facts(t) {
-        let _ = writeln!(out, "- **{label}**{}{}", labels::colon(lang), md_text(&value));
+        let _ = writeln!(
+            out,
+            "- **{label}**{}{}",
+            labels::colon(lang),
+            md_text(&value)
+        );
     }
     out.push('\n');
     if !t.declared {
         let _ = writeln!(out, "> **{}**\n", md_text(L::NoSoaDocument.t(lang)));
     }
     let counts = soa_counts(t);
-    header(&mut out, &counts.iter().map(|(l, _)| *l).collect::<Vec<_>>());
-    row(&mut out, &counts.iter().map(|(_, n)| n.to_string()).collect::<Vec<_>>());
+    header(
+        &mut out,
+        &counts.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+    );
+    row(
+        &mut out,
+        &counts
+            .iter()
+            .map(|(_, n)| n.to_string())
+            .collect::<Vec<_>>(),
+    );
     out.push('\n');
     findings(&mut out, &t.findings, lang);
 
@@ -156,7 +178,9 @@ pub fn soa(t: &SoaTable) -> String {
                 &[
                     M(&a.id).to_string(),
                     M(&a.title).to_string(),
-                    a.category.map_or("", |c| labels::category(c, lang)).to_owned(),
+                    a.category
+                        .map_or("", |c| labels::category(c, lang))
+                        .to_owned(),
                     a.status.map_or("", |s| labels::status(s, lang)).to_owned(),
                     M(&a.risks.join(", ")).to_string(),
                     named_lines(&a.procedures),
@@ -187,7 +211,12 @@ fn heat(out: &mut String, title: &str, h: &HeatMap, m: &MethodSummary, lang: Lan
     for impact in (1..=h.impact).rev() {
         let mut cells = vec![format!("**{}**", md_text(&m.impact_step(impact)))];
         for c in h.row(impact) {
-            let mut cell = format!("{} {} · **{}**", c.level, labels::band(c.band, lang), c.risks.len());
+            let mut cell = format!(
+                "{} {} · **{}**",
+                c.level,
+                labels::band(c.band, lang),
+                c.risks.len()
+            );
             if !c.risks.is_empty() {
                 let _ = write!(cell, "<br>{}", M(&c.risks.join(", ")));
             }
@@ -197,14 +226,25 @@ fn heat(out: &mut String, title: &str, h: &HeatMap, m: &MethodSummary, lang: Lan
     }
     out.push('\n');
     if !h.unplaced.is_empty() {
-        let _ = writeln!(out, "{}{}{}\n", L::Unplaced.t(lang), labels::colon(lang), md_text(&h.unplaced.join(", ")));
+        let _ = writeln!(
+            out,
+            "{}{}{}\n",
+            L::Unplaced.t(lang),
+            labels::colon(lang),
+            md_text(&h.unplaced.join(", "))
+        );
     }
 }
 
 pub fn risks(r: &RiskRegister) -> String {
     let lang = r.lang;
     let mut out = String::new();
-    let _ = writeln!(out, "# {} — {}\n", L::RisksTitle.t(lang), md_text(&r.organization));
+    let _ = writeln!(
+        out,
+        "# {} — {}\n",
+        L::RisksTitle.t(lang),
+        md_text(&r.organization)
+    );
     method(&mut out, &r.method, lang);
     header(
         &mut out,
@@ -216,7 +256,10 @@ pub fn risks(r: &RiskRegister) -> String {
             L::AboveAppetite.t(lang),
         ],
     );
-    for (label, c) in [(L::Before.t(lang), &r.counts_before), (L::After.t(lang), &r.counts_after)] {
+    for (label, c) in [
+        (L::Before.t(lang), &r.counts_before),
+        (L::After.t(lang), &r.counts_after),
+    ] {
         row(
             &mut out,
             &[

@@ -8,10 +8,10 @@ pub mod json;
 pub mod md;
 pub mod xlsx;
 
+use super::Named;
 use super::labels::{self, L};
 use super::risks::{MethodSummary, RiskRegister, RiskRow};
 use super::soa::SoaTable;
-use super::Named;
 use crate::finding::Severity;
 use crate::i18n::Lang;
 use crate::tr;
@@ -52,7 +52,10 @@ pub fn risks(r: &RiskRegister, f: Format) -> Result<Vec<u8>, String> {
 
 /// Ids joined for one cell.
 pub fn ids(list: &[Named]) -> String {
-    list.iter().map(|n| n.id.as_str()).collect::<Vec<_>>().join(", ")
+    list.iter()
+        .map(|n| n.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "id title" for each, one a line.
@@ -84,10 +87,16 @@ pub fn residual_text(r: &RiskRow, lang: Lang) -> String {
         Some(_) => {
             let level = level_text(r.residual_level, r.residual_band, lang);
             let (i, l) = (
-                r.residual_impact.map_or_else(String::new, |x| x.to_string()),
-                r.residual_likelihood.map_or_else(String::new, |x| x.to_string()),
+                r.residual_impact
+                    .map_or_else(String::new, |x| x.to_string()),
+                r.residual_likelihood
+                    .map_or_else(String::new, |x| x.to_string()),
             );
-            tr!(lang, "{level} (impact {i} × likelihood {l})", "{level}（重要度 {i} × 可能性 {l}）")
+            tr!(
+                lang,
+                "{level} (impact {i} × likelihood {l})",
+                "{level}（重要度 {i} × 可能性 {l}）"
+            )
         }
     }
 }
@@ -163,9 +172,15 @@ pub fn soa_facts(t: &SoaTable) -> Vec<(&'static str, String)> {
     let none = || L::NotRecorded.t(lang).to_owned();
     vec![
         (L::Organization.t(lang), t.organization.clone()),
-        (L::Framework.t(lang), format!("{} ({})", t.title, t.framework)),
+        (
+            L::Framework.t(lang),
+            format!("{} ({})", t.title, t.framework),
+        ),
         (L::Version.t(lang), t.version.clone().unwrap_or_else(none)),
-        (L::ApprovedOn.t(lang), t.approved_on.clone().unwrap_or_else(none)),
+        (
+            L::ApprovedOn.t(lang),
+            t.approved_on.clone().unwrap_or_else(none),
+        ),
         (
             L::ApprovedBy.t(lang),
             t.approved_by.as_ref().map_or_else(none, Named::label),

@@ -7,16 +7,16 @@
 //! bytes.
 
 use super::{
-    acceptance_text, inclusion_lines, labels_lines, method_lines, severity, soa_counts,
-    soa_facts, soa_status, treatment_text,
+    acceptance_text, inclusion_lines, labels_lines, method_lines, severity, soa_counts, soa_facts,
+    soa_status, treatment_text,
 };
 use crate::i18n::Lang;
+use crate::report::Named;
 use crate::report::escape;
 use crate::report::findings::FindingsSummary;
 use crate::report::labels::{self, L};
 use crate::report::risks::{HeatMap, RiskRegister};
 use crate::report::soa::{Decision, SoaTable};
-use crate::report::Named;
 use crate::risk::Band;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -55,8 +55,13 @@ impl Styles {
         Styles {
             title: Format::new().set_bold().set_font_size(14),
             bold: Format::new().set_bold(),
-            note: Format::new().set_font_color(Color::RGB(0xC00000)).set_bold(),
-            header: cell.clone().set_bold().set_background_color(Color::RGB(0xD9E1F2)),
+            note: Format::new()
+                .set_font_color(Color::RGB(0xC00000))
+                .set_bold(),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9E1F2)),
             number: cell.clone().set_align(FormatAlign::Center),
             warn: fill(0xFCE4D6),
             high: fill(0xF8CBAD),
@@ -116,7 +121,10 @@ impl<'w> Sheet<'w> {
     fn number(&mut self, row: u32, col: u16, n: Option<i64>, f: &Format) -> Result<(), String> {
         match n {
             #[allow(clippy::cast_precision_loss)] // levels are small integers
-            Some(n) => self.ws.write_number_with_format(row, col, n as f64, f).map_err(err)?,
+            Some(n) => self
+                .ws
+                .write_number_with_format(row, col, n as f64, f)
+                .map_err(err)?,
             None => self.ws.write_blank(row, col, f).map_err(err)?,
         };
         Ok(())
@@ -140,9 +148,14 @@ impl<'w> Sheet<'w> {
             .map_err(err)?;
         for (i, w) in self.widths.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
-            self.ws.set_column_width(col(i), (*w + 2) as f64).map_err(err)?;
+            self.ws
+                .set_column_width(col(i), (*w + 2) as f64)
+                .map_err(err)?;
         }
-        self.ws.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+        self.ws
+            .set_landscape()
+            .set_paper_size(9)
+            .set_print_fit_to_pages(1, 0);
         Ok(())
     }
 }
@@ -185,12 +198,22 @@ fn workbook(title: &str, author: &str, created: Option<&str>) -> Result<Workbook
 }
 
 /// The findings of `isms check` on a sheet of their own.
-fn findings_sheet(wb: &mut Workbook, f: &FindingsSummary, lang: Lang, s: &Styles) -> Result<(), String> {
+fn findings_sheet(
+    wb: &mut Workbook,
+    f: &FindingsSummary,
+    lang: Lang,
+    s: &Styles,
+) -> Result<(), String> {
     if f.total() == 0 {
         return Ok(());
     }
     let mut sh = Sheet::new(wb.add_worksheet(), lang.pick("Findings", "指摘"))?;
-    let head = [L::Severity.t(lang), L::Code.t(lang), L::Location.t(lang), L::Message.t(lang)];
+    let head = [
+        L::Severity.t(lang),
+        L::Code.t(lang),
+        L::Location.t(lang),
+        L::Message.t(lang),
+    ];
     sh.header(0, &head, s)?;
     for (i, item) in f.items.iter().enumerate() {
         let r = row_num(i + 1);
@@ -231,7 +254,12 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
         sh.free(r, 0, &title, &s.title)?;
         for (label, value) in soa_facts(t) {
             r += 1;
-            sh.free(r, 0, &format!("{label}{}{value}", labels::colon(lang)), &s.bold)?;
+            sh.free(
+                r,
+                0,
+                &format!("{label}{}{value}", labels::colon(lang)),
+                &s.bold,
+            )?;
         }
         r += 1;
         let counts = soa_counts(t)
@@ -282,7 +310,10 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
         sh.finish(header_row, header_row + row_num(t.rows.len()), head.len())?;
     }
     {
-        let mut sh = Sheet::new(wb.add_worksheet(), lang.pick("Additional controls", "追加の管理策"))?;
+        let mut sh = Sheet::new(
+            wb.add_worksheet(),
+            lang.pick("Additional controls", "追加の管理策"),
+        )?;
         sh.free(0, 0, L::AdditionalControls.t(lang), &s.title)?;
         let head = [
             "ID",
@@ -298,8 +329,18 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
             let r = 2 + row_num(i);
             sh.text(r, 0, &a.id, &s.cell)?;
             sh.text(r, 1, &a.title, &s.cell)?;
-            sh.text(r, 2, a.category.map_or("", |c| labels::category(c, lang)), &s.cell)?;
-            sh.text(r, 3, a.status.map_or("", |x| labels::status(x, lang)), &s.cell)?;
+            sh.text(
+                r,
+                2,
+                a.category.map_or("", |c| labels::category(c, lang)),
+                &s.cell,
+            )?;
+            sh.text(
+                r,
+                3,
+                a.status.map_or("", |x| labels::status(x, lang)),
+                &s.cell,
+            )?;
             sh.text(r, 4, &a.risks.join(", "), &s.cell)?;
             sh.text(r, 5, &named(&a.procedures), &s.cell)?;
             sh.text(r, 6, &a.maps_to.join("\n"), &s.cell)?;
@@ -310,13 +351,30 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
     wb.save_to_buffer().map_err(err)
 }
 
-fn heat_grid(sh: &mut Sheet, top: u32, title: &str, h: &HeatMap, r: &RiskRegister, s: &Styles) -> Result<u32, String> {
+fn heat_grid(
+    sh: &mut Sheet,
+    top: u32,
+    title: &str,
+    h: &HeatMap,
+    r: &RiskRegister,
+    s: &Styles,
+) -> Result<u32, String> {
     let lang = r.lang;
     sh.free(top, 0, title, &s.title)?;
     let head_row = top + 1;
-    sh.text(head_row, 0, &format!("{} ＼ {}", L::Impact.t(lang), L::Likelihood.t(lang)), &s.header)?;
+    sh.text(
+        head_row,
+        0,
+        &format!("{} ＼ {}", L::Impact.t(lang), L::Likelihood.t(lang)),
+        &s.header,
+    )?;
     for l in 1..=h.likelihood {
-        sh.text(head_row, col(usize::try_from(l).unwrap_or(0)), &r.method.likelihood_step(l), &s.header)?;
+        sh.text(
+            head_row,
+            col(usize::try_from(l).unwrap_or(0)),
+            &r.method.likelihood_step(l),
+            &s.header,
+        )?;
     }
     let mut row = head_row;
     for impact in (1..=h.impact).rev() {
@@ -333,12 +391,27 @@ fn heat_grid(sh: &mut Sheet, top: u32, title: &str, h: &HeatMap, r: &RiskRegiste
                 text.push('\n');
                 text.push_str(&c.risks.join(", "));
             }
-            sh.text(row, col(usize::try_from(c.likelihood).unwrap_or(0)), &text, s.band(Some(c.band)))?;
+            sh.text(
+                row,
+                col(usize::try_from(c.likelihood).unwrap_or(0)),
+                &text,
+                s.band(Some(c.band)),
+            )?;
         }
     }
     if !h.unplaced.is_empty() {
         row += 1;
-        sh.free(row, 0, &format!("{}{}{}", L::Unplaced.t(lang), labels::colon(lang), h.unplaced.join(", ")), &s.note)?;
+        sh.free(
+            row,
+            0,
+            &format!(
+                "{}{}{}",
+                L::Unplaced.t(lang),
+                labels::colon(lang),
+                h.unplaced.join(", ")
+            ),
+            &s.note,
+        )?;
     }
     Ok(row + 2)
 }
@@ -356,7 +429,10 @@ pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, String> {
             r += 1;
             sh.free(r, 0, &line, &s.bold)?;
         }
-        for (label, c) in [(L::Before.t(lang), &reg.counts_before), (L::After.t(lang), &reg.counts_after)] {
+        for (label, c) in [
+            (L::Before.t(lang), &reg.counts_before),
+            (L::After.t(lang), &reg.counts_after),
+        ] {
             r += 1;
             let line = format!(
                 "{label}{}{} {} · {} {} · {} {} · {} {}",
@@ -404,19 +480,44 @@ pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, String> {
             sh.text(r, 0, &x.id, &s.cell)?;
             sh.text(r, 1, &x.title, &s.cell)?;
             sh.text(r, 2, &named(&x.assets), &s.cell)?;
-            sh.text(r, 3, &x.threat.as_ref().map_or_else(String::new, Named::label), &s.cell)?;
-            sh.text(r, 4, x.origin.map_or("", |o| labels::origin(o, lang)), &s.cell)?;
+            sh.text(
+                r,
+                3,
+                &x.threat.as_ref().map_or_else(String::new, Named::label),
+                &s.cell,
+            )?;
+            sh.text(
+                r,
+                4,
+                x.origin.map_or("", |o| labels::origin(o, lang)),
+                &s.cell,
+            )?;
             sh.text(r, 5, &named(&x.vulnerabilities), &s.cell)?;
             sh.number(r, 6, x.impact, &s.number)?;
             sh.number(r, 7, x.likelihood, &s.number)?;
             sh.number(r, 8, x.level, s.band(x.band))?;
-            sh.text(r, 9, x.band.map_or("", |b| labels::band(b, lang)), s.band(x.band))?;
+            sh.text(
+                r,
+                9,
+                x.band.map_or("", |b| labels::band(b, lang)),
+                s.band(x.band),
+            )?;
             sh.text(r, 10, &treatment_text(x, lang), &s.cell)?;
             sh.text(r, 11, &named(&x.controls), &s.cell)?;
-            sh.text(r, 12, &x.owner.as_ref().map_or_else(String::new, Named::label), &s.cell)?;
+            sh.text(
+                r,
+                12,
+                &x.owner.as_ref().map_or_else(String::new, Named::label),
+                &s.cell,
+            )?;
             sh.text(r, 13, x.due.as_deref().unwrap_or(""), &s.cell)?;
             sh.number(r, 14, x.residual_level, s.band(x.residual_band))?;
-            sh.text(r, 15, x.residual_band.map_or("", |b| labels::band(b, lang)), s.band(x.residual_band))?;
+            sh.text(
+                r,
+                15,
+                x.residual_band.map_or("", |b| labels::band(b, lang)),
+                s.band(x.residual_band),
+            )?;
             sh.text(r, 16, &acceptance_text(x, lang), &s.cell)?;
         }
         sh.finish(header_row, header_row + row_num(reg.rows.len()), head.len())?;
@@ -428,7 +529,9 @@ pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, String> {
         sh.free(last - 1, 0, L::HeatAfterNote.t(lang), &s.bold)?;
         for (i, w) in sh.widths.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
-            sh.ws.set_column_width(col(i), (*w).max(16) as f64 + 2.0).map_err(err)?;
+            sh.ws
+                .set_column_width(col(i), (*w).max(16) as f64 + 2.0)
+                .map_err(err)?;
         }
         sh.ws.set_landscape().set_paper_size(9);
     }
