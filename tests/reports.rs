@@ -812,3 +812,50 @@ fn hostile_titles_in_xlsx_cannot_start_formulas() {
     }
     assert!(seen_formula_text, "the formula is kept as text");
 }
+
+// ---------------------------------------------------------------- usage errors
+
+#[test]
+fn usage_errors_exit_2_and_write_nothing() {
+    let base = fixture("base");
+    // No framework in isms.yaml and no soa document: say how to choose one.
+    let (out, err, code) = isms(&["soa"], &base);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("--framework"), "{err}");
+    let (out, err, code) = isms(&["soa", "--framework", "iso27001"], &base);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("iso27001-2022, ipa-sme"),
+        "lists the known ones: {err}"
+    );
+    let missing = root().join("tests/fixtures/no-such-repository");
+    for cmd in ["soa", "risks", "report"] {
+        let (out, _, code) = isms(&[cmd], &missing);
+        assert_eq!(code, 2, "{cmd}");
+        assert!(out.is_empty());
+    }
+    let (_, _, code) = isms(&["risks", "--format", "pdf"], &base);
+    assert_eq!(code, 2, "unknown format");
+}
+
+#[test]
+fn an_explicit_framework_without_a_soa_document_is_all_undecided() {
+    let base = fixture("base");
+    let v = json_of(
+        &["soa", "--framework", "iso27001-2022", "--format", "json"],
+        &base,
+    );
+    assert_eq!(v["declared"], false);
+    assert_eq!(v["version"], Value::Null);
+    assert_eq!(v["counts"]["applicable"], 1, "8.5 is mapped by C-PASSWORD");
+    assert_eq!(v["counts"]["undecided"], 92);
+    let md = text(ok(&["soa", "--framework", "iso27001-2022"], &base));
+    assert!(md.contains("There is no SoA document (kind: soa) for this framework"));
+    // The report of a repository without frameworks has no SoA section, and still works.
+    let html = text(ok(&["report"], &base));
+    let doc = Html::parse_document(&html);
+    assert_eq!(doc.select(&sel("section[id^=\"soa-\"]")).count(), 0);
+    assert_eq!(doc.select(&sel("table.risks tbody tr")).count(), 2);
+}

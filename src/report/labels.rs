@@ -137,7 +137,7 @@ impl L {
             L::ApprovedOn => ("Approved on", "承認日"),
             L::NotRecorded => ("not recorded", "未記載"),
             L::NoSoaDocument => (
-                "There is no `kind: soa` document for this framework: its version, approval, exclusions and declared reasons are missing.",
+                "There is no SoA document (kind: soa) for this framework: its version, approval, exclusions and declared reasons are missing.",
                 "この規格の適用宣言書（kind: soa）がありません。版・承認・除外理由・採用理由が記載されていません。",
             ),
             L::Counts => ("Counts", "件数"),
@@ -178,8 +178,8 @@ impl L {
             L::Findings => ("Findings of isms check", "isms check の指摘"),
             L::FindingsNone => ("No problems found.", "問題はありません。"),
             L::FindingsWarning => (
-                "This document was produced while the repository has errors: it may be incomplete or wrong. Fix them (`isms check`) before relying on it.",
-                "リポジトリにエラーがある状態で作成されました。内容が不完全または誤っている可能性があります。`isms check` で修正してから利用してください。",
+                "This document was produced while the repository has errors: it may be incomplete or wrong. Fix them (run isms check) before relying on it.",
+                "リポジトリにエラーがある状態で作成されました。内容が不完全または誤っている可能性があります。isms check で確認・修正してから利用してください。",
             ),
             L::Errors => ("Errors", "エラー"),
             L::SevError => ("error", "エラー"),
@@ -236,7 +236,7 @@ impl L {
                 "脅威ごとの対策（Lv.1 クイックアプローチ）",
             ),
             L::Lv1Intro => (
-                "For each threat: the risks it causes and the controls that counter it (declared under `threats`, or treating its risks), by category.",
+                "For each threat: the risks it causes and the controls that counter it (declared under threats, or treating its risks), by category.",
                 "脅威ごとに、その脅威によるリスクと、対抗する管理策（管理策の threats に記載、またはそのリスクの対応に使用）を対策の区分別に示します。",
             ),
             L::ControlsAndProcedures => ("Controls and procedures", "管理策と実施手順"),

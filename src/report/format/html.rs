@@ -44,6 +44,7 @@ th, td { border: 1px solid var(--line); padding: .28rem .45rem; vertical-align: 
 thead th { background: var(--head); font-weight: 600; }
 tr.group th { background: #f2f4f7; font-weight: 600; }
 td.num { text-align: center; white-space: nowrap; }
+table.summary th { white-space: nowrap; }
 td.id, th.id, .id { white-space: nowrap; }
 td.ids a { white-space: nowrap; display: inline-block; margin-right: .3rem; }
 table.risks, table.soa, table.controls, table.procedures { table-layout: fixed; font-size: 13px; }
