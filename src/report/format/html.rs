@@ -41,7 +41,7 @@ p.sub { color: var(--muted); margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .28rem .45rem; vertical-align: top; text-align: left;
   white-space: pre-line; overflow-wrap: anywhere; }
-thead th { background: var(--head); font-weight: 600; }
+thead th { background: var(--head); font-weight: 600; overflow-wrap: normal; hyphens: auto; }
 tr.group th { background: #f2f4f7; font-weight: 600; }
 td.num { text-align: center; white-space: nowrap; }
 table.summary th { white-space: nowrap; }
@@ -58,7 +58,7 @@ dl.facts dd { margin: 0; }
 .card .n { font-size: 1.5rem; font-weight: 700; display: block; }
 .card .l { color: var(--muted); font-size: .85rem; }
 .b-high { background: var(--high); } .b-medium { background: var(--medium); } .b-low { background: var(--low); }
-.badge { display: inline-block; padding: 0 .4rem; border-radius: 4px; white-space: nowrap; }
+.badge { display: inline-block; max-width: 100%; padding: 0 .4rem; border-radius: 4px; white-space: normal; }
 .s-implemented { background: #d5f0da; } .s-partial { background: #fff0b3; }
 .s-planned, .s-not-implemented, .s-none { background: #fde0dd; }
 .d-undecided td, .d-contradictory td { background: #fde7d3; }
@@ -298,7 +298,7 @@ fn soa_section(out: &mut String, t: &SoaTable, links: &Links, in_report: bool) {
         out,
         "<{h}>{}</{h}>\n<table class=\"soa\">\n{}<thead><tr><th class=\"id\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
         L::FrameworkControls.t(lang),
-        colgroup(&[5, 13, 5, 19, 8, 18, 18, 14]),
+        colgroup(&[5, 13, 5, 18, 10, 17, 18, 14]),
         L::ControlNo.t(lang),
         L::ControlTitle.t(lang),
         L::Decision.t(lang),
