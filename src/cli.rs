@@ -23,6 +23,10 @@ pub struct Cli {
 pub enum Command {
     /// Lint the repository: schema, references, and the rules of the standard.
     Check(CheckArgs),
+    /// Browse the built-in catalogs: frameworks, the 2013 → 2022 table, starter threats.
+    Catalog(crate::catalog_cmd::CatalogArgs),
+    /// Start a repository at a level (quick, baseline, comprehensive), or grow one.
+    Init(crate::init::InitArgs),
     /// Print the documentation of a rule.
     Explain {
         /// A rule code, e.g. `ref/unknown`.

@@ -2,6 +2,7 @@
 //! command, map the outcome to exit 0 (clean), 1 (findings) or 2 (usage or I/O error).
 
 mod catalog;
+mod catalog_cmd;
 mod check;
 mod cli;
 mod config;
@@ -9,6 +10,7 @@ mod explain;
 mod fields;
 mod finding;
 mod i18n;
+mod init;
 mod model;
 mod render;
 mod risk;
@@ -51,6 +53,8 @@ fn main() {
     };
     let code = match &cli.command {
         cli::Command::Check(args) => check::check(args),
+        cli::Command::Catalog(args) => catalog_cmd::run(args),
+        cli::Command::Init(args) => init::run(args),
         cli::Command::Explain { code, format } => explain::explain(code, *format),
         cli::Command::Rules { format, lang } => explain::rules(*format, lang.unwrap_or_default()),
     };
