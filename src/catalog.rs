@@ -81,17 +81,9 @@ pub struct BasicRule {
     pub questions: Vec<String>,
 }
 
-impl Group {
-    pub fn title_in(&self, lang: Lang) -> &str {
-        lang.pick(&self.title, &self.title_ja)
-    }
-}
-
 /// ISO/IEC 27001:2013 Annex A → 2022 Annex A (ISO/IEC 27002:2022 Annex B, Table B.2).
 #[derive(Debug, Deserialize)]
 pub struct Correspondence {
-    pub from: String,
-    pub to: String,
     pub mappings: Vec<Mapping2013>,
 }
 
@@ -214,7 +206,10 @@ impl Catalogs {
     }
 
     pub fn names(&self) -> Vec<&str> {
-        self.frameworks.iter().map(|f| f.framework.as_str()).collect()
+        self.frameworks
+            .iter()
+            .map(|f| f.framework.as_str())
+            .collect()
     }
 }
 
@@ -280,7 +275,9 @@ mod tests {
             .collect();
         assert_eq!(
             new,
-            ["5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28"]
+            [
+                "5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28"
+            ]
         );
     }
 
@@ -337,7 +334,12 @@ mod tests {
         assert_eq!(cat.iso_threats.threats.len(), 43);
         assert_eq!(cat.vulnerabilities.vulnerabilities.len(), 84);
         let origins = ["deliberate", "accidental", "environmental"];
-        for t in cat.ipa_threats.threats.iter().chain(&cat.iso_threats.threats) {
+        for t in cat
+            .ipa_threats
+            .threats
+            .iter()
+            .chain(&cat.iso_threats.threats)
+        {
             assert!(origins.contains(&t.origin.as_str()), "{}", t.id);
         }
         for v in &cat.vulnerabilities.vulnerabilities {

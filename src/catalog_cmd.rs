@@ -223,14 +223,14 @@ fn views(cat: &Catalogs) -> Vec<View<'_>> {
                         details.push(("new in 2022", "2022年版で新設", "yes / はい".to_owned()));
                     }
                 }
-                let rules: Vec<&str> = fw
+                let rules: Vec<String> = fw
                     .basic_rules
                     .iter()
                     .filter(|r| r.questions.contains(&c.id))
-                    .map(|r| r.title_ja.as_str())
+                    .map(|r| format!("{} {} / {}", r.id, r.title, r.title_ja))
                     .collect();
                 if !rules.is_empty() {
-                    details.push(("basic rule (5か条)", "5か条", rules.join("; ")));
+                    details.push(("basic rule", "情報セキュリティ5か条", rules.join("; ")));
                 }
                 details.push((
                     "reference it as",
@@ -297,23 +297,21 @@ fn views(cat: &Catalogs) -> Vec<View<'_>> {
             .mappings
             .iter()
             .map(|m| {
-                let to: Vec<Json> = m
-                    .to
-                    .iter()
-                    .map(|t| {
-                        let (title, title_ja) = target(t);
-                        json!({"id": t, "title": title, "title_ja": title_ja})
-                    })
-                    .collect();
-                let value = m
-                    .to
-                    .iter()
-                    .map(|t| {
-                        let (title, title_ja) = target(t);
-                        format!("{t} {title} / {title_ja}")
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
+                let to: Vec<Json> =
+                    m.to.iter()
+                        .map(|t| {
+                            let (title, title_ja) = target(t);
+                            json!({"id": t, "title": title, "title_ja": title_ja})
+                        })
+                        .collect();
+                let value =
+                    m.to.iter()
+                        .map(|t| {
+                            let (title, title_ja) = target(t);
+                            format!("{t} {title} / {title_ja}")
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ");
                 Entry {
                     id: &m.id_2013,
                     group: None,
@@ -367,7 +365,11 @@ fn views(cat: &Catalogs) -> Vec<View<'_>> {
                     if let Some(r) = t.rank {
                         details.push(("rank", "順位", r.to_string()));
                     }
-                    if let Some(g) = t.group.as_ref().and_then(|g| list.groups.iter().find(|x| &x.id == g)) {
+                    if let Some(g) = t
+                        .group
+                        .as_ref()
+                        .and_then(|g| list.groups.iter().find(|x| &x.id == g))
+                    {
                         details.push(("group", "分類", format!("{} / {}", g.title, g.title_ja)));
                     }
                     Entry {
@@ -394,21 +396,30 @@ fn views(cat: &Catalogs) -> Vec<View<'_>> {
             .threats
             .iter()
             .find(|t| t.id == id)
-            .map_or_else(String::new, |t| format!("{id} {} / {}", t.title, t.title_ja))
+            .map_or_else(String::new, |t| {
+                format!("{id} {} / {}", t.title, t.title_ja)
+            })
     };
     out.push(View {
         name: "vulnerabilities",
         kind: CatalogKind::Vulnerabilities,
         title: vulns.title.clone(),
         title_ja: vulns.title_ja.clone(),
-        groups: ["hardware", "software", "network", "personnel", "site", "organization"]
-            .into_iter()
-            .map(|c| Group {
-                id: c,
-                title: c,
-                title_ja: category_ja(c),
-            })
-            .collect(),
+        groups: [
+            "hardware",
+            "software",
+            "network",
+            "personnel",
+            "site",
+            "organization",
+        ]
+        .into_iter()
+        .map(|c| Group {
+            id: c,
+            title: c,
+            title_ja: category_ja(c),
+        })
+        .collect(),
         entries: vulns
             .vulnerabilities
             .iter()
@@ -476,16 +487,29 @@ fn unknown_catalog(name: &str, views: &[View], lang: Lang) -> i32 {
     let names: Vec<&str> = views.iter().map(|v| v.name).collect();
     eprintln!(
         "{}",
-        tr!(lang, "error: unknown catalog `{name}`", "error: カタログ `{name}` はありません")
+        tr!(
+            lang,
+            "error: unknown catalog `{name}`",
+            "error: カタログ `{name}` はありません"
+        )
     );
     match crate::schema::did_you_mean(name, names.iter().copied()) {
         Some(s) => eprintln!(
             "{}",
-            tr!(lang, "  help: did you mean `{s}`?", "  help: `{s}` の誤りではありませんか？")
+            tr!(
+                lang,
+                "  help: did you mean `{s}`?",
+                "  help: `{s}` の誤りではありませんか？"
+            )
         ),
         None => eprintln!(
             "{}",
-            tr!(lang, "  help: catalogs: {}", "  help: カタログ: {}", names.join(", "))
+            tr!(
+                lang,
+                "  help: catalogs: {}",
+                "  help: カタログ: {}",
+                names.join(", ")
+            )
         ),
     }
     2
@@ -603,18 +627,23 @@ fn show_entry(view: &View, id: &str, lang: Lang, format: CatalogFormat) -> i32 {
                 view.name
             )
         );
-        let help = crate::schema::did_you_mean(id, view.entries.iter().map(|e| e.id))
-            .map_or_else(
-                || {
-                    tr!(
-                        lang,
-                        "`isms catalog show {}` lists its entries",
-                        "`isms catalog show {}` で一覧を表示できます",
-                        view.name
-                    )
-                },
-                |s| tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
-            );
+        let help = crate::schema::did_you_mean(id, view.entries.iter().map(|e| e.id)).map_or_else(
+            || {
+                tr!(
+                    lang,
+                    "`isms catalog show {}` lists its entries",
+                    "`isms catalog show {}` で一覧を表示できます",
+                    view.name
+                )
+            },
+            |s| {
+                tr!(
+                    lang,
+                    "did you mean `{s}`?",
+                    "`{s}` の誤りではありませんか？"
+                )
+            },
+        );
         eprintln!("  help: {help}");
         return 2;
     };
@@ -643,7 +672,11 @@ fn show_entry(view: &View, id: &str, lang: Lang, format: CatalogFormat) -> i32 {
         .unwrap_or(0)
         + 2;
     for (en, ja, value) in &e.details {
-        let _ = writeln!(out, "  {}{value}", pad(&format!("{}:", lang.pick(en, ja)), width));
+        let _ = writeln!(
+            out,
+            "  {}{value}",
+            pad(&format!("{}:", lang.pick(en, ja)), width)
+        );
     }
     print_text(&out)
 }
@@ -679,17 +712,20 @@ fn map(cat: &Catalogs, ids: &[String], lang: Lang, format: CatalogFormat) -> i32
                 if let Some(s) = near {
                     eprintln!(
                         "{}",
-                        tr!(lang, "  help: did you mean `{s}`?", "  help: `{s}` の誤りではありませんか？")
+                        tr!(
+                            lang,
+                            "  help: did you mean `{s}`?",
+                            "  help: `{s}` の誤りではありませんか？"
+                        )
                     );
                 }
                 continue;
             };
-            let to: Vec<Json> = m
-                .to
-                .iter()
-                .filter_map(|t| annex.control(t))
-                .map(|c| json!({"id": c.id, "title": c.title, "title_ja": c.title_ja}))
-                .collect();
+            let to: Vec<Json> =
+                m.to.iter()
+                    .filter_map(|t| annex.control(t))
+                    .map(|c| json!({"id": c.id, "title": c.title, "title_ja": c.title_ja}))
+                    .collect();
             results.push(json!({"id_2013": m.id_2013, "title_2013": m.title_2013, "to": to}));
             let _ = writeln!(text, "{} {}", m.id_2013, m.title_2013);
             for t in &m.to {
@@ -719,7 +755,11 @@ fn map(cat: &Catalogs, ids: &[String], lang: Lang, format: CatalogFormat) -> i32
                 let _ = writeln!(
                     text,
                     "  {}",
-                    tr!(lang, "new in 2022 (no 2013 predecessor)", "2022 年版で新設（2013 年版に対応する管理策なし）")
+                    tr!(
+                        lang,
+                        "new in 2022 (no 2013 predecessor)",
+                        "2022 年版で新設（2013 年版に対応する管理策なし）"
+                    )
                 );
             }
             for m in from {
@@ -775,7 +815,11 @@ fn search(views: &[View], query: &str, lang: Lang, format: CatalogFormat) -> i32
     if hits.is_empty() {
         eprintln!(
             "{}",
-            tr!(lang, "no catalog entry contains `{query}`", "`{query}` を含むカタログの項目はありません")
+            tr!(
+                lang,
+                "no catalog entry contains `{query}`",
+                "`{query}` を含むカタログの項目はありません"
+            )
         );
         return 1;
     }
@@ -783,7 +827,13 @@ fn search(views: &[View], query: &str, lang: Lang, format: CatalogFormat) -> i32
     let id_w = hits.iter().map(|(_, e)| e.id.len()).max().unwrap_or(0) + 2;
     let mut out = String::new();
     for (v, e) in &hits {
-        let _ = writeln!(out, "{}{}{}", pad(v.name, name_w), pad(e.id, id_w), e.title_in(lang));
+        let _ = writeln!(
+            out,
+            "{}{}{}",
+            pad(v.name, name_w),
+            pad(e.id, id_w),
+            e.title_in(lang)
+        );
     }
     let _ = writeln!(out, "{}", tr!(lang, "\n{} found", "\n{} 件", hits.len()));
     print_text(&out)

@@ -71,7 +71,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Basic,
         category: "technological",
         owner: "ROLE-SYSADMIN",
-        title: ("Keeping OS and software up to date", "OS・ソフトウェアを最新の状態に保つ"),
+        title: (
+            "Keeping OS and software up to date",
+            "OS・ソフトウェアを最新の状態に保つ",
+        ),
         description: (
             "Keep the OS and software of PCs, smartphones, servers and network devices up to date, by automatic updates where possible, and replace products whose support has ended.",
             "PC・スマートフォン・サーバ・ネットワーク機器の OS とソフトウェアを、できるだけ自動更新で最新の状態に保つ。サポートが終了した製品は使い続けずに更新する。",
@@ -79,9 +82,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["1"],
         iso: &["8.8", "8.19"],
         steps: [
-            ("Turn on automatic updates on every device", "すべての機器で自動更新を有効にする"),
-            ("Check monthly which devices are not updated and contact their users", "月 1 回、更新されていない機器を確認し、利用者に連絡する"),
-            ("Track end-of-support dates in the asset register and replace products before then", "サポートの期限を台帳で管理し、期限の前に更新する"),
+            (
+                "Turn on automatic updates on every device",
+                "すべての機器で自動更新を有効にする",
+            ),
+            (
+                "Check monthly which devices are not updated and contact their users",
+                "月 1 回、更新されていない機器を確認し、利用者に連絡する",
+            ),
+            (
+                "Track end-of-support dates in the asset register and replace products before then",
+                "サポートの期限を台帳で管理し、期限の前に更新する",
+            ),
         ],
     },
     BaseControl {
@@ -89,7 +101,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Basic,
         category: "technological",
         owner: "ROLE-SYSADMIN",
-        title: ("Anti-virus software with current definitions", "ウイルス対策ソフトの導入と定義ファイルの更新"),
+        title: (
+            "Anti-virus software with current definitions",
+            "ウイルス対策ソフトの導入と定義ファイルの更新",
+        ),
         description: (
             "Install anti-virus software on every PC, smartphone and server, update its definitions automatically, and never turn it off.",
             "すべての PC・スマートフォン・サーバにウイルス対策ソフトを導入し、定義ファイルを自動で更新する。無効にしない。",
@@ -97,9 +112,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["2"],
         iso: &["8.7"],
         steps: [
-            ("Record in the asset register which devices have anti-virus software", "ウイルス対策ソフトの導入状況を台帳で管理する"),
-            ("Set definitions to update automatically and check monthly that they do", "定義ファイルの自動更新を設定し、月 1 回更新されていることを確認する"),
-            ("The system administrator looks at every detection and acts on it", "検知の通知はシステム管理者が確認して対応する"),
+            (
+                "Record in the asset register which devices have anti-virus software",
+                "ウイルス対策ソフトの導入状況を台帳で管理する",
+            ),
+            (
+                "Set definitions to update automatically and check monthly that they do",
+                "定義ファイルの自動更新を設定し、月 1 回更新されていることを確認する",
+            ),
+            (
+                "The system administrator looks at every detection and acts on it",
+                "検知の通知はシステム管理者が確認して対応する",
+            ),
         ],
     },
     BaseControl {
@@ -107,7 +131,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Basic,
         category: "technological",
         owner: "ROLE-SYSADMIN",
-        title: ("Long, complex passwords and multi-factor authentication", "長く複雑なパスワードと多要素認証"),
+        title: (
+            "Long, complex passwords and multi-factor authentication",
+            "長く複雑なパスワードと多要素認証",
+        ),
         description: (
             "Use long, complex passwords that are not reused across services, and turn on multi-factor authentication wherever it is offered.",
             "パスワードは長く複雑にして、サービスごとに使い回さない。多要素認証が使えるところではすべて有効にする。",
@@ -115,9 +142,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["3"],
         iso: &["5.17", "8.5"],
         steps: [
-            ("Set and announce the password rule (for example 10 or more characters mixing letters, digits and symbols)", "パスワードの基準（例: 10 文字以上、英大文字・小文字・数字・記号を混ぜる）を定めて周知する"),
-            ("Make users change initial passwords at the first log-in", "初期パスワードは最初のログインで変更させる"),
-            ("Check every six months where multi-factor authentication is on", "半年に 1 回、多要素認証の設定状況を確認する"),
+            (
+                "Set and announce the password rule (for example 10 or more characters mixing letters, digits and symbols)",
+                "パスワードの基準（例: 10 文字以上、英大文字・小文字・数字・記号を混ぜる）を定めて周知する",
+            ),
+            (
+                "Make users change initial passwords at the first log-in",
+                "初期パスワードは最初のログインで変更させる",
+            ),
+            (
+                "Check every six months where multi-factor authentication is on",
+                "半年に 1 回、多要素認証の設定状況を確認する",
+            ),
         ],
     },
     BaseControl {
@@ -125,7 +161,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Basic,
         category: "technological",
         owner: "ROLE-SYSADMIN",
-        title: ("Restricting access to important information and reviewing sharing settings", "重要情報へのアクセス制限と共有設定の見直し"),
+        title: (
+            "Restricting access to important information and reviewing sharing settings",
+            "重要情報へのアクセス制限と共有設定の見直し",
+        ),
         description: (
             "Let only those who need it reach important information, and check that the sharing settings of cloud services, network storage, printers and cameras do not expose data to outsiders.",
             "重要な情報には業務で必要な人だけがアクセスできるようにし、クラウドサービスや NAS・複合機・カメラなどの共有設定で関係者以外に公開されていないか確認する。",
@@ -133,9 +172,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["4"],
         iso: &["5.15", "8.3"],
         steps: [
-            ("For each place where important information is kept, decide who may access it", "重要な情報の保存場所ごとに、アクセスできる人を決める"),
-            ("Change or remove rights when people move or leave", "異動や退職のときに権限を変更・削除する"),
-            ("Every six months, review access rights and sharing settings", "半年に 1 回、アクセス権と共有設定を見直す"),
+            (
+                "For each place where important information is kept, decide who may access it",
+                "重要な情報の保存場所ごとに、アクセスできる人を決める",
+            ),
+            (
+                "Change or remove rights when people move or leave",
+                "異動や退職のときに権限を変更・削除する",
+            ),
+            (
+                "Every six months, review access rights and sharing settings",
+                "半年に 1 回、アクセス権と共有設定を見直す",
+            ),
         ],
     },
     BaseControl {
@@ -143,7 +191,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Basic,
         category: "organizational",
         owner: "ROLE-CISO",
-        title: ("Learning about new threats and sharing countermeasures", "脅威や攻撃の手口の情報収集と社内での共有"),
+        title: (
+            "Learning about new threats and sharing countermeasures",
+            "脅威や攻撃の手口の情報収集と社内での共有",
+        ),
         description: (
             "Follow the web sites and newsletters of IPA and other expert bodies for new threats and attack methods, and share what the company should do.",
             "IPA などの専門機関の Web サイトやメールマガジンで新しい脅威や攻撃の手口を知り、必要な対策を社内で共有する。",
@@ -151,9 +202,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["5"],
         iso: &["5.7", "5.6"],
         steps: [
-            ("Check IPA, JPCERT/CC and vendor news weekly", "IPA・JPCERT/CC・製品ベンダーの情報を週 1 回確認する"),
-            ("Report what concerns the company to the security committee", "自社に関係するものを情報セキュリティ委員会で報告する"),
-            ("Alert all staff when they need to act", "従業員の対応が必要なものは全員に注意喚起する"),
+            (
+                "Check IPA, JPCERT/CC and vendor news weekly",
+                "IPA・JPCERT/CC・製品ベンダーの情報を週 1 回確認する",
+            ),
+            (
+                "Report what concerns the company to the security committee",
+                "自社に関係するものを情報セキュリティ委員会で報告する",
+            ),
+            (
+                "Alert all staff when they need to act",
+                "従業員の対応が必要なものは全員に注意喚起する",
+            ),
         ],
     },
     BaseControl {
@@ -169,9 +229,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["6", "7", "8"],
         iso: &["5.14"],
         steps: [
-            ("Teach how to recognise suspicious mail", "不審なメールの見分け方を教育する"),
-            ("Set the mail client to hold outgoing mail briefly or to confirm recipients", "メールソフトで送信の保留や宛先の確認を設定する"),
-            ("Decide how important information is sent (protected file with the password sent separately, expiring share links)", "重要な情報の送り方（保護したファイルとパスワードを別の経路で伝える、共有リンクに期限を付けるなど）を決める"),
+            (
+                "Teach how to recognise suspicious mail",
+                "不審なメールの見分け方を教育する",
+            ),
+            (
+                "Set the mail client to hold outgoing mail briefly or to confirm recipients",
+                "メールソフトで送信の保留や宛先の確認を設定する",
+            ),
+            (
+                "Decide how important information is sent (protected file with the password sent separately, expiring share links)",
+                "重要な情報の送り方（保護したファイルとパスワードを別の経路で伝える、共有リンクに期限を付けるなど）を決める",
+            ),
         ],
     },
     BaseControl {
@@ -187,8 +256,14 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["9"],
         iso: &["8.20"],
         steps: [
-            ("Set the encryption and a strong administrator password on access points", "アクセスポイントの暗号化方式と管理者パスワードを設定する"),
-            ("Separate the guest network from the office network", "来客用のネットワークを社内のネットワークと分ける"),
+            (
+                "Set the encryption and a strong administrator password on access points",
+                "アクセスポイントの暗号化方式と管理者パスワードを設定する",
+            ),
+            (
+                "Separate the guest network from the office network",
+                "来客用のネットワークを社内のネットワークと分ける",
+            ),
             ("Review the settings once a year", "年 1 回、設定を見直す"),
         ],
     },
@@ -197,7 +272,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Employees,
         category: "people",
         owner: "ROLE-CISO",
-        title: ("Safe use of the web and social media", "インターネットと SNS の安全な利用"),
+        title: (
+            "Safe use of the web and social media",
+            "インターネットと SNS の安全な利用",
+        ),
         description: (
             "Do not download software from sites you cannot trust, and do not post work information or anything that could harm the company's reputation on social media.",
             "信頼できないサイトからソフトウェアをダウンロードしない。業務上の情報や会社の信用を損なう内容を SNS に書き込まない。",
@@ -205,9 +283,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["10"],
         iso: &["5.10", "8.23"],
         steps: [
-            ("Software is installed only after approval", "ソフトウェアの導入は申請し、承認を得てから行う"),
-            ("Teach what to be careful of on social media", "SNS の利用で気を付けることを教育する"),
-            ("Block dangerous sites with web filtering", "Web フィルタリングで危険なサイトを遮断する"),
+            (
+                "Software is installed only after approval",
+                "ソフトウェアの導入は申請し、承認を得てから行う",
+            ),
+            (
+                "Teach what to be careful of on social media",
+                "SNS の利用で気を付けることを教育する",
+            ),
+            (
+                "Block dangerous sites with web filtering",
+                "Web フィルタリングで危険なサイトを遮断する",
+            ),
         ],
     },
     BaseControl {
@@ -215,7 +302,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Employees,
         category: "technological",
         owner: "ROLE-SYSADMIN",
-        title: ("Backups and restore tests", "バックアップの取得と復元の確認"),
+        title: (
+            "Backups and restore tests",
+            "バックアップの取得と復元の確認",
+        ),
         description: (
             "Back up important data regularly against malware, failures and mistakes, keep a copy apart from the originals, and test that it can be restored.",
             "ウイルス感染・故障・誤操作に備えて重要なデータを定期的にバックアップし、元のデータとは別の場所に保管して、復元できることを確かめる。",
@@ -223,9 +313,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["11"],
         iso: &["8.13"],
         steps: [
-            ("Decide which data is backed up and how often", "バックアップの対象と頻度を決める"),
-            ("Keep at least one generation disconnected from the network", "少なくとも 1 世代はネットワークから切り離して保管する"),
-            ("Test a restore every quarter and record the result", "四半期に 1 回、復元を試して結果を記録する"),
+            (
+                "Decide which data is backed up and how often",
+                "バックアップの対象と頻度を決める",
+            ),
+            (
+                "Keep at least one generation disconnected from the network",
+                "少なくとも 1 世代はネットワークから切り離して保管する",
+            ),
+            (
+                "Test a restore every quarter and record the result",
+                "四半期に 1 回、復元を試して結果を記録する",
+            ),
         ],
     },
     BaseControl {
@@ -233,7 +332,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Employees,
         category: "physical",
         owner: "ROLE-DEPT",
-        title: ("Storing, taking out and disposing of important documents and media", "重要書類・媒体の保管・持ち出し・廃棄"),
+        title: (
+            "Storing, taking out and disposing of important documents and media",
+            "重要書類・媒体の保管・持ち出し・廃棄",
+        ),
         description: (
             "Lock important documents and media away instead of leaving them on desks, protect them against loss and theft when taken out, and make them unrecoverable when disposed of.",
             "重要な情報を記した書類や電子媒体は机の上に放置せず書庫などに施錠保管し、持ち出すときは紛失・盗難に備え、廃棄するときは復元できないようにする。",
@@ -241,9 +343,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["12", "13", "18"],
         iso: &["7.9", "7.10", "7.14"],
         steps: [
-            ("Name the cabinets and who keeps their keys", "保管する書庫と鍵の管理者を決める"),
-            ("Apply before taking documents or media out, and use encrypted media", "持ち出すときは申請し、暗号化した媒体を使う"),
-            ("Shred, wipe or physically destroy on disposal, and record it", "廃棄するときはシュレッダー・データ消去・物理的な破壊を行い、記録する"),
+            (
+                "Name the cabinets and who keeps their keys",
+                "保管する書庫と鍵の管理者を決める",
+            ),
+            (
+                "Apply before taking documents or media out, and use encrypted media",
+                "持ち出すときは申請し、暗号化した媒体を使う",
+            ),
+            (
+                "Shred, wipe or physically destroy on disposal, and record it",
+                "廃棄するときはシュレッダー・データ消去・物理的な破壊を行い、記録する",
+            ),
         ],
     },
     BaseControl {
@@ -251,7 +362,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Employees,
         category: "physical",
         owner: "ROLE-DEPT",
-        title: ("Screen lock when away from the desk", "離席時ののぞき見・無断操作の防止"),
+        title: (
+            "Screen lock when away from the desk",
+            "離席時ののぞき見・無断操作の防止",
+        ),
         description: (
             "Lock the screen when leaving the desk and set an automatic lock, so that nobody can read or use the PC.",
             "離席するときは画面をロックし、一定の時間操作がないと自動でロックされるように設定して、のぞき見や勝手な操作を防ぐ。",
@@ -259,9 +373,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["14"],
         iso: &["7.7", "8.1"],
         steps: [
-            ("Set an automatic screen lock (for example after 5 minutes) on every PC", "すべての PC に自動の画面ロック（例: 5 分）を設定する"),
-            ("Teach staff to lock the screen whenever they leave", "離席のたびに画面をロックするよう教育する"),
-            ("Department managers check from time to time", "部門責任者がときどき確認する"),
+            (
+                "Set an automatic screen lock (for example after 5 minutes) on every PC",
+                "すべての PC に自動の画面ロック（例: 5 分）を設定する",
+            ),
+            (
+                "Teach staff to lock the screen whenever they leave",
+                "離席のたびに画面をロックするよう教育する",
+            ),
+            (
+                "Department managers check from time to time",
+                "部門責任者がときどき確認する",
+            ),
         ],
     },
     BaseControl {
@@ -269,7 +392,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Employees,
         category: "physical",
         owner: "ROLE-DEPT",
-        title: ("Office entry control and locking", "事務所の入退室の管理と施錠"),
+        title: (
+            "Office entry control and locking",
+            "事務所の入退室の管理と施錠",
+        ),
         description: (
             "Keep people with no business out of the office, lock laptops and equipment away after hours, and make sure the office is locked when nobody is there.",
             "関係者以外の事務所への立ち入りを制限し、退社時はノート PC や備品を施錠保管して、無人になるときの施錠を確実にする。",
@@ -277,9 +403,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["15", "16", "17"],
         iso: &["7.1", "7.2", "7.3"],
         steps: [
-            ("Visitors sign in at reception and are accompanied by an employee", "来訪者は受付で記帳し、社員が同行する"),
-            ("Lock laptops away when leaving for the day", "退社時にノート PC を施錠保管する"),
-            ("The last person out locks up and ticks the checklist", "最後に退出する人が施錠し、チェックリストに記録する"),
+            (
+                "Visitors sign in at reception and are accompanied by an employee",
+                "来訪者は受付で記帳し、社員が同行する",
+            ),
+            (
+                "Lock laptops away when leaving for the day",
+                "退社時にノート PC を施錠保管する",
+            ),
+            (
+                "The last person out locks up and ticks the checklist",
+                "最後に退出する人が施錠し、チェックリストに記録する",
+            ),
         ],
     },
     BaseControl {
@@ -295,9 +430,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["19"],
         iso: &["6.2", "6.6"],
         steps: [
-            ("Have new staff sign a confidentiality undertaking", "入社時に秘密保持の誓約書を取る"),
-            ("State the duty and the sanctions in the work rules", "就業規則に守秘義務と違反時の処分を定める"),
-            ("Remind people of the duty when they leave", "退職時に守秘義務を改めて確認する"),
+            (
+                "Have new staff sign a confidentiality undertaking",
+                "入社時に秘密保持の誓約書を取る",
+            ),
+            (
+                "State the duty and the sanctions in the work rules",
+                "就業規則に守秘義務と違反時の処分を定める",
+            ),
+            (
+                "Remind people of the duty when they leave",
+                "退職時に守秘義務を改めて確認する",
+            ),
         ],
     },
     BaseControl {
@@ -305,7 +449,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Organization,
         category: "people",
         owner: "ROLE-EDU",
-        title: ("Security education and reminders", "情報セキュリティの教育と注意喚起"),
+        title: (
+            "Security education and reminders",
+            "情報セキュリティの教育と注意喚起",
+        ),
         description: (
             "Train all staff in security when they join and at least once a year, and remind them when new threats appear.",
             "全従業員に入社時と年 1 回以上の情報セキュリティ教育を行い、新しい脅威が現れたときは注意喚起する。",
@@ -313,9 +460,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["20"],
         iso: &["6.3"],
         steps: [
-            ("Make the yearly training plan and have the committee approve it", "年間の教育計画を立て、委員会で承認する"),
-            ("Train new staff and all staff, and keep attendance records", "入社時と全員向けの教育を行い、受講の記録を残す"),
-            ("Send reminders when a new threat concerns the company", "自社に関係する新しい脅威があれば注意喚起する"),
+            (
+                "Make the yearly training plan and have the committee approve it",
+                "年間の教育計画を立て、委員会で承認する",
+            ),
+            (
+                "Train new staff and all staff, and keep attendance records",
+                "入社時と全員向けの教育を行い、受講の記録を残す",
+            ),
+            (
+                "Send reminders when a new threat concerns the company",
+                "自社に関係する新しい脅威があれば注意喚起する",
+            ),
         ],
     },
     BaseControl {
@@ -323,7 +479,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Organization,
         category: "organizational",
         owner: "ROLE-SYSADMIN",
-        title: ("Rules for personal devices used for work", "私物端末の業務利用のルール"),
+        title: (
+            "Rules for personal devices used for work",
+            "私物端末の業務利用のルール",
+        ),
         description: (
             "Decide whether personal PCs and smartphones may be used for work and, if so, under which security conditions (screen lock, updates, anti-virus, what may be stored).",
             "個人所有の PC やスマートフォンを業務に使ってよいか、使う場合のセキュリティの条件（画面ロック、更新、ウイルス対策、保存してよい情報）を定める。",
@@ -331,9 +490,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["21"],
         iso: &["8.1", "6.7"],
         steps: [
-            ("Decide whether personal devices are allowed; if so, by application", "私物端末の利用を認めるか決め、認める場合は申請制にする"),
-            ("Check that an applied device meets the conditions", "申請された端末が条件を満たしているか確認する"),
-            ("Remove work data from the device when the person leaves", "退職時に端末から業務データを削除させる"),
+            (
+                "Decide whether personal devices are allowed; if so, by application",
+                "私物端末の利用を認めるか決め、認める場合は申請制にする",
+            ),
+            (
+                "Check that an applied device meets the conditions",
+                "申請された端末が条件を満たしているか確認する",
+            ),
+            (
+                "Remove work data from the device when the person leaves",
+                "退職時に端末から業務データを削除させる",
+            ),
         ],
     },
     BaseControl {
@@ -341,7 +509,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Organization,
         category: "organizational",
         owner: "ROLE-CISO",
-        title: ("Confidentiality clauses with business partners", "取引先との秘密保持"),
+        title: (
+            "Confidentiality clauses with business partners",
+            "取引先との秘密保持",
+        ),
         description: (
             "Put confidentiality clauses into contracts with partners who exchange important information with the company.",
             "重要な情報をやり取りする取引先との契約書に秘密保持条項を設ける。",
@@ -349,8 +520,14 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["22"],
         iso: &["5.20"],
         steps: [
-            ("List the partners and whether their contracts have confidentiality clauses", "取引先の一覧を作り、契約に秘密保持条項があるか確認する"),
-            ("Include the clause in the company's contract templates", "契約書のひな型に秘密保持条項を入れる"),
+            (
+                "List the partners and whether their contracts have confidentiality clauses",
+                "取引先の一覧を作り、契約に秘密保持条項があるか確認する",
+            ),
+            (
+                "Include the clause in the company's contract templates",
+                "契約書のひな型に秘密保持条項を入れる",
+            ),
             ("Review the contracts once a year", "年 1 回、契約を見直す"),
         ],
     },
@@ -359,7 +536,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Organization,
         category: "organizational",
         owner: "ROLE-SYSADMIN",
-        title: ("Choosing external and cloud services", "外部サービス・クラウドサービスの選定"),
+        title: (
+            "Choosing external and cloud services",
+            "外部サービス・クラウドサービスの選定",
+        ),
         description: (
             "Choose cloud services and other external services (web hosting, for example) after checking their security and reliability, and set them up securely.",
             "クラウドサービスや Web サイトの運用などに使う外部サービスは、安全性と信頼性を確認してから選び、安全に設定して使う。",
@@ -367,9 +547,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["23"],
         iso: &["5.19", "5.23"],
         steps: [
-            ("Keep a list of the external services in use", "利用している外部サービスの一覧を作る"),
-            ("Before adopting a service, check it with a checklist (IPA's cloud guide has one)", "導入の前にチェックシート（IPA のクラウドサービス安全利用の手引きなど）で確認する"),
-            ("Review the services and their settings once a year", "年 1 回、サービスと設定を見直す"),
+            (
+                "Keep a list of the external services in use",
+                "利用している外部サービスの一覧を作る",
+            ),
+            (
+                "Before adopting a service, check it with a checklist (IPA's cloud guide has one)",
+                "導入の前にチェックシート（IPA のクラウドサービス安全利用の手引きなど）で確認する",
+            ),
+            (
+                "Review the services and their settings once a year",
+                "年 1 回、サービスと設定を見直す",
+            ),
         ],
     },
     BaseControl {
@@ -377,7 +566,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Organization,
         category: "organizational",
         owner: "ROLE-CISO",
-        title: ("Readiness for security incidents", "セキュリティ事故への備え"),
+        title: (
+            "Readiness for security incidents",
+            "セキュリティ事故への備え",
+        ),
         description: (
             "Set up the emergency organisation, contacts and response procedures before an incident happens.",
             "セキュリティ事故が起きたときに備え、緊急時の体制・連絡先・対応の手順を整える。",
@@ -385,8 +577,14 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["24"],
         iso: &["5.24", "5.26", "6.8"],
         steps: [
-            ("Keep a list of who reports to whom, and outside contacts (police, vendors, insurer)", "社内の報告先と社外の連絡先（警察・ベンダー・保険会社など）の一覧を作る"),
-            ("Write first-response steps: isolate, report, preserve evidence, recover", "初動の手順（切り離す・報告する・証拠を残す・復旧する）を定める"),
+            (
+                "Keep a list of who reports to whom, and outside contacts (police, vendors, insurer)",
+                "社内の報告先と社外の連絡先（警察・ベンダー・保険会社など）の一覧を作る",
+            ),
+            (
+                "Write first-response steps: isolate, report, preserve evidence, recover",
+                "初動の手順（切り離す・報告する・証拠を残す・復旧する）を定める",
+            ),
             ("Practise them once a year", "年 1 回、訓練で確かめる"),
         ],
     },
@@ -395,7 +593,10 @@ pub const CONTROLS: &[BaseControl] = &[
         part: Part::Policy,
         category: "organizational",
         owner: "ROLE-CISO",
-        title: ("Basic security policy, and the measures made into rules", "情報セキュリティ基本方針と対策のルール化"),
+        title: (
+            "Basic security policy, and the measures made into rules",
+            "情報セキュリティ基本方針と対策のルール化",
+        ),
         description: (
             "Management approves a basic security policy; the measures of this repository are written down as company rules and shown to all staff; both are reviewed once a year.",
             "経営者が情報セキュリティ基本方針を承認する。このリポジトリの対策を社内のルールとして文書にし、全従業員に示す。どちらも年 1 回見直す。",
@@ -403,9 +604,18 @@ pub const CONTROLS: &[BaseControl] = &[
         ipa: &["25"],
         iso: &["5.1", "5.4"],
         steps: [
-            ("The information security officer drafts the policy and the chief executive approves it", "情報セキュリティ責任者が基本方針の案を作り、経営者が承認する"),
-            ("Post and hand out the policy and rules, and explain them to new staff", "基本方針とルールを掲示・配布し、入社時に説明する"),
-            ("Review them once a year and announce changes", "年 1 回見直し、変更を周知する"),
+            (
+                "The information security officer drafts the policy and the chief executive approves it",
+                "情報セキュリティ責任者が基本方針の案を作り、経営者が承認する",
+            ),
+            (
+                "Post and hand out the policy and rules, and explain them to new staff",
+                "基本方針とルールを掲示・配布し、入社時に説明する",
+            ),
+            (
+                "Review them once a year and announce changes",
+                "年 1 回見直し、変更を周知する",
+            ),
         ],
     },
 ];
@@ -452,7 +662,10 @@ fn procedure_doc(c: &BaseControl, lang: Lang) -> Doc {
 pub fn files(lang: Lang) -> Vec<File> {
     let mut out = super::common::role_files(Level::Baseline, lang);
 
-    let policy = CONTROLS.iter().find(|c| c.part == Part::Policy).expect("C-POLICY");
+    let policy = CONTROLS
+        .iter()
+        .find(|c| c.part == Part::Policy)
+        .expect("C-POLICY");
     let header = (
         "The basic security policy (情報セキュリティ基本方針) and the rule that the measures are written\n\
          down and made known (self-assessment item 25). Fill in: the policy in your own words, who approved\n\
@@ -548,13 +761,19 @@ mod tests {
                 item.id
             );
         }
-        let annex = crate::catalog::catalogs().framework("iso27001-2022").unwrap();
+        let annex = crate::catalog::catalogs()
+            .framework("iso27001-2022")
+            .unwrap();
         for c in CONTROLS {
             for i in c.iso {
                 assert!(annex.control(i).is_some(), "{} maps to unknown {i}", c.id);
             }
             for i in c.ipa {
-                assert!(fw.control(i).is_some(), "{} maps to unknown ipa-sme:{i}", c.id);
+                assert!(
+                    fw.control(i).is_some(),
+                    "{} maps to unknown ipa-sme:{i}",
+                    c.id
+                );
             }
         }
     }

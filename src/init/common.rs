@@ -27,24 +27,51 @@ pub const ROLES: &[RoleText] = &[
             "経営者。ISMS の最終責任を持ち、基本方針を承認し、必要な人員と予算を割り当てる。",
         ),
         responsibilities: &[
-            ("Approve the basic security policy and announce it", "情報セキュリティ基本方針を承認し、社内外に示す"),
-            ("Provide the budget and people the ISMS needs", "ISMS に必要な予算と人員を確保する"),
-            ("Approve the Statement of Applicability and the risk treatment plan", "適用宣言書とリスク対応計画を承認する"),
-            ("Review the ISMS once a year (management review)", "年 1 回、ISMS の運用状況を見直す（マネジメントレビュー）"),
+            (
+                "Approve the basic security policy and announce it",
+                "情報セキュリティ基本方針を承認し、社内外に示す",
+            ),
+            (
+                "Provide the budget and people the ISMS needs",
+                "ISMS に必要な予算と人員を確保する",
+            ),
+            (
+                "Approve the Statement of Applicability and the risk treatment plan",
+                "適用宣言書とリスク対応計画を承認する",
+            ),
+            (
+                "Review the ISMS once a year (management review)",
+                "年 1 回、ISMS の運用状況を見直す（マネジメントレビュー）",
+            ),
         ],
     },
     RoleText {
         id: "ROLE-CISO",
-        title: ("Information security officer (CISO)", "情報セキュリティ責任者"),
+        title: (
+            "Information security officer (CISO)",
+            "情報セキュリティ責任者",
+        ),
         description: (
             "Decides on security measures and is accountable for them; chairs the information security committee.",
             "情報セキュリティ対策の決定権限を持ち、全責任を負う。情報セキュリティ委員会の委員長を務める。",
         ),
         responsibilities: &[
-            ("Run the information security committee", "情報セキュリティ委員会を運営する"),
-            ("Decide and review the security standards", "対策基準を決定し、見直す"),
-            ("Approve risk assessments and accept residual risks", "リスクアセスメントの結果を承認し、残留リスクを受容する"),
-            ("Direct the response to security incidents", "情報セキュリティインシデントへの対応を指揮する"),
+            (
+                "Run the information security committee",
+                "情報セキュリティ委員会を運営する",
+            ),
+            (
+                "Decide and review the security standards",
+                "対策基準を決定し、見直す",
+            ),
+            (
+                "Approve risk assessments and accept residual risks",
+                "リスクアセスメントの結果を承認し、残留リスクを受容する",
+            ),
+            (
+                "Direct the response to security incidents",
+                "情報セキュリティインシデントへの対応を指揮する",
+            ),
         ],
     },
     RoleText {
@@ -55,9 +82,18 @@ pub const ROLES: &[RoleText] = &[
             "各部門の情報セキュリティの運用管理責任者（情報セキュリティ部門責任者）。部門内での対策の実施に責任を負う。",
         ),
         responsibilities: &[
-            ("Keep the department's part of the asset register current", "部門の情報資産台帳を最新に保つ"),
-            ("Check that the department follows the standards and procedures", "部門内で対策基準と実施手順が守られているか確認する"),
-            ("Report security events in the department", "部門内で起きた情報セキュリティ事象を報告する"),
+            (
+                "Keep the department's part of the asset register current",
+                "部門の情報資産台帳を最新に保つ",
+            ),
+            (
+                "Check that the department follows the standards and procedures",
+                "部門内で対策基準と実施手順が守られているか確認する",
+            ),
+            (
+                "Report security events in the department",
+                "部門内で起きた情報セキュリティ事象を報告する",
+            ),
         ],
     },
     RoleText {
@@ -68,9 +104,18 @@ pub const ROLES: &[RoleText] = &[
             "社内の情報システムに必要な情報セキュリティ対策を検討・導入し、運用する。",
         ),
         responsibilities: &[
-            ("Configure and maintain PCs, servers, network devices and cloud services", "PC・サーバ・ネットワーク機器・クラウドサービスを設定し、維持する"),
-            ("Manage accounts and access rights", "アカウントとアクセス権を管理する"),
-            ("Carry out updates, backups and log checks", "更新・バックアップ・ログの確認を行う"),
+            (
+                "Configure and maintain PCs, servers, network devices and cloud services",
+                "PC・サーバ・ネットワーク機器・クラウドサービスを設定し、維持する",
+            ),
+            (
+                "Manage accounts and access rights",
+                "アカウントとアクセス権を管理する",
+            ),
+            (
+                "Carry out updates, backups and log checks",
+                "更新・バックアップ・ログの確認を行う",
+            ),
         ],
     },
     RoleText {
@@ -82,7 +127,10 @@ pub const ROLES: &[RoleText] = &[
         ),
         responsibilities: &[
             ("Make the yearly training plan", "年間の教育計画を立てる"),
-            ("Train new staff and all staff, and run exercises", "入社時教育・全員向け教育・訓練を行う"),
+            (
+                "Train new staff and all staff, and run exercises",
+                "入社時教育・全員向け教育・訓練を行う",
+            ),
             ("Keep attendance records", "受講記録を管理する"),
         ],
     },
@@ -92,9 +140,13 @@ pub const ROLES: &[RoleText] = &[
 pub fn role_ids(level: Level) -> &'static [&'static str] {
     match level {
         Level::Quick => &["ROLE-CISO", "ROLE-SYSADMIN"],
-        Level::Baseline | Level::Comprehensive => {
-            &["ROLE-CEO", "ROLE-CISO", "ROLE-DEPT", "ROLE-SYSADMIN", "ROLE-EDU"]
-        }
+        Level::Baseline | Level::Comprehensive => &[
+            "ROLE-CEO",
+            "ROLE-CISO",
+            "ROLE-DEPT",
+            "ROLE-SYSADMIN",
+            "ROLE-EDU",
+        ],
     }
 }
 
@@ -137,6 +189,8 @@ pub fn config(level: Level, lang: Lang, organization: Option<&str>) -> File {
         Level::Baseline => "[ipa-sme]",
         Level::Comprehensive => "[iso27001-2022]",
     };
+    let fw = format!("frameworks: {frameworks}");
+    let fw_line = format!("{fw:<31}");
     let (header, body) = match lang {
         Lang::En => (
             format!(
@@ -160,8 +214,7 @@ pub fn config(level: Level, lang: Lang, organization: Option<&str>) -> File {
                  \x20 labels:\n\
                  \x20   likelihood: [low, medium, high]\n\
                  \x20   impact: [low, medium, high]\n",
-                org = super::emit::scalar(org),
-                fw_line = format!("{:<31}", format!("frameworks: {frameworks}"))
+                org = super::emit::scalar(org)
             ),
         ),
         Lang::Ja => (
@@ -186,8 +239,7 @@ pub fn config(level: Level, lang: Lang, organization: Option<&str>) -> File {
                  \x20 labels:\n\
                  \x20   likelihood: [低, 中, 高]\n\
                  \x20   impact: [小, 中, 大]\n",
-                org = super::emit::scalar(org),
-                fw_line = format!("{:<31}", format!("frameworks: {frameworks}"))
+                org = super::emit::scalar(org)
             ),
         ),
     };
@@ -241,8 +293,12 @@ pub fn tooling(lang: Lang) -> Vec<File> {
         "{\n  \"recommendations\": [\"redhat.vscode-yaml\"]\n}\n",
     ));
     let gitignore = match lang {
-        Lang::En => "# Reports made with `isms soa -o` or `isms report -o` are outputs: keep them out of git.\n/out/\n# Office lock files and operating-system clutter\n~$*\n.DS_Store\nThumbs.db\n",
-        Lang::Ja => "# `isms soa -o` や `isms report -o` で作る報告書は生成物なので git に入れない\n/out/\n# Office のロックファイルと OS が作るファイル\n~$*\n.DS_Store\nThumbs.db\n",
+        Lang::En => {
+            "# Reports made with `isms soa -o` or `isms report -o` are outputs: keep them out of git.\n/out/\n# Office lock files and operating-system clutter\n~$*\n.DS_Store\nThumbs.db\n"
+        }
+        Lang::Ja => {
+            "# `isms soa -o` や `isms report -o` で作る報告書は生成物なので git に入れない\n/out/\n# Office のロックファイルと OS が作るファイル\n~$*\n.DS_Store\nThumbs.db\n"
+        }
     };
     files.push(File::plain(".gitignore", gitignore));
     let precommit = match lang {

@@ -2,9 +2,9 @@
 //! ISO/IEC 27001:2022 Annex A (status `planned`), generated from the catalog, and the
 //! Statement of Applicability to fill in.
 
+use super::Level;
 use super::common::t;
 use super::emit::{Doc, File};
-use super::Level;
 use crate::i18n::Lang;
 
 pub const FRAMEWORK: &str = "iso27001-2022";

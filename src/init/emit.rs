@@ -265,6 +265,9 @@ mod tests {
             body: Body::Config("organization: x\n".into()),
             fresh_only: false,
         };
-        assert!(f.render().contains("$schema=.isms/schema/config.schema.json"));
+        assert!(
+            f.render()
+                .contains("$schema=.isms/schema/config.schema.json")
+        );
     }
 }

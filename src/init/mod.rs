@@ -126,7 +126,11 @@ fn existing(dir: &Path) -> Result<Existing, String> {
     for kind in crate::model::Kind::ALL {
         ids.extend(model.ids_of(kind).into_iter().map(str::to_owned));
     }
-    let soas = model.soas.iter().map(|s| s.framework.value.clone()).collect();
+    let soas = model
+        .soas
+        .iter()
+        .map(|s| s.framework.value.clone())
+        .collect();
     let prefix = format!("{}:", comprehensive::FRAMEWORK);
     let mut decided: HashSet<String> = model
         .controls
@@ -140,7 +144,12 @@ fn existing(dir: &Path) -> Result<Existing, String> {
     Ok(Existing {
         ids,
         soas,
-        frameworks: ws.config.frameworks.iter().map(|f| f.value.clone()).collect(),
+        frameworks: ws
+            .config
+            .frameworks
+            .iter()
+            .map(|f| f.value.clone())
+            .collect(),
         lang: ws.config.language,
         ipa_likelihood: ws.config.risk.likelihood_from == crate::config::LikelihoodFrom::Ipa,
         decided,
@@ -221,7 +230,11 @@ pub fn run(args: &InitArgs) -> i32 {
 
     // The plan: isms.yaml, the level's files, the files around them.
     let declare_likelihood = found.as_ref().is_some_and(|e| !e.ipa_likelihood);
-    let mut files = vec![common::config(args.level, lang, args.organization.as_deref())];
+    let mut files = vec![common::config(
+        args.level,
+        lang,
+        args.organization.as_deref(),
+    )];
     files.extend(match args.level {
         Level::Quick => quick::files(&standards, lang, declare_likelihood),
         Level::Baseline => baseline::files(lang),
@@ -319,7 +332,12 @@ fn beside(dir: &Path, path: &str, level: Level) -> String {
 }
 
 /// An existing repository: add what is missing, change nothing.
-fn write_growth(dir: &Path, files: &[File], e: &Existing, level: Level) -> Result<Vec<Outcome>, String> {
+fn write_growth(
+    dir: &Path,
+    files: &[File],
+    e: &Existing,
+    level: Level,
+) -> Result<Vec<Outcome>, String> {
     let mut out = Vec::new();
     for f in files {
         if f.fresh_only {
@@ -340,7 +358,10 @@ fn write_growth(dir: &Path, files: &[File], e: &Existing, level: Level) -> Resul
             .iter()
             .filter(|d| {
                 let id_defined = d.id.as_ref().is_some_and(|id| e.ids.contains(id));
-                let soa_defined = d.soa_framework.as_ref().is_some_and(|fw| e.soas.contains(fw));
+                let soa_defined = d
+                    .soa_framework
+                    .as_ref()
+                    .is_some_and(|fw| e.soas.contains(fw));
                 !id_defined && !soa_defined
             })
             .collect();
@@ -402,7 +423,8 @@ fn report(args: &InitArgs, lang: Lang, outcomes: &[Outcome], found: Option<&Exis
             Outcome::Kept(p) => (
                 lang.pick("kept", "既存"),
                 p,
-                lang.pick(" (exists, unchanged)", "（既にあるため変更なし）").to_owned(),
+                lang.pick(" (exists, unchanged)", "（既にあるため変更なし）")
+                    .to_owned(),
             ),
             Outcome::Defined(p) => (
                 lang.pick("skipped", "省略"),
@@ -466,7 +488,12 @@ fn report(args: &InitArgs, lang: Lang, outcomes: &[Outcome], found: Option<&Exis
                 .map_or(0, |f| f.controls.len());
             let undecided = crate::catalog::catalogs()
                 .framework(comprehensive::FRAMEWORK)
-                .map_or(0, |f| f.controls.iter().filter(|c| !e.decided.contains(&c.id)).count());
+                .map_or(0, |f| {
+                    f.controls
+                        .iter()
+                        .filter(|c| !e.decided.contains(&c.id))
+                        .count()
+                });
             text.push_str(&tr!(
                 lang,
                 "\nThe {total} placeholder controls ({}) are not added to an existing repository: your controls stay\n\
