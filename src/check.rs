@@ -39,7 +39,8 @@ pub fn run(
     let mut findings = ws.findings.clone();
     findings.extend(rules::run(&cx));
     let mut findings = rules::apply_overrides(&ws.config, findings);
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let path = |f: &Finding| ws.sources.get(f.span.file).path.as_str();
+    findings.sort_by(|a, b| a.sort_key(path(a)).cmp(&b.sort_key(path(b))));
     findings.dedup();
     Ok(Checked { ws, findings })
 }
@@ -85,7 +86,9 @@ pub fn check(args: &CheckArgs) -> i32 {
         lang: ws.lang,
     };
     let text = match args.format {
-        CheckFormat::Human => render::human::render(&report, use_color(args.color) && args.output.is_none()),
+        CheckFormat::Human => {
+            render::human::render(&report, use_color(args.color) && args.output.is_none())
+        }
         CheckFormat::Concise => render::concise::render(&report),
         CheckFormat::Json => render::json::render(&report),
         CheckFormat::Sarif => render::sarif::render(&report),

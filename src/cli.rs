@@ -104,4 +104,6 @@ pub enum Color {
 pub enum ExplainFormat {
     Text,
     Json,
+    /// A Markdown table (`isms rules`), as in the README.
+    Markdown,
 }

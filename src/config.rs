@@ -87,7 +87,9 @@ impl Config {
                     None => continue,
                 },
             };
-            config.rules.push((code, Spanned::new(severity, level.span)));
+            config
+                .rules
+                .push((code, Spanned::new(severity, level.span)));
         }
         if let Some(r) = f.sub("risk") {
             let m = &mut config.risk;

@@ -25,7 +25,7 @@ pub fn explain(code: &str, format: ExplainFormat) -> i32 {
     };
     let text = match format {
         ExplainFormat::Json => serde_json::to_string_pretty(&to_json(rule)).expect("json") + "\n",
-        ExplainFormat::Text => format!(
+        ExplainFormat::Text | ExplainFormat::Markdown => format!(
             "# {} ({})\n\n{}\n{}\n\nDefault severity: {}\n\n{}",
             rule.code,
             rule.summary,
@@ -44,6 +44,18 @@ pub fn rules(format: ExplainFormat, lang: Lang) -> i32 {
             serde_json::to_string_pretty(&RULES.iter().map(|r| to_json(r)).collect::<Vec<_>>())
                 .expect("json")
                 + "\n"
+        }
+        ExplainFormat::Markdown => {
+            let mut t = String::from("| code | default | fires when |\n|---|---|---|\n");
+            for r in RULES {
+                t.push_str(&format!(
+                    "| `{}` | {} | {} |\n",
+                    r.code,
+                    r.severity.as_str(),
+                    r.summary_in(lang)
+                ));
+            }
+            t
         }
         ExplainFormat::Text => {
             let width = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);

@@ -93,7 +93,9 @@ impl<'a> Fields<'a> {
     }
 
     pub fn sub(&self, key: &str) -> Option<Fields<'a>> {
-        self.node(key).filter(|n| n.as_map().is_some()).map(Fields::new)
+        self.node(key)
+            .filter(|n| n.as_map().is_some())
+            .map(Fields::new)
     }
 }
 

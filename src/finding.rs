@@ -79,11 +79,11 @@ impl Finding {
         self
     }
 
-    /// The order of every output: by file, position, then code and message, so that runs
-    /// are byte-identical whatever the thread schedule.
-    pub fn sort_key(&self) -> impl Ord + '_ {
+    /// The order of every output: by file path, position, then code and message, so that
+    /// runs are byte-identical whatever the thread schedule.
+    pub fn sort_key<'a>(&'a self, path: &'a str) -> impl Ord + 'a {
         (
-            self.span.file,
+            path,
             self.span.start,
             self.span.end,
             self.code,

@@ -224,6 +224,9 @@ pub struct Risk {
     pub treatment: Option<Treatment>,
     pub residual: Option<Residual>,
     pub description: Option<Text>,
+    /// False when the document broke its schema: rules that would only restate the
+    /// schema finding (a missing likelihood after a misspelt one) stay silent.
+    pub schema_valid: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -277,7 +280,9 @@ pub struct EntityRef {
     pub index: usize,
 }
 
-/// One entity read from a document, before indexing.
+/// One entity read from a document, before indexing. Short-lived (moved into the model's
+/// lists at once), so the size difference of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Entity {
     Role(Role),
@@ -371,6 +376,7 @@ impl Entity {
                     impact: r.int("impact"),
                 }),
                 description,
+                schema_valid: true,
             }),
             Kind::Control => Entity::Control(Control {
                 id,
@@ -540,21 +546,25 @@ impl Model {
     }
 
     pub fn soa_for(&self, framework: &str) -> Option<&Soa> {
-        self.soa_by_framework
-            .get(framework)
-            .map(|&i| &self.soas[i])
+        self.soa_by_framework.get(framework).map(|&i| &self.soas[i])
     }
 
     pub fn asset(&self, id: &str) -> Option<&Asset> {
         match self.lookup(id)? {
-            EntityRef { kind: Kind::Asset, index } => Some(&self.assets[index]),
+            EntityRef {
+                kind: Kind::Asset,
+                index,
+            } => Some(&self.assets[index]),
             _ => None,
         }
     }
 
     pub fn threat(&self, id: &str) -> Option<&Threat> {
         match self.lookup(id)? {
-            EntityRef { kind: Kind::Threat, index } => Some(&self.threats[index]),
+            EntityRef {
+                kind: Kind::Threat,
+                index,
+            } => Some(&self.threats[index]),
             _ => None,
         }
     }
@@ -581,7 +591,10 @@ impl Model {
 
     pub fn role(&self, id: &str) -> Option<&Role> {
         match self.lookup(id)? {
-            EntityRef { kind: Kind::Role, index } => Some(&self.roles[index]),
+            EntityRef {
+                kind: Kind::Role,
+                index,
+            } => Some(&self.roles[index]),
             _ => None,
         }
     }

@@ -116,8 +116,7 @@ impl RiskMethod {
             .iter()
             .map(|a| model.asset(a.as_str()).and_then(|a| self.importance(a)))
             .collect();
-        let computed_impact = if importances.is_empty() || importances.iter().any(Option::is_none)
-        {
+        let computed_impact = if importances.is_empty() || importances.iter().any(Option::is_none) {
             None
         } else {
             importances.into_iter().flatten().max()
@@ -186,7 +185,11 @@ mod tests {
             (1, 1, 1),
         ];
         for (o, e, l) in cells {
-            assert_eq!(ipa_likelihood(o, e), Some(l), "occurrence {o}, exploitability {e}");
+            assert_eq!(
+                ipa_likelihood(o, e),
+                Some(l),
+                "occurrence {o}, exploitability {e}"
+            );
         }
         assert_eq!(ipa_likelihood(4, 1), None);
     }

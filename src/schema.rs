@@ -17,23 +17,47 @@ const BASE: &str = "file:///isms/schema/";
 
 /// Every schema file: its name in `schema/` and its text.
 pub const FILES: &[(&str, &str)] = &[
-    ("defs.schema.json", include_str!("../schema/defs.schema.json")),
-    ("role.schema.json", include_str!("../schema/role.schema.json")),
-    ("asset.schema.json", include_str!("../schema/asset.schema.json")),
-    ("threat.schema.json", include_str!("../schema/threat.schema.json")),
+    (
+        "defs.schema.json",
+        include_str!("../schema/defs.schema.json"),
+    ),
+    (
+        "role.schema.json",
+        include_str!("../schema/role.schema.json"),
+    ),
+    (
+        "asset.schema.json",
+        include_str!("../schema/asset.schema.json"),
+    ),
+    (
+        "threat.schema.json",
+        include_str!("../schema/threat.schema.json"),
+    ),
     (
         "vulnerability.schema.json",
         include_str!("../schema/vulnerability.schema.json"),
     ),
-    ("risk.schema.json", include_str!("../schema/risk.schema.json")),
-    ("control.schema.json", include_str!("../schema/control.schema.json")),
+    (
+        "risk.schema.json",
+        include_str!("../schema/risk.schema.json"),
+    ),
+    (
+        "control.schema.json",
+        include_str!("../schema/control.schema.json"),
+    ),
     (
         "procedure.schema.json",
         include_str!("../schema/procedure.schema.json"),
     ),
     ("soa.schema.json", include_str!("../schema/soa.schema.json")),
-    ("isms.schema.json", include_str!("../schema/isms.schema.json")),
-    ("config.schema.json", include_str!("../schema/config.schema.json")),
+    (
+        "isms.schema.json",
+        include_str!("../schema/isms.schema.json"),
+    ),
+    (
+        "config.schema.json",
+        include_str!("../schema/config.schema.json"),
+    ),
 ];
 
 struct Schemas {
@@ -164,7 +188,14 @@ fn run(validator: &Validator, kind: Option<Kind>, node: &Node, lang: Lang) -> Ve
         let Some(target) = walk(node, &path) else {
             continue;
         };
-        findings.extend(describe(error.kind(), &target, &path, &schema_file, kind, lang));
+        findings.extend(describe(
+            error.kind(),
+            &target,
+            &path,
+            &schema_file,
+            kind,
+            lang,
+        ));
     }
     findings
 }
@@ -225,7 +256,7 @@ fn numeric_keys(root: &Node, lang: Lang) -> Vec<Finding> {
             Value::Map(entries) => {
                 for e in entries {
                     if let Some((text, true)) = e.key.scalar() {
-                        if let Some(read) = non_string(&e.key) {
+                        if let Some(read) = non_string(&e.key, lang) {
                             out.push(
                                 schema_finding(
                                     e.key.span,
@@ -250,17 +281,17 @@ fn numeric_keys(root: &Node, lang: Lang) -> Vec<Finding> {
 }
 
 /// How YAML reads a plain scalar that is not a string, in words; `None` for strings.
-fn non_string(node: &Node) -> Option<String> {
+fn non_string(node: &Node, lang: Lang) -> Option<String> {
     let (text, plain) = node.scalar()?;
     if !plain {
         return None;
     }
     Some(match crate::yaml::resolve(text, plain) {
         Resolved::Str(_) => return None,
-        Resolved::Null => "null".to_owned(),
-        Resolved::Bool(b) => format!("the boolean {b}"),
-        Resolved::Int(i) => format!("the number {i}"),
-        Resolved::Float(f) => format!("the number {f}"),
+        Resolved::Null => tr!(lang, "null (nothing)", "null（値なし）"),
+        Resolved::Bool(b) => tr!(lang, "the boolean {b}", "真偽値 {b} "),
+        Resolved::Int(i) => tr!(lang, "the number {i}", "数値 {i} "),
+        Resolved::Float(f) => tr!(lang, "the number {f}", "数値 {f} "),
     })
 }
 
@@ -347,7 +378,11 @@ fn describe(
                 .filter_map(|name| {
                     let key = t.node.entry(name)?;
                     let help = match did_you_mean(name, allowed.iter().copied()) {
-                        Some(s) => tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+                        Some(s) => tr!(
+                            lang,
+                            "did you mean `{s}`?",
+                            "`{s}` の誤りではありませんか？"
+                        ),
                         None => tr!(
                             lang,
                             "the fields here are: {}",
@@ -397,14 +432,18 @@ fn describe(
                         "{place} に必須フィールド `{name}` がありません"
                     ),
                 )
-                .help(tr!(lang, "add `{name}:`{about}", "`{name}:` を追加してください{about}")),
+                .help(tr!(
+                    lang,
+                    "add `{name}:`{about}",
+                    "`{name}:` を追加してください{about}"
+                )),
             ]
         }
         ValidationErrorKind::Type { kind } => {
             let expected = expected_name(kind);
             let wants_string = matches!(kind, TypeKind::Single(jsonschema::JsonType::String));
             if let (true, Some((text, true)), Some(read)) =
-                (wants_string, t.node.scalar(), non_string(t.node))
+                (wants_string, t.node.scalar(), non_string(t.node, lang))
             {
                 return one(
                     tr!(
@@ -431,10 +470,19 @@ fn describe(
                 .map(|a| a.iter().filter_map(Json::as_str).collect())
                 .unwrap_or_default();
             let value = t.node.scalar().map_or("", |(s, _)| s);
-            let help = did_you_mean(value, opts.iter().copied()).map_or_else(
-                || tr!(lang, "one of: {}", "次のいずれか: {}", opts.join(", ")),
-                |s| tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
-            );
+            let alias = japanese_term(value).filter(|a| opts.contains(a));
+            let help = alias
+                .or_else(|| did_you_mean(value, opts.iter().copied()))
+                .map_or_else(
+                    || tr!(lang, "one of: {}", "次のいずれか: {}", opts.join(", ")),
+                    |s| {
+                        tr!(
+                            lang,
+                            "did you mean `{s}`?",
+                            "`{s}` の誤りではありませんか？"
+                        )
+                    },
+                );
             one(
                 tr!(
                     lang,
@@ -486,7 +534,11 @@ fn describe(
             } else if pattern.contains("\\S") {
                 tr!(lang, "ids may not contain spaces", "ID に空白は使えません")
             } else {
-                tr!(lang, "expected the pattern {pattern}", "期待される形式: {pattern}")
+                tr!(
+                    lang,
+                    "expected the pattern {pattern}",
+                    "期待される形式: {pattern}"
+                )
             };
             one(
                 tr!(
@@ -506,7 +558,11 @@ fn describe(
             None,
         ),
         ValidationErrorKind::MinLength { .. } => one(
-            tr!(lang, "`{field}` must not be empty", "`{field}` を空にはできません"),
+            tr!(
+                lang,
+                "`{field}` must not be empty",
+                "`{field}` を空にはできません"
+            ),
             None,
         ),
         ValidationErrorKind::UniqueItems => one(
@@ -535,6 +591,34 @@ fn describe(
             None,
         ),
     }
+}
+
+/// The enum value a Japanese term stands for, so `origin: 意図的` suggests `deliberate`.
+fn japanese_term(value: &str) -> Option<&'static str> {
+    Some(match value {
+        "環境的" | "環境" => "environmental",
+        "意図的" => "deliberate",
+        "偶発的" => "accidental",
+        "低減" => "reduce",
+        "移転" => "transfer",
+        "回避" => "avoid",
+        "受容" | "保有" => "accept",
+        "組織的" | "組織的対策" => "organizational",
+        "人的" | "人的対策" => "people",
+        "物理的" | "物理的対策" => "physical",
+        "技術的" | "技術的対策" => "technological",
+        "実施済み" | "実施済" | "導入済み" => "implemented",
+        "一部実施" | "部分的" => "partial",
+        "計画中" | "予定" => "planned",
+        "未実施" => "not-implemented",
+        "情報" => "information",
+        "ハードウェア" => "hardware",
+        "ソフトウェア" => "software",
+        "サービス" => "service",
+        "人" | "人材" => "people",
+        "施設" => "facility",
+        _ => return None,
+    })
 }
 
 fn error_text(kind: &ValidationErrorKind) -> String {

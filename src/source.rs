@@ -62,7 +62,11 @@ impl Source {
         let Some(&start) = self.line_starts.get(i) else {
             return "";
         };
-        let end = self.line_starts.get(i + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
@@ -82,9 +86,15 @@ impl Source {
 
     /// The position of a byte offset (used for errors that come as offsets).
     pub fn pos_of_offset(&self, offset: usize) -> Pos {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
-        let col = self.text[start..offset.min(self.text.len())].chars().count();
+        let col = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count();
         Pos {
             line: line as u32,
             col: col as u32,
@@ -199,6 +209,8 @@ mod tests {
         assert_eq!(s.offset(Pos { line: 1, col: 7 }), 9);
         assert_eq!(s.offset(Pos { line: 2, col: 4 }), 18);
         assert_eq!(s.pos_of_offset(18), Pos { line: 2, col: 4 });
+        // Inside a multi-byte character: its start.
+        assert_eq!(s.pos_of_offset(8), Pos { line: 1, col: 6 });
     }
 
     #[test]

@@ -101,7 +101,7 @@ pub fn load(start: &Path, lang_override: Option<Lang>) -> Result<Workspace, Load
     }
     let (config_source, config, config_findings) = config_result;
 
-    let paths = walk(&root, &config)?;
+    let (paths, walk_errors) = walk(&root, &config)?;
     let mut sources = Sources::default();
     let config_file = sources.add(config_source);
     let mut findings = config_findings;
@@ -114,7 +114,7 @@ pub fn load(start: &Path, lang_override: Option<Lang>) -> Result<Workspace, Load
         .collect();
 
     let mut entities = Vec::new();
-    let mut io_errors = Vec::new();
+    let mut io_errors = walk_errors;
     for r in results {
         sources.add(r.source);
         findings.extend(r.findings);
@@ -156,8 +156,22 @@ fn read_config(bytes: Vec<u8>, lang: Lang) -> (Source, Config, Vec<Finding>) {
     (source, Config::from_node(&doc.root), findings)
 }
 
-/// Every YAML file below the root, sorted, with its repository-relative `/` path.
-fn walk(root: &Path, config: &Config) -> Result<Vec<(String, PathBuf)>, LoadError> {
+/// A repository-relative path with `/` separators.
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Every YAML file below the root, sorted, with its repository-relative `/` path; and the
+/// entries that could not be read. A symbolic link that loops back to a parent folder is
+/// skipped quietly: what it points to is read through its real path.
+type Walked = (Vec<(String, PathBuf)>, Vec<String>);
+
+fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
     let mut globs = globset::GlobSetBuilder::new();
     for g in &config.exclude {
         let glob = globset::GlobBuilder::new(&g.value)
@@ -170,6 +184,7 @@ fn walk(root: &Path, config: &Config) -> Result<Vec<(String, PathBuf)>, LoadErro
         .build()
         .map_err(|e| LoadError::BadGlob(String::new(), e.to_string()))?;
     let found = std::sync::Mutex::new(Vec::new());
+    let errors = std::sync::Mutex::new(Vec::new());
     ignore::WalkBuilder::new(root)
         .require_git(false)
         .follow_links(true)
@@ -177,25 +192,22 @@ fn walk(root: &Path, config: &Config) -> Result<Vec<(String, PathBuf)>, LoadErro
         .build_parallel()
         .run(|| {
             Box::new(|entry| {
-                let Ok(entry) = entry else {
-                    // Loops and unreadable folders: a file below them is reported when read.
-                    return ignore::WalkState::Continue;
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        if !is_loop(&e) {
+                            let text = e.to_string().replace(&format!("{}/", root.display()), "");
+                            errors.lock().expect("walk lock").push(text);
+                        }
+                        return ignore::WalkState::Continue;
+                    }
                 };
                 let path = entry.path();
-                let is_yaml = path
-                    .extension()
-                    .is_some_and(|e| e == "yaml" || e == "yml");
+                let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
                 if !is_yaml || entry.file_type().is_some_and(|t| t.is_dir()) {
                     return ignore::WalkState::Continue;
                 }
-                let Ok(rel) = path.strip_prefix(root) else {
-                    return ignore::WalkState::Continue;
-                };
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
+                let rel = relative(root, path);
                 if rel == CONFIG_FILE || globs.is_match(&rel) {
                     return ignore::WalkState::Continue;
                 }
@@ -208,7 +220,19 @@ fn walk(root: &Path, config: &Config) -> Result<Vec<(String, PathBuf)>, LoadErro
         });
     let mut found = found.into_inner().expect("walk lock");
     found.sort();
-    Ok(found)
+    let mut errors = errors.into_inner().expect("walk lock");
+    errors.sort();
+    Ok((found, errors))
+}
+
+fn is_loop(e: &ignore::Error) -> bool {
+    match e {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
 }
 
 fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Finding {
@@ -228,7 +252,11 @@ fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Find
         ),
         EncodingProblem::Utf16 => (
             Pos { line: 1, col: 0 },
-            tr!(lang, "the file is UTF-16, not UTF-8", "ファイルが UTF-16 です（UTF-8 ではありません）"),
+            tr!(
+                lang,
+                "the file is UTF-16, not UTF-8",
+                "ファイルが UTF-16 です（UTF-8 ではありません）"
+            ),
             tr!(lang, "re-save it as UTF-8", "UTF-8 で保存し直してください"),
         ),
         EncodingProblem::NotUtf8 {
@@ -248,7 +276,11 @@ fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Find
                     "ファイルが UTF-8 ではありません（Shift_JIS のようです）"
                 )
             } else {
-                tr!(lang, "the file is not valid UTF-8", "ファイルが正しい UTF-8 ではありません")
+                tr!(
+                    lang,
+                    "the file is not valid UTF-8",
+                    "ファイルが正しい UTF-8 ではありません"
+                )
             },
             tr!(
                 lang,
@@ -257,7 +289,13 @@ fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Find
             ),
         ),
     };
-    Finding::new("yaml/encoding", Severity::Error, Span::point(file, at), message).help(help)
+    Finding::new(
+        "yaml/encoding",
+        Severity::Error,
+        Span::point(file, at),
+        message,
+    )
+    .help(help)
 }
 
 fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
@@ -270,7 +308,11 @@ fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
     let bytes = match std::fs::read(abs) {
         Ok(b) => b,
         Err(e) => {
-            result.io_error = Some(tr!(lang, "cannot read {rel}: {e}", "{rel} を読めません: {e}"));
+            result.io_error = Some(tr!(
+                lang,
+                "cannot read {rel}: {e}",
+                "{rel} を読めません: {e}"
+            ));
             return result;
         }
     };
@@ -301,7 +343,11 @@ fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
                 "yaml/empty",
                 Severity::Warning,
                 Span::point(file, Pos { line: 1, col: 0 }),
-                tr!(lang, "the file holds no entity", "このファイルにはエンティティがありません"),
+                tr!(
+                    lang,
+                    "the file holds no entity",
+                    "このファイルにはエンティティがありません"
+                ),
             )
             .help(tr!(
                 lang,
@@ -343,7 +389,11 @@ fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
                 "schema/invalid",
                 Severity::Error,
                 at,
-                tr!(lang, "missing field `kind`", "必須フィールド `kind` がありません"),
+                tr!(
+                    lang,
+                    "missing field `kind`",
+                    "必須フィールド `kind` がありません"
+                ),
             )
             .help(tr!(
                 lang,
@@ -357,7 +407,11 @@ fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
     let text = kind_node.scalar().map_or("", |(t, _)| t);
     let Some(kind) = Kind::parse(text) else {
         let help = match crate::schema::did_you_mean(text, kinds.iter().copied()) {
-            Some(s) => tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+            Some(s) => tr!(
+                lang,
+                "did you mean `{s}`?",
+                "`{s}` の誤りではありませんか？"
+            ),
             None => tr!(lang, "one of: {}", "次のいずれか: {}", kinds.join(", ")),
         };
         out.findings.push(
@@ -371,9 +425,13 @@ fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
         );
         return;
     };
-    out.findings
-        .extend(crate::schema::validate(kind, root, lang));
-    if let Some(e) = Entity::from_node(kind, root) {
+    let schema_findings = crate::schema::validate(kind, root, lang);
+    let valid = schema_findings.is_empty();
+    out.findings.extend(schema_findings);
+    if let Some(mut e) = Entity::from_node(kind, root) {
+        if let Entity::Risk(r) = &mut e {
+            r.schema_valid = valid;
+        }
         out.entities.push(e);
     }
 }

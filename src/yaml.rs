@@ -18,7 +18,10 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// A scalar as written, and whether it was plain (unquoted), which decides its type.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<Entry>),
 }
@@ -175,7 +178,10 @@ impl Node {
                 entries
                     .iter()
                     .map(|e| {
-                        let key = e.key.scalar().map_or_else(String::new, |(t, _)| t.to_owned());
+                        let key = e
+                            .key
+                            .scalar()
+                            .map_or_else(String::new, |(t, _)| t.to_owned());
                         (key, e.value.to_json())
                     })
                     .collect(),
@@ -201,8 +207,7 @@ pub fn parse(file: FileId, text: &str, lang: Lang) -> (Vec<Document>, Vec<Findin
             Resume::Done => break,
             Resume::AfterLine(line) => {
                 // Skip to the next document marker after the broken one.
-                let Some((byte, next_line)) = next_document_marker(rest, line - line_offset)
-                else {
+                let Some((byte, next_line)) = next_document_marker(rest, line - line_offset) else {
                     break;
                 };
                 rest = &rest[byte..];
@@ -224,7 +229,8 @@ fn next_document_marker(text: &str, line: u32) -> Option<(usize, u32)> {
     let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         let n = i as u32 + 1;
-        let is_marker = l.starts_with("---") && l[3..].chars().next().is_none_or(char::is_whitespace);
+        let is_marker =
+            l.starts_with("---") && l[3..].chars().next().is_none_or(char::is_whitespace);
         if n > line && is_marker {
             return Some((offset, n));
         }
@@ -251,6 +257,7 @@ enum Frame {
 
 struct Builder<'a> {
     file: FileId,
+    text: &'a str,
     line_offset: u32,
     lang: Lang,
     stack: Vec<Frame>,
@@ -302,26 +309,35 @@ impl Builder<'_> {
 
     fn syntax(&self, at: Pos, message: String, help: Option<String>) -> Stop {
         Stop::Syntax(
-            Finding::new("yaml/syntax", Severity::Error, Span::point(self.file, at), message)
-                .help_opt(help),
+            Finding::new(
+                "yaml/syntax",
+                Severity::Error,
+                Span::point(self.file, at),
+                message,
+            )
+            .help_opt(help),
+        )
+    }
+
+    fn too_deep(&self, at: Pos) -> Stop {
+        self.syntax(
+            at,
+            tr!(
+                self.lang,
+                "nesting deeper than {MAX_DEPTH} levels",
+                "入れ子が {MAX_DEPTH} 段を超えています"
+            ),
+            Some(tr!(
+                self.lang,
+                "an ISMS document needs only a few levels; check the indentation and brackets",
+                "ISMS の文書に深い入れ子は不要です。インデントと括弧を確認してください"
+            )),
         )
     }
 
     fn open(&mut self, frame: Frame, at: Pos) -> Result<(), Stop> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(self.syntax(
-                at,
-                tr!(
-                    self.lang,
-                    "nesting deeper than {MAX_DEPTH} levels",
-                    "入れ子が {MAX_DEPTH} 段を超えています"
-                ),
-                Some(tr!(
-                    self.lang,
-                    "an ISMS document needs only a few levels; check the indentation and brackets",
-                    "ISMS の文書に深い入れ子は不要です。インデントと括弧を確認してください"
-                )),
-            ));
+            return Err(self.too_deep(at));
         }
         self.stack.push(frame);
         Ok(())
@@ -382,7 +398,11 @@ impl Builder<'_> {
                             "yaml/duplicate-key",
                             Severity::Error,
                             k.span,
-                            tr!(lang, "duplicate key `{name}`", "キー `{name}` が重複しています"),
+                            tr!(
+                                lang,
+                                "duplicate key `{name}`",
+                                "キー `{name}` が重複しています"
+                            ),
                         )
                         .help(tr!(
                             lang,
@@ -416,12 +436,28 @@ impl Builder<'_> {
     }
 
     fn scan_error(&self, e: &ScanError) -> Stop {
-        let at = self.pos(e.marker());
+        let mut at = self.pos(e.marker());
         let info = e.info();
+        if info.contains("recursion limit") {
+            return self.too_deep(at);
+        }
         let tab = info.contains("tab");
+        if tab {
+            // The scanner reports where the token began; the user needs the tab itself.
+            if let Some((line, col)) = first_tab_from(self.text, e.marker()) {
+                at = Pos {
+                    line: line + self.line_offset,
+                    col,
+                };
+            }
+        }
         self.syntax(
             at,
-            tr!(self.lang, "invalid YAML: {info}", "YAML の構文エラー: {info}"),
+            tr!(
+                self.lang,
+                "invalid YAML: {info}",
+                "YAML の構文エラー: {info}"
+            ),
             Some(if tab {
                 tr!(
                     self.lang,
@@ -439,6 +475,18 @@ impl Builder<'_> {
     }
 }
 
+/// The first tab at or after a marker, as (1-based line, character column).
+fn first_tab_from(text: &str, m: &Marker) -> Option<(u32, u32)> {
+    text.lines()
+        .enumerate()
+        .skip(m.line().saturating_sub(1))
+        .find_map(|(i, l)| {
+            l.chars()
+                .position(|c| c == '\t')
+                .map(|c| (i as u32 + 1, c as u32))
+        })
+}
+
 fn parse_stream(
     file: FileId,
     text: &str,
@@ -449,6 +497,7 @@ fn parse_stream(
 ) -> Resume {
     let mut b = Builder {
         file,
+        text,
         line_offset,
         lang,
         stack: Vec::new(),
@@ -460,6 +509,9 @@ fn parse_stream(
     };
     let mut parser = Parser::new_from_str(text);
     let mut in_doc_root: Option<Node> = None;
+    // Where the current document began (absolute line): after an error, parsing resumes
+    // at the first `---` below it.
+    let mut doc_line = line_offset + 1;
     loop {
         let Some(next) = parser.next_event() else {
             return Resume::Done;
@@ -468,15 +520,15 @@ fn parse_stream(
             Ok(x) => x,
             Err(e) => {
                 let Stop::Syntax(f) = b.scan_error(&e);
-                let line = f.span.start.line;
                 b.findings.push(f);
-                return Resume::AfterLine(line);
+                return Resume::AfterLine(doc_line);
             }
         };
         let result: Result<Option<(Node, usize)>, Stop> = match event {
             Event::StreamStart | Event::Nothing => Ok(None),
             Event::StreamEnd => return Resume::Done,
             Event::DocumentStart(_) => {
+                doc_line = b.pos(&span.start).line;
                 b.anchors.clear();
                 in_doc_root = None;
                 Ok(None)
@@ -489,7 +541,9 @@ fn parse_stream(
             }
             Event::Scalar(value, style, anchor, tag) => {
                 let plain = style == ScalarStyle::Plain
-                    && !tag.as_ref().is_some_and(|t| t.handle == "!!" && t.suffix == "str");
+                    && !tag
+                        .as_ref()
+                        .is_some_and(|t| t.handle == "!!" && t.suffix == "str");
                 let node = Node {
                     value: Value::Scalar {
                         text: value.into_owned(),
@@ -644,7 +698,9 @@ mod tests {
         for i in 1..12 {
             let p = (b'a' + i - 1) as char;
             let c = (b'a' + i) as char;
-            bomb.push_str(&format!("{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"));
+            bomb.push_str(&format!(
+                "{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+            ));
         }
         let (_, f) = parse_en(&bomb);
         assert_eq!(f[0].code, "yaml/syntax");

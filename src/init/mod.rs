@@ -456,7 +456,7 @@ fn report(args: &InitArgs, lang: Lang, outcomes: &[Outcome], found: Option<&Exis
             }
             continue;
         }
-        let pad = " ".repeat(10usize.saturating_sub(unicode_width::UnicodeWidthStr::width(verb)));
+        let pad = " ".repeat(10usize.saturating_sub(crate::catalog_cmd::display_width(verb)));
         text.push_str(&format!("  {verb}{pad}{path}{note}\n"));
     }
     if schema_lines[0] > 0 {

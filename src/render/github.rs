@@ -39,7 +39,11 @@ pub fn render(r: &Report) -> String {
         if l.line == l.end_line {
             let _ = write!(props, ",col={},endColumn={}", l.column, l.end_column);
         }
-        let _ = write!(props, ",title={}", escape_property(&format!("isms {}", f.code)));
+        let _ = write!(
+            props,
+            ",title={}",
+            escape_property(&format!("isms {}", f.code))
+        );
         let mut message = f.message.clone();
         if let Some(h) = &f.help {
             message.push('\n');

@@ -192,6 +192,7 @@ pub fn render(r: &Report, color: bool) -> String {
             help,
         };
         let _ = handler.render_report(&mut out, &d);
+        out.push('\n');
         for rel in f.related.iter().filter(|x| !is_near(x.span, f.span)) {
             let d = Diag {
                 finding: f,
@@ -201,6 +202,7 @@ pub fn render(r: &Report, color: bool) -> String {
                 help: None,
             };
             let _ = handler.render_report(&mut out, &d);
+            out.push('\n');
         }
     }
     out.push_str(&r.count_line());

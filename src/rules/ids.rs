@@ -41,7 +41,11 @@ impl IdDuplicate {
                 cx.finding(
                     &Self::META,
                     d.id.span,
-                    tr!(lang, "`{id}` is already defined", "`{id}` はすでに定義されています"),
+                    tr!(
+                        lang,
+                        "`{id}` is already defined",
+                        "`{id}` はすでに定義されています"
+                    ),
                 )
                 .help(tr!(
                     lang,

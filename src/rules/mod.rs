@@ -179,8 +179,20 @@ fn check_config_rules(cx: &Context, out: &mut Vec<Finding>) {
             let lang = cx.lang;
             let name = &code.value;
             let help = crate::schema::did_you_mean(name, RULES.iter().map(|r| r.code)).map_or_else(
-                || tr!(lang, "`isms rules` lists the codes", "コードの一覧は `isms rules` で確認できます"),
-                |s| tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+                || {
+                    tr!(
+                        lang,
+                        "`isms rules` lists the codes",
+                        "コードの一覧は `isms rules` で確認できます"
+                    )
+                },
+                |s| {
+                    tr!(
+                        lang,
+                        "did you mean `{s}`?",
+                        "`{s}` の誤りではありませんか？"
+                    )
+                },
             );
             out.push(
                 cx.finding(

@@ -73,7 +73,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let mut refs: Vec<Ref> = Vec::new();
     macro_rules! push {
         ($holder:expr, $hk:expr, $kind:expr, $targets:expr) => {
-            for target in $targets {
+            for target in ($targets).iter() {
                 refs.push(Ref {
                     target,
                     kind: $kind,
@@ -123,7 +123,11 @@ fn check_ref(cx: &Context, r: &Ref, out: &mut Vec<Finding>) {
     let want = r.kind.name(lang);
     let holder = r.holder.as_str();
     let holder_kind = r.holder_kind.name(lang);
-    let named_by = tr!(lang, "named by {holder_kind} {holder}", "{holder_kind} {holder} からの参照");
+    let named_by = tr!(
+        lang,
+        "named by {holder_kind} {holder}",
+        "{holder_kind} {holder} からの参照"
+    );
     match cx.model.lookup(id) {
         Some(found) if found.kind == r.kind => {}
         Some(found) => {
@@ -135,12 +139,16 @@ fn check_ref(cx: &Context, r: &Ref, out: &mut Vec<Finding>) {
                     r.target.span,
                     tr!(
                         lang,
-                        "`{id}` is a {got}, but a {want} is expected here",
+                        "`{id}` is of kind {got}, but this field needs a {want}",
                         "`{id}` は{got}です（ここには{want}が必要です）"
                     ),
                 )
                 .help_opt(suggestion.map(|s| {
-                    tr!(lang, "did you mean {want} `{s}`?", "{want} `{s}` の誤りではありませんか？")
+                    tr!(
+                        lang,
+                        "did you mean {want} `{s}`?",
+                        "{want} `{s}` の誤りではありませんか？"
+                    )
                 }))
                 .related(
                     cx.model.span_of(found),
@@ -151,7 +159,11 @@ fn check_ref(cx: &Context, r: &Ref, out: &mut Vec<Finding>) {
         None => {
             let candidates = cx.model.ids_of(r.kind);
             let help = match did_you_mean(id, candidates.iter().copied()) {
-                Some(s) => tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+                Some(s) => tr!(
+                    lang,
+                    "did you mean `{s}`?",
+                    "`{s}` の誤りではありませんか？"
+                ),
                 None if candidates.is_empty() => tr!(
                     lang,
                     "no {want} is defined yet: add one with `kind: {}` and `id: {id}`",
@@ -168,7 +180,11 @@ fn check_ref(cx: &Context, r: &Ref, out: &mut Vec<Finding>) {
                 cx.finding(
                     &RefUnknown::META,
                     r.target.span,
-                    tr!(lang, "no {want} has the id `{id}`", "ID `{id}` の{want}はありません"),
+                    tr!(
+                        lang,
+                        "no {want} has the id `{id}`",
+                        "ID `{id}` の{want}はありません"
+                    ),
                 )
                 .help(help)
                 .related(r.holder.span, named_by),
@@ -184,26 +200,59 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
     let names = cx.catalogs.names();
     let unknown_framework = |span: Span, name: &str| {
         let help = did_you_mean(name, names.iter().copied()).map_or_else(
-            || tr!(lang, "built-in frameworks: {}", "組み込みのフレームワーク: {}", names.join(", ")),
-            |s| tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+            || {
+                tr!(
+                    lang,
+                    "built-in frameworks: {}",
+                    "組み込みのフレームワーク: {}",
+                    names.join(", ")
+                )
+            },
+            |s| {
+                tr!(
+                    lang,
+                    "did you mean `{s}`?",
+                    "`{s}` の誤りではありませんか？"
+                )
+            },
         );
         cx.finding(
             &RefUnknown::META,
             span,
-            tr!(lang, "unknown framework `{name}`", "未知のフレームワーク `{name}` です"),
+            tr!(
+                lang,
+                "unknown framework `{name}`",
+                "未知のフレームワーク `{name}` です"
+            ),
         )
         .help(help)
     };
     let unknown_control = |span: Span, fw: &crate::catalog::Framework, id: &str| {
         let name = &fw.framework;
         let help = did_you_mean(id, fw.controls.iter().map(|c| c.id.as_str())).map_or_else(
-            || tr!(lang, "`isms catalog show {name}` lists its controls", "`isms catalog show {name}` で管理策の一覧を確認できます"),
-            |s| tr!(lang, "did you mean `{s}`?", "`{s}` の誤りではありませんか？"),
+            || {
+                tr!(
+                    lang,
+                    "`isms catalog show {name}` lists its controls",
+                    "`isms catalog show {name}` で管理策の一覧を確認できます"
+                )
+            },
+            |s| {
+                tr!(
+                    lang,
+                    "did you mean `{s}`?",
+                    "`{s}` の誤りではありませんか？"
+                )
+            },
         );
         cx.finding(
             &RefUnknown::META,
             span,
-            tr!(lang, "{name} has no control `{id}`", "{name} に管理策 `{id}` はありません"),
+            tr!(
+                lang,
+                "{name} has no control `{id}`",
+                "{name} に管理策 `{id}` はありません"
+            ),
         )
         .help(help)
     };
@@ -219,12 +268,17 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
             };
             match cx.catalogs.framework(name) {
                 None => out.push(unknown_framework(m.span, name)),
-                Some(fw) if fw.control(id).is_none() => out.push(
-                    unknown_control(m.span, fw, id).related(
+                Some(fw) if fw.control(id).is_none() => {
+                    out.push(unknown_control(m.span, fw, id).related(
                         c.id.span,
-                        tr!(lang, "mapped by control {}", "管理策 {} の対応付け", c.id.value),
-                    ),
-                ),
+                        tr!(
+                            lang,
+                            "mapped by control {}",
+                            "管理策 {} の対応付け",
+                            c.id.value
+                        ),
+                    ))
+                }
                 Some(_) => {}
             }
         }

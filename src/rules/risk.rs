@@ -382,7 +382,8 @@ impl RiskResidualAboveInherent {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let lang = cx.lang;
         for (r, a) in risks(cx) {
-            let (Some(residual), Some(after), Some(before)) = (&r.residual, a.residual_level, a.level)
+            let (Some(residual), Some(after), Some(before)) =
+                (&r.residual, a.residual_level, a.level)
             else {
                 continue;
             };
@@ -440,7 +441,7 @@ impl RiskAcceptanceExpired {
         let lang = cx.lang;
         for r in &cx.model.risks {
             let Some(t) = &r.treatment else { continue };
-            if !option_of(r).is_some_and(|o| o.value == TreatmentOption::Accept) {
+            if option_of(r).is_none_or(|o| o.value != TreatmentOption::Accept) {
                 continue;
             }
             let Some(expires) = &t.expires else { continue };
@@ -497,26 +498,45 @@ pub fn check_scales(cx: &Context, out: &mut Vec<Finding>) {
         }
     };
     for a in &cx.model.assets {
-        range(&a.confidentiality, method.cia, "confidentiality", "risk.cia");
+        range(
+            &a.confidentiality,
+            method.cia,
+            "confidentiality",
+            "risk.cia",
+        );
         range(&a.integrity, method.cia, "integrity", "risk.cia");
         range(&a.availability, method.cia, "availability", "risk.cia");
     }
     for r in &cx.model.risks {
-        range(&r.likelihood, method.likelihood, "likelihood", "risk.likelihood");
+        range(
+            &r.likelihood,
+            method.likelihood,
+            "likelihood",
+            "risk.likelihood",
+        );
         range(&r.impact, method.impact, "impact", "risk.impact");
         if let Some(res) = &r.residual {
-            range(&res.likelihood, method.likelihood, "likelihood", "risk.likelihood");
+            range(
+                &res.likelihood,
+                method.likelihood,
+                "likelihood",
+                "risk.likelihood",
+            );
             range(&res.impact, method.impact, "impact", "risk.impact");
         }
     }
     for (r, a) in risks(cx) {
-        if a.likelihood.is_some() || r.likelihood.is_some() {
+        if a.likelihood.is_some() || r.likelihood.is_some() || !r.schema_valid {
             continue;
         }
         let id = &r.id.value;
         let (message, help) = match method.likelihood_from {
             LikelihoodFrom::Declared => (
-                tr!(lang, "risk {id} has no `likelihood`", "リスク {id} に `likelihood` がありません"),
+                tr!(
+                    lang,
+                    "risk {id} has no `likelihood`",
+                    "リスク {id} に `likelihood` がありません"
+                ),
                 tr!(
                     lang,
                     "add `likelihood: 1..{}`",
@@ -537,6 +557,9 @@ pub fn check_scales(cx: &Context, out: &mut Vec<Finding>) {
                 ),
             ),
         };
-        out.push(cx.finding(&SchemaInvalid::META, r.id.span, message).help(help));
+        out.push(
+            cx.finding(&SchemaInvalid::META, r.id.span, message)
+                .help(help),
+        );
     }
 }

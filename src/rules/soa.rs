@@ -124,7 +124,9 @@ impl SoaContradiction {
                 }
             }
             for (id, _) in &soa.exclusions {
-                let Some(by) = mappers.get(id.as_str()) else { continue };
+                let Some(by) = mappers.get(id.as_str()) else {
+                    continue;
+                };
                 let names = by.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ");
                 let x = &id.value;
                 let mut f = cx
@@ -143,7 +145,10 @@ impl SoaContradiction {
                         "適用しているなら除外を削除し、そうでなければ対応付けを削除してください"
                     ));
                 for (c, span) in by {
-                    f = f.related(*span, tr!(lang, "mapped by control {c}", "管理策 {c} の対応付け"));
+                    f = f.related(
+                        *span,
+                        tr!(lang, "mapped by control {c}", "管理策 {c} の対応付け"),
+                    );
                 }
                 out.push(f);
             }

@@ -1,0 +1,245 @@
+//! Hostile and unusual inputs: each is a clear finding or error with the documented exit
+//! code — never a panic, a hang or a silently dropped entity.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// Runs check on a base repository plus one file; returns the findings and exit code,
+/// and asserts the process did not panic.
+fn check_with(name: &str, bytes: &[u8]) -> (Vec<String>, serde_json::Value, i32) {
+    let repo = repo_with(None);
+    write(repo.path(), name, bytes);
+    let out = bin()
+        .args(["check", "--format", "json", "--today", TODAY])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    (finding_lines(&json), json, out.status.code().unwrap())
+}
+
+#[test]
+fn alias_bomb_is_stopped() {
+    let mut bomb = String::from(
+        "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    for (p, c) in ('a'..='h').zip('b'..='i') {
+        let refs = vec![format!("*{p}"); 9].join(", ");
+        bomb.push_str(&format!("{c}: &{c} [{refs}]\n"));
+    }
+    let (lines, json, code) = check_with("bomb.yaml", bomb.as_bytes());
+    assert_eq!(lines, vec!["yaml/syntax bomb.yaml:6:8"]);
+    assert!(
+        json["findings"][0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("alias bomb")
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn deep_flow_nesting_is_a_finding() {
+    let deep = "[".repeat(100_000);
+    let (lines, _, code) = check_with("deep.yaml", deep.as_bytes());
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with("yaml/syntax deep.yaml:1:"),
+        "{lines:?}"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn deep_block_nesting_is_a_finding() {
+    let deep = "- ".repeat(100_000) + "x\n";
+    let (lines, json, code) = check_with("deep.yaml", deep.as_bytes());
+    assert_eq!(lines, vec!["yaml/syntax deep.yaml:1:129"]);
+    assert!(
+        json["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nesting")
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn duplicate_key_points_at_the_second() {
+    let (lines, json, code) = check_with(
+        "t.yaml",
+        b"kind: threat\nid: T-X\nname: a\nname: b\norigin: deliberate\n",
+    );
+    assert_eq!(lines, vec!["yaml/duplicate-key t.yaml:4:1"]);
+    assert_eq!(json["findings"][0]["related"][0]["line"], 3);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn unquoted_number_id_says_quote_it() {
+    let (lines, json, code) = check_with(
+        "c.yaml",
+        b"kind: control\nid: 5.10\ntitle: t\ncategory: people\nstatus: planned\nmaps_to: [\"iso27001-2022:5.10\"]\n",
+    );
+    assert_eq!(lines, vec!["schema/invalid c.yaml:2:5"]);
+    let f = &json["findings"][0];
+    assert!(
+        f["message"].as_str().unwrap().contains("the number 5.1"),
+        "{f}"
+    );
+    assert_eq!(f["help"], "quote it: \"5.10\"");
+    assert_eq!(f["end_column"], 9);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn unquoted_number_key_says_quote_it() {
+    let repo = repo_with(Some(&root().join("tests/rules/soa/missing/passes")));
+    let soa = std::fs::read_to_string(repo.path().join("soa.yaml")).unwrap();
+    std::fs::write(
+        repo.path().join("soa.yaml"),
+        soa.replace("\"10\": Covered", "10: Covered"),
+    )
+    .unwrap();
+    let (json, code) = check_json(repo.path(), &[]);
+    // One finding: the key is still taken as "10", so nothing cascades.
+    assert_eq!(finding_lines(&json), vec!["schema/invalid soa.yaml:15:3"]);
+    assert_eq!(json["findings"][0]["help"], "quote it: \"10\"");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn tab_indentation_points_at_the_tab() {
+    let (lines, json, code) = check_with("t.yaml", b"kind: threat\nid: T-X\n\tname: a\n");
+    assert_eq!(lines, vec!["yaml/syntax t.yaml:3:1"]);
+    assert!(
+        json["findings"][0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("tabs")
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn shift_jis_says_resave_as_utf8() {
+    let sjis = b"kind: threat\nid: T-X\nname: \x93\x90\x93\xEF\norigin: deliberate\n";
+    let (lines, json, code) = check_with("t.yaml", sjis);
+    assert_eq!(lines, vec!["yaml/encoding t.yaml:3:7"]);
+    assert!(
+        json["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Shift_JIS")
+    );
+    assert!(
+        json["findings"][0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("re-save as UTF-8")
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn bom_and_crlf_are_fine() {
+    let text = "\u{feff}kind: threat\r\nid: T-X\r\nname: 地震\r\norigin: environmental\r\n";
+    let (lines, json, code) = check_with("t.yaml", text.as_bytes());
+    assert_eq!(lines, Vec::<String>::new());
+    assert_eq!(json["summary"]["entities"], 12);
+    assert_eq!(code, 0);
+    // Positions on CRLF lines are right too.
+    let text = "kind: threat\r\nid: T-X\r\nname: 地震\r\norigin: sideways\r\n";
+    let (lines, _, _) = check_with("t.yaml", text.as_bytes());
+    assert_eq!(lines, vec!["schema/invalid t.yaml:4:9"]);
+}
+
+#[test]
+fn binary_file_is_an_encoding_finding() {
+    let (lines, _, code) = check_with("logo.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    assert_eq!(lines, vec!["yaml/encoding logo.yaml:1:1"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn empty_file_is_a_warning() {
+    let (lines, _, code) = check_with("empty.yaml", b"");
+    assert_eq!(lines, vec!["yaml/empty empty.yaml:1:1"]);
+    assert_eq!(code, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_do_not_hang() {
+    let repo = repo_with(None);
+    std::os::unix::fs::symlink(repo.path(), repo.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink("b.yaml", repo.path().join("a.yaml")).unwrap();
+    std::os::unix::fs::symlink("a.yaml", repo.path().join("b.yaml")).unwrap();
+    let out = bin()
+        .args(["check", "--format", "concise", "--today", TODAY])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("a.yaml"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    // The files that could not be read are an I/O error: exit 2, the rest still checked.
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No problems found in 8 files"));
+}
+
+#[test]
+fn one_bad_document_never_hides_the_others() {
+    let text = b"kind: threat\nid: T-A\nname: a\norigin: deliberate\n---\nkind: threat\nid: T-B\nname: [b\n---\nkind: threat\nid: T-C\nname: c\norigin: sideways\n";
+    let (lines, json, _) = check_with("t.yaml", text);
+    assert_eq!(
+        lines,
+        vec!["yaml/syntax t.yaml:9:1", "schema/invalid t.yaml:13:9"]
+    );
+    // T-A and T-C are defined: 11 base entities + 2.
+    assert_eq!(json["summary"]["entities"], 13);
+}
+
+#[test]
+fn missing_config_and_bad_path_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("isms.yaml"));
+    let out = bin().args(["check", "/no/such/place"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().args(["check", "--format", "nope"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin()
+        .args(["check", "--today", "2026-02-30"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_large_valid_file_is_checked() {
+    // About 50 MB of risks in one file.
+    let repo = repo_with(None);
+    let mut text = String::with_capacity(52_000_000);
+    let mut i = 0;
+    while text.len() < 50_000_000 {
+        i += 1;
+        text.push_str(&format!(
+            "---\nkind: risk\nid: R-BIG-{i:06}\ntitle: 大量のリスク {i} — customer list leaked through a stolen laptop in transit\nassets: [A-002]\nthreat: T-FIRE\nlikelihood: 1\nowner: ROLE-CISO\ndescription: >-\n  A long description that makes the file large, as real registers with notes are; it\n  says what could happen and why the likelihood is what it is.\n"
+        ));
+    }
+    write(repo.path(), "big.yaml", text.as_bytes());
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    assert_eq!(json["summary"]["entities"], 11 + i);
+    assert_eq!(code, 0);
+}

@@ -1,0 +1,95 @@
+//! Snapshots of the human output (miette) in English and Japanese: the excerpt, the
+//! underline under the exact value (also under Japanese text), help, related locations.
+
+mod common;
+
+use common::*;
+
+fn human(dir: &std::path::Path, lang: &str) -> String {
+    let out = bin()
+        .args([
+            "check", "--color", "never", "--today", TODAY, "--lang", lang,
+        ])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// company-example with one broken reference and one misspelt field, in Japanese text.
+fn broken_example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_into(&root().join("company-example"), dir.path());
+    let risk = dir.path().join("risks/R-001.yaml");
+    let text = std::fs::read_to_string(&risk).unwrap();
+    let text = text
+        .replace("C-PASSWORD, C-OFFSITE", "C-PASSWRD, C-OFFSITE")
+        .replace("likelihood: 2", "likelyhood: 2");
+    std::fs::write(&risk, text).unwrap();
+    let threats = dir.path().join("threats.yaml");
+    let text = std::fs::read_to_string(&threats).unwrap();
+    std::fs::write(
+        &threats,
+        text.replacen("origin: deliberate", "origin: 意図的", 1),
+    )
+    .unwrap();
+    let roles = dir.path().join("roles.yaml");
+    let text = std::fs::read_to_string(&roles).unwrap();
+    std::fs::write(
+        &roles,
+        format!("{text}---\nkind: role\nid: ROLE-CEO\ntitle: 社長\n"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn human_output_in_english() {
+    let dir = broken_example();
+    insta::assert_snapshot!(human(dir.path(), "en"));
+}
+
+#[test]
+fn human_output_in_japanese() {
+    let dir = broken_example();
+    insta::assert_snapshot!(human(dir.path(), "ja"));
+}
+
+#[test]
+fn concise_output() {
+    let dir = broken_example();
+    let out = bin()
+        .args([
+            "check", "--format", "concise", "--today", TODAY, "--lang", "en",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn output_is_byte_identical_from_run_to_run() {
+    let dir = broken_example();
+    let runs: Vec<Vec<u8>> = (0..3)
+        .map(|_| {
+            bin()
+                .args(["check", "--format", "json", "--today", TODAY])
+                .arg(dir.path())
+                .output()
+                .unwrap()
+                .stdout
+        })
+        .collect();
+    assert_eq!(runs[0], runs[1]);
+    assert_eq!(runs[1], runs[2]);
+}
+
+#[test]
+fn company_example_is_clean() {
+    let (json, code) = check_json(&root().join("company-example"), &[]);
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    assert_eq!(code, 0);
+    assert_eq!(json["summary"]["errors"], 0);
+}

@@ -1,0 +1,148 @@
+//! Every rule against real repositories: `tests/rules/<family>/<problem>/` holds an overlay
+//! on the base fixture that fires it (`fires/`, with every finding expected — code, file,
+//! line and column — in `expected`) and a near miss that passes (`passes/`, no finding).
+
+mod common;
+
+use common::*;
+use std::path::PathBuf;
+
+fn rule_dirs() -> Vec<(String, PathBuf)> {
+    let mut dirs = Vec::new();
+    for family in std::fs::read_dir(root().join("tests/rules")).unwrap() {
+        let family = family.unwrap().path();
+        for problem in std::fs::read_dir(&family).unwrap() {
+            let problem = problem.unwrap().path();
+            let code = format!(
+                "{}/{}",
+                family.file_name().unwrap().to_str().unwrap(),
+                problem.file_name().unwrap().to_str().unwrap()
+            );
+            dirs.push((code, problem));
+        }
+    }
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn the_base_fixture_is_clean() {
+    let dir = repo_with(None);
+    let (json, code) = check_json(dir.path(), &[]);
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn every_rule_fires_exactly_where_expected() {
+    for (code, dir) in rule_dirs() {
+        let repo = repo_with(Some(&dir.join("fires")));
+        let (json, exit) = check_json(repo.path(), &[]);
+        let expected: Vec<String> = std::fs::read_to_string(dir.join("expected"))
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        assert!(
+            expected.iter().all(|l| l.starts_with(&format!("{code} "))),
+            "{code}: the expected findings are all of this rule"
+        );
+        assert!(!expected.is_empty(), "{code}: expects a finding");
+        assert_eq!(finding_lines(&json), expected, "{code}: findings");
+        let errors = json["summary"]["errors"].as_u64().unwrap();
+        assert_eq!(exit, i32::from(errors > 0), "{code}: exit code");
+    }
+}
+
+#[test]
+fn every_rule_has_a_near_miss_that_passes() {
+    for (code, dir) in rule_dirs() {
+        let repo = repo_with(Some(&dir.join("passes")));
+        let (json, exit) = check_json(repo.path(), &[]);
+        assert_eq!(finding_lines(&json), Vec::<String>::new(), "{code}");
+        assert_eq!(exit, 0, "{code}");
+    }
+}
+
+#[test]
+fn every_registered_rule_has_fixtures() {
+    let out = bin().args(["rules", "--format", "json"]).output().unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<String> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap().to_owned())
+        .collect();
+    let dirs: Vec<String> = rule_dirs().into_iter().map(|(c, _)| c).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(sorted, dirs);
+}
+
+#[test]
+fn severity_overrides_change_and_silence_rules() {
+    let dir = repo_with(Some(&root().join("tests/rules/asset/unassessed/fires")));
+    let config = dir.path().join("isms.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("{text}rules:\n  asset/unassessed: error\n"),
+    )
+    .unwrap();
+    let (json, exit) = check_json(dir.path(), &[]);
+    assert_eq!(json["findings"][0]["severity"], "error");
+    assert_eq!(exit, 1);
+    std::fs::write(&config, format!("{text}rules:\n  asset/unassessed: off\n")).unwrap();
+    let (json, exit) = check_json(dir.path(), &[]);
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    assert_eq!(exit, 0);
+    std::fs::write(&config, format!("{text}rules:\n  asset/unasessed: off\n")).unwrap();
+    let (json, _) = check_json(dir.path(), &[]);
+    assert_eq!(
+        finding_lines(&json),
+        vec![
+            "asset/unassessed assets-more.yaml:2:5",
+            "schema/invalid isms.yaml:11:3"
+        ]
+    );
+    assert_eq!(
+        json["findings"][1]["help"],
+        "did you mean `asset/unassessed`?"
+    );
+}
+
+#[test]
+fn deny_warnings_and_exit_zero() {
+    let dir = repo_with(Some(&root().join("tests/rules/asset/unassessed/fires")));
+    assert_eq!(check_json(dir.path(), &[]).1, 0);
+    assert_eq!(check_json(dir.path(), &["--deny", "warnings"]).1, 1);
+    let dir = repo_with(Some(&root().join("tests/rules/ref/unknown/fires")));
+    assert_eq!(check_json(dir.path(), &[]).1, 1);
+    assert_eq!(check_json(dir.path(), &["--exit-zero"]).1, 0);
+}
+
+#[test]
+fn readme_rules_table_is_generated_from_the_registry() {
+    let out = bin()
+        .args(["rules", "--format", "markdown", "--lang", "en"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&table),
+        "README's rules table is stale: paste `isms rules --format markdown --lang en`"
+    );
+}
+
+#[test]
+fn explain_prints_the_documentation() {
+    let out = bin().args(["explain", "ref/unknown"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## What it does"));
+    assert!(text.contains("Default severity: error"));
+    let out = bin().args(["explain", "ref/unknwn"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `ref/unknown`?"));
+}
