@@ -20,6 +20,7 @@ pub struct CatalogArgs {
     /// current folder, else ja).
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+    /// text for people; json (both languages, whatever --lang says) for scripts.
     #[arg(long, value_enum, default_value = "text", global = true)]
     pub format: CatalogFormat,
 }
@@ -37,11 +38,13 @@ pub enum CatalogCommand {
     },
     /// Where ISO/IEC 27001:2013 Annex A controls went in 2022 (A.12.3.1 or 12.3.1); a 2022 id (8.13) shows where it came from.
     Map {
+        /// One or more ids: 2013 (A.12.3.1, 12.3.1) or 2022 (8.13).
         #[arg(required = true)]
         ids: Vec<String>,
     },
     /// Find catalog entries whose id, title or description contains the words (English or Japanese, any case).
     Search {
+        /// The words, searched as one phrase.
         #[arg(required = true)]
         words: Vec<String>,
     },

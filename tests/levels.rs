@@ -598,6 +598,7 @@ fn all_six_starters_pass_isms_check() {
             assert_eq!(code, 0, "{level} {lang}: {json}");
             assert_eq!(json["summary"]["errors"], 0, "{level} {lang}");
             assert_eq!(json["summary"]["warnings"], 0, "{level} {lang}: {json}");
+            assert_eq!(json["summary"]["infos"], 0, "{level} {lang}: {json}");
             assert_files_are_annotated(dir.path());
             let d = dir.path();
             let config = read(d, "isms.yaml");
