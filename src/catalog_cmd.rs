@@ -517,25 +517,10 @@ fn unknown_catalog(name: &str, views: &[View], lang: Lang) -> i32 {
             "error: カタログ `{name}` はありません"
         )
     );
-    match crate::schema::did_you_mean(name, names.iter().copied()) {
-        Some(s) => eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "  help: did you mean `{s}`?",
-                "  help: `{s}` の誤りではありませんか？"
-            )
-        ),
-        None => eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "  help: catalogs: {}",
-                "  help: カタログ: {}",
-                names.join(", ")
-            )
-        ),
-    }
+    let help = crate::suggest::help(lang, name, names.iter().copied(), || {
+        tr!(lang, "catalogs: {}", "カタログ: {}", names.join(", "))
+    });
+    eprintln!("  help: {help}");
     2
 }
 
@@ -651,23 +636,14 @@ fn show_entry(view: &View, id: &str, lang: Lang, format: CatalogFormat) -> i32 {
                 view.name
             )
         );
-        let help = crate::schema::did_you_mean(id, view.entries.iter().map(|e| e.id)).map_or_else(
-            || {
-                tr!(
-                    lang,
-                    "`isms catalog show {}` lists its entries",
-                    "`isms catalog show {}` で一覧を表示できます",
-                    view.name
-                )
-            },
-            |s| {
-                tr!(
-                    lang,
-                    "did you mean `{s}`?",
-                    "`{s}` の誤りではありませんか？"
-                )
-            },
-        );
+        let help = crate::suggest::help(lang, id, view.entries.iter().map(|e| e.id), || {
+            tr!(
+                lang,
+                "`isms catalog show {}` lists its entries",
+                "`isms catalog show {}` で一覧を表示できます",
+                view.name
+            )
+        });
         eprintln!("  help: {help}");
         return 2;
     };
@@ -721,7 +697,7 @@ fn map(cat: &Catalogs, ids: &[String], lang: Lang, format: CatalogFormat) -> i32
         if parts >= 3 {
             let Some(m) = corr.get(id) else {
                 failed = true;
-                let near = crate::schema::did_you_mean(
+                let near = crate::suggest::did_you_mean(
                     id,
                     corr.mappings.iter().map(|m| m.id_2013.as_str()),
                 );
@@ -734,14 +710,7 @@ fn map(cat: &Catalogs, ids: &[String], lang: Lang, format: CatalogFormat) -> i32
                     )
                 );
                 if let Some(s) = near {
-                    eprintln!(
-                        "{}",
-                        tr!(
-                            lang,
-                            "  help: did you mean `{s}`?",
-                            "  help: `{s}` の誤りではありませんか？"
-                        )
-                    );
+                    eprintln!("  help: {}", crate::suggest::mean(lang, s));
                 }
                 continue;
             };

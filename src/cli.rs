@@ -33,6 +33,9 @@ pub enum Command {
         code: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ExplainFormat,
+        /// Language of the documentation.
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// List every rule with its default severity.
     Rules {

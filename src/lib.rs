@@ -19,6 +19,7 @@ pub mod risk;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod suggest;
 pub mod workspace;
 pub mod yaml;
 

@@ -17,7 +17,9 @@ fn main() {
         cli::Command::Check(args) => check::check(args),
         cli::Command::Catalog(args) => catalog_cmd::run(args),
         cli::Command::Init(args) => init::run(args),
-        cli::Command::Explain { code, format } => explain::explain(code, *format),
+        cli::Command::Explain { code, format, lang } => {
+            explain::explain(code, *format, lang.unwrap_or_default())
+        }
         cli::Command::Rules { format, lang } => explain::rules(*format, lang.unwrap_or_default()),
     };
     std::process::exit(code);

@@ -86,3 +86,94 @@ fn messages_follow_the_language() {
         "`C-PASSWORD` の誤りではありませんか？"
     );
 }
+
+/// A 5 × 5 method with C/I/A on 1..5: untreated fires at level ≥ 15, not below.
+#[test]
+fn risk_method_scales_of_any_size() {
+    let repo = repo_with(None);
+    std::fs::write(
+        repo.path().join("isms.yaml"),
+        "organization: Example\nlanguage: en\nrisk:\n  likelihood: 5\n  impact: 5\n  cia: 5\n  bands: {high: 15, medium: 8}\n  acceptable: 4\n",
+    )
+    .unwrap();
+    let asset = repo.path().join("assets.yaml");
+    let text = std::fs::read_to_string(&asset).unwrap();
+    std::fs::write(
+        &asset,
+        text.replacen("confidentiality: 3", "confidentiality: 5", 1),
+    )
+    .unwrap();
+    let risk = "kind: risk\nid: R-003\ntitle: t\nassets: [A-001]\nthreat: T-FIRE\nlikelihood: LIKELIHOOD\nowner: ROLE-CISO\n";
+    std::fs::write(
+        repo.path().join("risks/R-003.yaml"),
+        risk.replace("LIKELIHOOD", "3"),
+    )
+    .unwrap();
+    let (json, _) = check_json(repo.path(), &[]);
+    // 5 × 3 = 15: high.
+    assert_eq!(
+        finding_lines(&json),
+        vec!["risk/untreated risks/R-003.yaml:2:5"]
+    );
+    std::fs::write(
+        repo.path().join("risks/R-003.yaml"),
+        risk.replace("LIKELIHOOD", "2"),
+    )
+    .unwrap();
+    let (json, _) = check_json(repo.path(), &[]);
+    // 5 × 2 = 10: medium, no treatment needed.
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    // Outside the scale: a schema finding that names the setting.
+    std::fs::write(
+        repo.path().join("risks/R-003.yaml"),
+        risk.replace("LIKELIHOOD", "6"),
+    )
+    .unwrap();
+    let (json, _) = check_json(repo.path(), &[]);
+    assert!(finding_lines(&json).contains(&"schema/invalid risks/R-003.yaml:6:13".to_owned()));
+}
+
+/// An explicit matrix (rows = impact, columns = likelihood) replaces the product.
+#[test]
+fn risk_method_explicit_matrix() {
+    let repo = repo_with(None);
+    let config = repo.path().join("isms.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    // Impact 3 × likelihood 2 is 6 by product (high), 3 by this matrix (low).
+    std::fs::write(
+        &config,
+        text.replace(
+            "  acceptable: 2\n",
+            "  acceptable: 2\n  matrix: [[1, 1, 2], [1, 2, 3], [2, 3, 6]]\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        repo.path().join("risks/R-003.yaml"),
+        "kind: risk\nid: R-003\ntitle: t\nassets: [A-001]\nthreat: T-FIRE\nlikelihood: 2\nowner: ROLE-CISO\n",
+    )
+    .unwrap();
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let repo = repo_with(Some(&root().join("tests/rules/ref/unknown/fires")));
+    let run = |args: &[&str], no_color: bool| {
+        let mut c = bin();
+        c.args(["check", "--today", TODAY])
+            .args(args)
+            .arg(repo.path());
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    assert!(run(&["--color", "always"], false).contains('\u{1b}'));
+    assert!(!run(&["--color", "never"], false).contains('\u{1b}'));
+    assert!(!run(&[], true).contains('\u{1b}'));
+    // Not a terminal: no colour by default.
+    assert!(!run(&[], false).contains('\u{1b}'));
+}

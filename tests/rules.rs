@@ -138,7 +138,10 @@ fn readme_rules_table_is_generated_from_the_registry() {
 
 #[test]
 fn explain_prints_the_documentation() {
-    let out = bin().args(["explain", "ref/unknown"]).output().unwrap();
+    let out = bin()
+        .args(["explain", "ref/unknown", "--lang", "en"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("## What it does"));
     assert!(text.contains("Default severity: error"));

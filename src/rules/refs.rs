@@ -4,8 +4,8 @@ use super::{Context, declare_rule};
 use crate::fields::Text;
 use crate::finding::Finding;
 use crate::model::Kind;
-use crate::schema::did_you_mean;
 use crate::source::Span;
+use crate::suggest::{self, did_you_mean};
 use crate::tr;
 
 declare_rule! {
@@ -159,11 +159,7 @@ fn check_ref(cx: &Context, r: &Ref, out: &mut Vec<Finding>) {
         None => {
             let candidates = cx.model.ids_of(r.kind);
             let help = match did_you_mean(id, candidates.iter().copied()) {
-                Some(s) => tr!(
-                    lang,
-                    "did you mean `{s}`?",
-                    "`{s}` の誤りではありませんか？"
-                ),
+                Some(s) => suggest::mean(lang, s),
                 None if candidates.is_empty() => tr!(
                     lang,
                     "no {want} is defined yet: add one with `kind: {}` and `id: {id}`",
@@ -199,23 +195,14 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
     let lang = cx.lang;
     let names = cx.catalogs.names();
     let unknown_framework = |span: Span, name: &str| {
-        let help = did_you_mean(name, names.iter().copied()).map_or_else(
-            || {
-                tr!(
-                    lang,
-                    "built-in frameworks: {}",
-                    "組み込みのフレームワーク: {}",
-                    names.join(", ")
-                )
-            },
-            |s| {
-                tr!(
-                    lang,
-                    "did you mean `{s}`?",
-                    "`{s}` の誤りではありませんか？"
-                )
-            },
-        );
+        let help = suggest::help(lang, name, names.iter().copied(), || {
+            tr!(
+                lang,
+                "built-in frameworks: {}",
+                "組み込みのフレームワーク: {}",
+                names.join(", ")
+            )
+        });
         cx.finding(
             &RefUnknown::META,
             span,
@@ -229,22 +216,13 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
     };
     let unknown_control = |span: Span, fw: &crate::catalog::Framework, id: &str| {
         let name = &fw.framework;
-        let help = did_you_mean(id, fw.controls.iter().map(|c| c.id.as_str())).map_or_else(
-            || {
-                tr!(
-                    lang,
-                    "`isms catalog show {name}` lists its controls",
-                    "`isms catalog show {name}` で管理策の一覧を確認できます"
-                )
-            },
-            |s| {
-                tr!(
-                    lang,
-                    "did you mean `{s}`?",
-                    "`{s}` の誤りではありませんか？"
-                )
-            },
-        );
+        let help = suggest::help(lang, id, fw.controls.iter().map(|c| c.id.as_str()), || {
+            tr!(
+                lang,
+                "`isms catalog show {name}` lists its controls",
+                "`isms catalog show {name}` で管理策の一覧を確認できます"
+            )
+        });
         cx.finding(
             &RefUnknown::META,
             span,
