@@ -28,6 +28,30 @@ declare_rule! {
     ///   controls: [C-BACKUPS]
     /// ```
     /// Use instead: `controls: [C-BACKUP]`, the id the control actually has.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// どのエンティティにも定義されていない ID への参照を報告します。
+    /// 対象は、リスクの資産・脅威・リスク所有者・リスク対応の管理策、
+    /// 実施手順が実施する管理策などです。
+    /// また、組み込みのカタログにない規格の管理策
+    /// （`iso27001-2022:5.40` や、適用宣言書で除外した `9.1` など）も報告します。
+    /// いちばん近い既存の ID を候補として示します。
+    ///
+    /// ## なぜ問題か
+    /// 参照が切れていると、証跡のつながりも切れてしまいます。
+    /// リスクは対応済みに見えても、そのリスクに対応するはずの管理策が存在しません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: risk
+    /// id: R-001
+    /// treatment:
+    ///   option: reduce
+    ///   controls: [C-BACKUPS]
+    /// ```
+    /// 代わりに: 管理策に実際に付いている ID を使い、`controls: [C-BACKUP]` と書いてください。
     pub struct RefUnknown {
         code: "ref/unknown",
         severity: Error,
@@ -52,6 +76,25 @@ declare_rule! {
     /// owner: A-003        # an asset
     /// ```
     /// Use instead: `owner: ROLE-SALES`, a role.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 種類の違うエンティティを指している参照を報告します。
+    /// たとえば、リスクの `owner`（リスク所有者）に資産を指定している場合や、
+    /// リスク対応の `controls` に実施手順を挙げている場合です。
+    ///
+    /// ## なぜ問題か
+    /// ID 自体は存在するので見落としやすいのですが、つながりとしては意味をなしません。
+    /// 実施手順は管理策の代わりにはならず、資産がリスクの所有者になることもできません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: risk
+    /// id: R-001
+    /// owner: A-003        # 資産の ID
+    /// ```
+    /// 代わりに: `owner: ROLE-SALES` のように、役割の ID を指定してください。
     pub struct RefWrongKind {
         code: "ref/wrong-kind",
         severity: Error,
