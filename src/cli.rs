@@ -23,12 +23,19 @@ pub struct Cli {
 pub enum Command {
     /// Lint the repository: schema, references, and the rules of the standard.
     Check(CheckArgs),
+    /// Browse the built-in catalogs: frameworks, the 2013 → 2022 table, starter threats.
+    Catalog(crate::catalog_cmd::CatalogArgs),
+    /// Start a repository at a level (quick, baseline, comprehensive), or grow one.
+    Init(crate::init::InitArgs),
     /// Print the documentation of a rule.
     Explain {
         /// A rule code, e.g. `ref/unknown`.
         code: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ExplainFormat,
+        /// Language of the documentation.
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     Soa(crate::report::cli::SoaArgs),
     Risks(crate::report::cli::RisksArgs),
@@ -103,4 +110,6 @@ pub enum Color {
 pub enum ExplainFormat {
     Text,
     Json,
+    /// A Markdown table (`isms rules`), as in the README.
+    Markdown,
 }

@@ -11,11 +11,12 @@ fn to_json(r: &RuleMeta) -> serde_json::Value {
         "severity": r.severity.as_str(),
         "summary": r.summary,
         "summary_ja": r.summary_ja,
-        "explanation": r.doc(),
+        "explanation": r.doc_in(Lang::En),
+        "explanation_ja": r.doc_in(Lang::Ja),
     })
 }
 
-pub fn explain(code: &str, format: ExplainFormat) -> i32 {
+pub fn explain(code: &str, format: ExplainFormat, lang: Lang) -> i32 {
     let Some(rule) = find(code) else {
         let hint = crate::schema::did_you_mean(code, RULES.iter().map(|r| r.code))
             .map(|s| format!("\n  help: did you mean `{s}`?"))
@@ -25,14 +26,13 @@ pub fn explain(code: &str, format: ExplainFormat) -> i32 {
     };
     let text = match format {
         ExplainFormat::Json => serde_json::to_string_pretty(&to_json(rule)).expect("json") + "\n",
-        ExplainFormat::Text => format!(
-            "# {} ({})\n\n{}\n{}\n\nDefault severity: {}\n\n{}",
+        ExplainFormat::Text | ExplainFormat::Markdown => format!(
+            "# {}: {}\n\n{}: {}\n\n{}",
             rule.code,
-            rule.summary,
-            rule.summary,
-            rule.summary_ja,
+            rule.summary_in(lang),
+            lang.pick("Default severity", "既定の重大度"),
             rule.severity.as_str(),
-            rule.doc()
+            rule.doc_in(lang)
         ),
     };
     crate::write_output(None, &text).err().unwrap_or(0)
@@ -44,6 +44,18 @@ pub fn rules(format: ExplainFormat, lang: Lang) -> i32 {
             serde_json::to_string_pretty(&RULES.iter().map(|r| to_json(r)).collect::<Vec<_>>())
                 .expect("json")
                 + "\n"
+        }
+        ExplainFormat::Markdown => {
+            let mut t = String::from("| code | default | fires when |\n|---|---|---|\n");
+            for r in RULES {
+                t.push_str(&format!(
+                    "| `{}` | {} | {} |\n",
+                    r.code,
+                    r.severity.as_str(),
+                    r.summary_in(lang)
+                ));
+            }
+            t
         }
         ExplainFormat::Text => {
             let width = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);

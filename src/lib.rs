@@ -4,6 +4,7 @@
 //! Stages, one direction: `source` → `yaml` → `schema` → `model` → `rules` → `render`.
 
 pub mod catalog;
+pub mod catalog_cmd;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -11,6 +12,7 @@ pub mod explain;
 pub mod fields;
 pub mod finding;
 pub mod i18n;
+pub mod init;
 pub mod model;
 pub mod render;
 pub mod report;
@@ -18,6 +20,7 @@ pub mod risk;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod suggest;
 pub mod workspace;
 pub mod yaml;
 

@@ -464,6 +464,15 @@ impl Model {
     pub fn new(entities: impl IntoIterator<Item = Entity>) -> Model {
         let mut m = Model::default();
         for e in entities {
+            m.add(e);
+        }
+        m
+    }
+
+    /// Adds the next entity in file order.
+    pub fn add(&mut self, e: Entity) {
+        let m = self;
+        {
             let kind = e.kind();
             let id = e.id().clone();
             if kind == Kind::Soa {
@@ -473,13 +482,13 @@ impl Model {
                         id,
                         kind,
                     });
-                    continue;
+                    return;
                 }
                 m.soa_by_framework.insert(id.value.clone(), m.soas.len());
             } else if let Some(r) = m.ids.get(&id.value) {
                 let first = m.span_of(*r);
                 m.duplicates.push(Duplicate { id, kind, first });
-                continue;
+                return;
             }
             macro_rules! add {
                 ($list:ident, $x:expr) => {{
@@ -498,12 +507,11 @@ impl Model {
                 Entity::Procedure(x) => add!(procedures, x),
                 Entity::Soa(x) => {
                     m.soas.push(x);
-                    continue;
+                    return;
                 }
             };
             m.ids.insert(id.value, EntityRef { kind, index });
         }
-        m
     }
 
     pub fn lookup(&self, id: &str) -> Option<EntityRef> {

@@ -59,7 +59,7 @@ impl RiskMethod {
         let a = asset.availability.as_ref()?.value;
         Some(match self.importance {
             Importance::Max => c.max(i).max(a),
-            Importance::Sum => c + i + a,
+            Importance::Sum => c.saturating_add(i).saturating_add(a),
         })
     }
 
@@ -75,7 +75,8 @@ impl RiskMethod {
                 return *v;
             }
         }
-        impact * likelihood
+        // Saturating: an absurd rating is reported by the scale check, never an overflow.
+        impact.saturating_mul(likelihood)
     }
 
     pub fn band(&self, level: i64) -> Band {

@@ -6,6 +6,7 @@ use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
 use crate::model::Kind;
 use crate::source::Span;
+use crate::suggest;
 use crate::tr;
 use crate::yaml::{Node, Resolved, Value};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -342,16 +343,7 @@ fn field_name(path: &[String]) -> String {
         .unwrap_or_else(|| "document".to_owned())
 }
 
-/// The closest of `options` to `word`, if close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word_l = word.to_lowercase();
-    options
-        .into_iter()
-        .map(|o| (strsim::damerau_levenshtein(&word_l, &o.to_lowercase()), o))
-        .filter(|(d, o)| *d <= (o.chars().count() / 3).max(1))
-        .min_by_key(|(d, o)| (*d, *o))
-        .map(|(_, o)| o)
-}
+pub use crate::suggest::did_you_mean;
 
 fn describe(
     kind: &ValidationErrorKind,
@@ -377,19 +369,14 @@ fn describe(
                 .iter()
                 .filter_map(|name| {
                     let key = t.node.entry(name)?;
-                    let help = match did_you_mean(name, allowed.iter().copied()) {
-                        Some(s) => tr!(
-                            lang,
-                            "did you mean `{s}`?",
-                            "`{s}` の誤りではありませんか？"
-                        ),
-                        None => tr!(
+                    let help = suggest::help(lang, name, allowed.iter().copied(), || {
+                        tr!(
                             lang,
                             "the fields here are: {}",
                             "ここで使えるフィールド: {}",
                             allowed.join(", ")
-                        ),
-                    };
+                        )
+                    });
                     Some(
                         schema_finding(
                             key.key.span,
@@ -475,13 +462,7 @@ fn describe(
                 .or_else(|| did_you_mean(value, opts.iter().copied()))
                 .map_or_else(
                     || tr!(lang, "one of: {}", "次のいずれか: {}", opts.join(", ")),
-                    |s| {
-                        tr!(
-                            lang,
-                            "did you mean `{s}`?",
-                            "`{s}` の誤りではありませんか？"
-                        )
-                    },
+                    |s| suggest::mean(lang, s),
                 );
             one(
                 tr!(

@@ -4,7 +4,7 @@
 //! module turns them into byte offsets for renderers that need them (miette) and owns the
 //! encoding check that comes before any parsing.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Index of a source in [`Sources`]; cheap to copy into every span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -41,41 +41,46 @@ pub struct Source {
     /// Path relative to the repository root, with `/` separators.
     pub path: String,
     pub text: Arc<str>,
-    line_starts: Vec<usize>,
+    /// Byte offsets of line starts, built on first use: most files have no finding and
+    /// are never rendered.
+    line_starts: OnceLock<Vec<u32>>,
 }
 
 impl Source {
     pub fn new(path: String, text: impl Into<Arc<str>>) -> Source {
-        let text: Arc<str> = text.into();
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Source {
             path,
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+            starts
+        })
     }
 
     /// The text of a 1-based line, without its line break.
     pub fn line_text(&self, line: u32) -> &str {
         let i = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(i) else {
+        let starts = self.line_starts();
+        let Some(&start) = starts.get(i) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(i + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        let end = starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
+        self.text[start as usize..end].trim_end_matches(['\n', '\r'])
     }
 
     /// Byte offset of a position; columns past the end of the line clamp to it.
     pub fn offset(&self, pos: Pos) -> usize {
         let i = (pos.line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(i) else {
+        let Some(&start) = self.line_starts().get(i) else {
             return self.text.len();
         };
+        let start = start as usize;
         let line = self.line_text(pos.line);
         let within = line
             .char_indices()
@@ -90,8 +95,9 @@ impl Source {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1];
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s as usize <= offset).max(1);
+        let start = starts[line - 1] as usize;
         let col = self.text[start..offset.min(self.text.len())]
             .chars()
             .count();
@@ -102,7 +108,7 @@ impl Source {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 }
 

@@ -113,15 +113,14 @@ pub fn load(start: &Path, lang_override: Option<Lang>) -> Result<Workspace, Load
         .map(|(i, (rel, abs))| load_file(FileId(first + i as u32), rel, abs, lang))
         .collect();
 
-    let mut entities = Vec::new();
+    let mut model = Model::default();
     let mut io_errors = walk_errors;
     for r in results {
         sources.add(r.source);
         findings.extend(r.findings);
-        entities.extend(r.entities);
+        r.entities.into_iter().for_each(|e| model.add(e));
         io_errors.extend(r.io_error);
     }
-    let model = Model::new(entities);
     Ok(Workspace {
         root,
         sources,
@@ -150,6 +149,21 @@ fn read_config(bytes: Vec<u8>, lang: Lang) -> (Source, Config, Vec<Finding>) {
     let (docs, mut findings) = yaml::parse(file, &text, lang);
     let source = Source::new(CONFIG_FILE.to_owned(), text);
     let Some(doc) = docs.into_iter().next() else {
+        if findings.is_empty() {
+            findings.push(
+                Finding::new(
+                    "schema/invalid",
+                    Severity::Error,
+                    Span::point(file, Pos { line: 1, col: 0 }),
+                    tr!(lang, "{CONFIG_FILE} is empty", "{CONFIG_FILE} が空です"),
+                )
+                .help(tr!(
+                    lang,
+                    "write at least `organization: <name>`; `isms init` writes a complete one",
+                    "少なくとも `organization: <組織名>` を書いてください（`isms init` で雛形を作れます）"
+                )),
+            );
+        }
         return (source, Config::default(), findings);
     };
     findings.extend(crate::schema::validate_config(&doc.root, lang));
@@ -329,6 +343,8 @@ fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
     let (docs, findings) = yaml::parse(file, &text, lang);
     result.findings = findings;
     let had_syntax_findings = !result.findings.is_empty();
+    // Sized exactly: entities are large, and a default first growth would reserve four.
+    result.entities = Vec::with_capacity(docs.len());
     let mut documents = 0;
     for doc in docs {
         if doc.root.scalar().is_some_and(|(t, p)| p && t.is_empty()) {
@@ -406,14 +422,9 @@ fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
     };
     let text = kind_node.scalar().map_or("", |(t, _)| t);
     let Some(kind) = Kind::parse(text) else {
-        let help = match crate::schema::did_you_mean(text, kinds.iter().copied()) {
-            Some(s) => tr!(
-                lang,
-                "did you mean `{s}`?",
-                "`{s}` の誤りではありませんか？"
-            ),
-            None => tr!(lang, "one of: {}", "次のいずれか: {}", kinds.join(", ")),
-        };
+        let help = crate::suggest::help(lang, text, kinds.iter().copied(), || {
+            tr!(lang, "one of: {}", "次のいずれか: {}", kinds.join(", "))
+        });
         out.findings.push(
             Finding::new(
                 "schema/invalid",

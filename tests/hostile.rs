@@ -243,3 +243,40 @@ fn a_large_valid_file_is_checked() {
     assert_eq!(json["summary"]["entities"], 11 + i);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn empty_or_broken_config_is_a_finding_and_the_rest_is_checked() {
+    let repo = repo_with(Some(&root().join("tests/rules/ref/unknown/fires")));
+    std::fs::write(repo.path().join("isms.yaml"), "").unwrap();
+    let (json, code) = check_json(repo.path(), &["--lang", "en"]);
+    assert_eq!(
+        finding_lines(&json),
+        vec![
+            "schema/invalid isms.yaml:1:1",
+            "ref/unknown risks/R-001.yaml:11:14"
+        ]
+    );
+    assert_eq!(code, 1);
+    std::fs::write(repo.path().join("isms.yaml"), "organization: [x\n").unwrap();
+    let (json, _) = check_json(repo.path(), &["--lang", "en"]);
+    assert_eq!(finding_lines(&json)[0], "yaml/syntax isms.yaml:2:1");
+}
+
+#[test]
+fn absurd_ratings_do_not_overflow() {
+    let repo = repo_with(None);
+    std::fs::write(
+        repo.path().join("risks/R-003.yaml"),
+        "kind: risk\nid: R-003\ntitle: t\nassets: [A-001]\nthreat: T-FIRE\nlikelihood: 9223372036854775807\nowner: ROLE-CISO\n",
+    )
+    .unwrap();
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(
+        finding_lines(&json),
+        vec![
+            "risk/untreated risks/R-003.yaml:2:5",
+            "schema/invalid risks/R-003.yaml:6:13"
+        ]
+    );
+    assert_eq!(code, 1);
+}

@@ -121,3 +121,31 @@ fn deny_warnings_and_exit_zero() {
     assert_eq!(check_json(dir.path(), &[]).1, 1);
     assert_eq!(check_json(dir.path(), &["--exit-zero"]).1, 0);
 }
+
+#[test]
+fn readme_rules_table_is_generated_from_the_registry() {
+    let out = bin()
+        .args(["rules", "--format", "markdown", "--lang", "en"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&table),
+        "README's rules table is stale: paste `isms rules --format markdown --lang en`"
+    );
+}
+
+#[test]
+fn explain_prints_the_documentation() {
+    let out = bin()
+        .args(["explain", "ref/unknown", "--lang", "en"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## What it does"));
+    assert!(text.contains("Default severity: error"));
+    let out = bin().args(["explain", "ref/unknwn"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `ref/unknown`?"));
+}

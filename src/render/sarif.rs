@@ -27,13 +27,13 @@ pub fn render(r: &Report) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
-            let what = rule.section("What it does").unwrap_or_default();
+            let what = rule.section_in(r.lang, "What it does").unwrap_or_default();
             json!({
                 "id": rule.code,
                 "name": rule.code.replace(['/', '-'], "_"),
                 "shortDescription": {"text": rule.summary_in(r.lang)},
                 "fullDescription": {"text": clip(&what, 1024)},
-                "help": {"text": rule.doc(), "markdown": rule.doc()},
+                "help": {"text": rule.doc_in(r.lang), "markdown": rule.doc_in(r.lang)},
                 "defaultConfiguration": {"level": level(rule.severity)},
                 "properties": {"tags": [rule.code.split('/').next().unwrap_or_default()]},
             })

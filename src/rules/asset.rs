@@ -22,6 +22,26 @@ declare_rule! {
     /// and no risk with `assets: [A-012]`.
     ///
     /// Use instead: add a risk for it (even a low one that is accepted), or remove the asset.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// どのリスクの `assets` にも挙げられていない資産を報告します。
+    ///
+    /// ## なぜ問題か
+    /// リスクアセスメントは、資産の洗い出し（資産台帳）から始まります。
+    /// リスクが1つもない資産は、まだ評価されていないか、台帳に載せておく必要のない資産です。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: asset
+    /// id: A-012
+    /// name: 来客用Wi-Fi
+    /// ```
+    /// があり、`assets: [A-012]` を持つリスクが1つもない場合。
+    ///
+    /// 代わりに: この資産のリスクを追加してください（リスクレベルが低く、受容するだけのものでも構いません）。
+    /// または、資産を台帳から削除してください。
     pub struct AssetUnassessed {
         code: "asset/unassessed",
         severity: Warning,

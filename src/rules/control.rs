@@ -29,6 +29,32 @@ declare_rule! {
     /// title: バックアップ取得手順
     /// implements: [C-BACKUP]
     /// ```
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 状態（`status`）が `implemented`（実施済み）または `partial`（一部実施）なのに、
+    /// どの実施手順の `implements` にも挙げられていない管理策を報告します。
+    ///
+    /// ## なぜ問題か
+    /// 管理策は、組織として「これを行う」という約束です。
+    /// 実施手順は、誰が、何を、どのくらいの頻度で行い、どんな記録（証跡）を残すのかを定めます。
+    /// 監査人は必ず実施手順を確認します。
+    /// 実施手順がなければ、「実施済み」は誰にも確かめられない自己申告にすぎません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: control
+    /// id: C-BACKUP
+    /// status: implemented
+    /// ```
+    /// 代わりに: 実施手順を追加してください:
+    /// ```yaml
+    /// kind: procedure
+    /// id: P-BACKUP
+    /// title: バックアップ取得手順
+    /// implements: [C-BACKUP]
+    /// ```
     pub struct ControlNoProcedure {
         code: "control/no-procedure",
         severity: Error,
@@ -91,6 +117,23 @@ declare_rule! {
     /// ```
     /// Use instead: name it in a risk's `treatment.controls`, or add
     /// `maps_to: ["iso27001-2022:7.14"]`.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// どのリスク対応にも使われておらず、規格の管理策にも対応付けられていない管理策を報告します。
+    ///
+    /// ## なぜ問題か
+    /// どの管理策にも、対応するリスクか、満たすべき要求事項という、存在する理由があるはずです。
+    /// どちらにもつながらない管理策は、リスク対応に書き忘れたか、もう必要なくなったかのどちらかです。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: control
+    /// id: C-SHREDDER
+    /// status: implemented
+    /// ```
+    /// 代わりに: リスクの `treatment.controls` に挙げるか、`maps_to: ["iso27001-2022:7.14"]` を追加してください。
     pub struct ControlUnused {
         code: "control/unused",
         severity: Info,

@@ -24,6 +24,30 @@ declare_rule! {
     /// id: C-BACKUP
     /// ```
     /// Use instead: give the second control its own id, e.g. `C-BACKUP-OFFSITE`.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 2つのエンティティ（資産、リスク、管理策などの文書。種類は問いません）に同じ ID が付いているもの、
+    /// または同じ規格の適用宣言書（SoA）が2つあるものを報告します。
+    /// 2つ目の定義を報告し、1つ目の定義の場所もあわせて示します。
+    ///
+    /// ## なぜ問題か
+    /// その ID を参照したときに、どちらを指すのか分からなくなります。
+    /// たとえば、リスク対応に `C-BACKUP` と書いても、どちらの管理策のことか決まらず、
+    /// 報告書にはどちらか一方しか載りません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// # controls/backup.yaml
+    /// kind: control
+    /// id: C-BACKUP
+    /// ---
+    /// # controls/offsite.yaml
+    /// kind: control
+    /// id: C-BACKUP
+    /// ```
+    /// 代わりに: 2つ目の管理策には `C-BACKUP-OFFSITE` のように別の ID を付けてください。
     pub struct IdDuplicate {
         code: "id/duplicate",
         severity: Error,

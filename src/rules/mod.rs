@@ -40,19 +40,56 @@ impl RuleMeta {
         lang.pick(self.summary, self.summary_ja)
     }
 
-    /// The documentation, with the doc comment's leading space removed from each line.
-    pub fn doc(&self) -> String {
+    /// The whole doc comment, with its leading space removed from each line.
+    fn doc_text(&self) -> String {
         let mut out = String::new();
         for line in self.doc.lines() {
             out.push_str(line.strip_prefix(' ').unwrap_or(line));
             out.push('\n');
         }
-        out.trim_end().to_owned() + "\n"
+        out
     }
 
-    /// One section of the documentation (`What it does`), without its heading.
+    /// The documentation in a language. The doc comment holds the English text, then
+    /// `# 日本語` and the Japanese text with the same sections.
+    pub fn doc_in(&self, lang: Lang) -> String {
+        let text = self.doc_text();
+        let (en, ja) = text.split_once(JA_MARKER).unwrap_or((&text, ""));
+        let chosen = match lang {
+            Lang::En => en,
+            Lang::Ja if ja.trim().is_empty() => en,
+            Lang::Ja => ja,
+        };
+        chosen.trim().to_owned() + "\n"
+    }
+
+    /// The English documentation.
+    pub fn doc(&self) -> String {
+        self.doc_in(Lang::En)
+    }
+
+    /// One section of the English documentation (`What it does`), without its heading.
     pub fn section(&self, heading: &str) -> Option<String> {
-        let doc = self.doc();
+        section_of(&self.doc(), heading)
+    }
+
+    /// One section of the documentation in a language.
+    pub fn section_in(&self, lang: Lang, heading_en: &str) -> Option<String> {
+        let heading = match (lang, heading_en) {
+            (Lang::Ja, "What it does") => "何をするか",
+            (Lang::Ja, "Why is this bad?") => "なぜ問題か",
+            (Lang::Ja, "Example") => "例",
+            _ => heading_en,
+        };
+        section_of(&self.doc_in(lang), heading)
+    }
+}
+
+/// Separates the English and the Japanese documentation in a rule's doc comment.
+const JA_MARKER: &str = "\n# 日本語\n";
+
+fn section_of(doc: &str, heading: &str) -> Option<String> {
+    {
         let start = doc.find(&format!("## {heading}\n"))? + heading.len() + 4;
         let rest = &doc[start..];
         let end = rest.find("\n## ").map_or(rest.len(), |i| i + 1);
@@ -178,22 +215,13 @@ fn check_config_rules(cx: &Context, out: &mut Vec<Finding>) {
         if find(&code.value).is_none() {
             let lang = cx.lang;
             let name = &code.value;
-            let help = crate::schema::did_you_mean(name, RULES.iter().map(|r| r.code)).map_or_else(
-                || {
-                    tr!(
-                        lang,
-                        "`isms rules` lists the codes",
-                        "コードの一覧は `isms rules` で確認できます"
-                    )
-                },
-                |s| {
-                    tr!(
-                        lang,
-                        "did you mean `{s}`?",
-                        "`{s}` の誤りではありませんか？"
-                    )
-                },
-            );
+            let help = crate::suggest::help(lang, name, RULES.iter().map(|r| r.code), || {
+                tr!(
+                    lang,
+                    "`isms rules` lists the codes",
+                    "コードの一覧は `isms rules` で確認できます"
+                )
+            });
             out.push(
                 cx.finding(
                     &SchemaInvalid::META,
@@ -227,13 +255,20 @@ mod tests {
         for r in RULES {
             assert!(seen.insert(r.code), "duplicate code {}", r.code);
             assert!(r.code.contains('/'), "{} is not family/problem", r.code);
-            for section in ["What it does", "Why is this bad?", "Example"] {
-                assert!(
-                    r.section(section).is_some_and(|s| !s.is_empty()),
-                    "{} lacks `## {section}`",
-                    r.code
-                );
+            for lang in [Lang::En, Lang::Ja] {
+                for section in ["What it does", "Why is this bad?", "Example"] {
+                    assert!(
+                        r.section_in(lang, section).is_some_and(|s| !s.is_empty()),
+                        "{} lacks `## {section}` in {lang:?}",
+                        r.code
+                    );
+                }
             }
+            assert!(
+                r.doc_text().contains(JA_MARKER),
+                "{} has no Japanese documentation (`# 日本語`)",
+                r.code
+            );
             assert!(!r.summary.is_empty() && !r.summary_ja.is_empty());
         }
     }

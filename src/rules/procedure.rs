@@ -18,6 +18,22 @@ declare_rule! {
     /// review: {interval_months: 12, last: 2024-04-01}
     /// ```
     /// Use instead: review the procedure and set `last` to the date of the review.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 前回の見直し日（`review.last`）に見直しの間隔（`review.interval_months`、省略時は 12 か月）を足した日が、
+    /// 今日（または `--today` で指定した日付）より前になっている実施手順を報告します。
+    ///
+    /// ## なぜ問題か
+    /// ISO/IEC 27001 は、文書化した情報を最新の状態に保つことを求めています。
+    /// 何年も誰も見直していない実施手順は、もはや実際の作業を表していません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// review: {interval_months: 12, last: 2024-04-01}
+    /// ```
+    /// 代わりに: 実施手順を見直し、`last` を見直した日付に更新してください。
     pub struct ProcedureReviewOverdue {
         code: "procedure/review-overdue",
         severity: Warning,

@@ -4,8 +4,8 @@ use super::{Context, declare_rule};
 use crate::fields::Text;
 use crate::finding::Finding;
 use crate::model::Kind;
-use crate::schema::did_you_mean;
 use crate::source::Span;
+use crate::suggest::{self, did_you_mean};
 use crate::tr;
 
 declare_rule! {
@@ -28,6 +28,30 @@ declare_rule! {
     ///   controls: [C-BACKUPS]
     /// ```
     /// Use instead: `controls: [C-BACKUP]`, the id the control actually has.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// どのエンティティにも定義されていない ID への参照を報告します。
+    /// 対象は、リスクの資産・脅威・リスク所有者・リスク対応の管理策、
+    /// 実施手順が実施する管理策などです。
+    /// また、組み込みのカタログにない規格の管理策
+    /// （`iso27001-2022:5.40` や、適用宣言書で除外した `9.1` など）も報告します。
+    /// いちばん近い既存の ID を候補として示します。
+    ///
+    /// ## なぜ問題か
+    /// 参照が切れていると、証跡のつながりも切れてしまいます。
+    /// リスクは対応済みに見えても、そのリスクに対応するはずの管理策が存在しません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: risk
+    /// id: R-001
+    /// treatment:
+    ///   option: reduce
+    ///   controls: [C-BACKUPS]
+    /// ```
+    /// 代わりに: 管理策に実際に付いている ID を使い、`controls: [C-BACKUP]` と書いてください。
     pub struct RefUnknown {
         code: "ref/unknown",
         severity: Error,
@@ -52,6 +76,25 @@ declare_rule! {
     /// owner: A-003        # an asset
     /// ```
     /// Use instead: `owner: ROLE-SALES`, a role.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 種類の違うエンティティを指している参照を報告します。
+    /// たとえば、リスクの `owner`（リスク所有者）に資産を指定している場合や、
+    /// リスク対応の `controls` に実施手順を挙げている場合です。
+    ///
+    /// ## なぜ問題か
+    /// ID 自体は存在するので見落としやすいのですが、つながりとしては意味をなしません。
+    /// 実施手順は管理策の代わりにはならず、資産がリスクの所有者になることもできません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: risk
+    /// id: R-001
+    /// owner: A-003        # 資産の ID
+    /// ```
+    /// 代わりに: `owner: ROLE-SALES` のように、役割の ID を指定してください。
     pub struct RefWrongKind {
         code: "ref/wrong-kind",
         severity: Error,
@@ -159,11 +202,7 @@ fn check_ref(cx: &Context, r: &Ref, out: &mut Vec<Finding>) {
         None => {
             let candidates = cx.model.ids_of(r.kind);
             let help = match did_you_mean(id, candidates.iter().copied()) {
-                Some(s) => tr!(
-                    lang,
-                    "did you mean `{s}`?",
-                    "`{s}` の誤りではありませんか？"
-                ),
+                Some(s) => suggest::mean(lang, s),
                 None if candidates.is_empty() => tr!(
                     lang,
                     "no {want} is defined yet: add one with `kind: {}` and `id: {id}`",
@@ -199,23 +238,14 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
     let lang = cx.lang;
     let names = cx.catalogs.names();
     let unknown_framework = |span: Span, name: &str| {
-        let help = did_you_mean(name, names.iter().copied()).map_or_else(
-            || {
-                tr!(
-                    lang,
-                    "built-in frameworks: {}",
-                    "組み込みのフレームワーク: {}",
-                    names.join(", ")
-                )
-            },
-            |s| {
-                tr!(
-                    lang,
-                    "did you mean `{s}`?",
-                    "`{s}` の誤りではありませんか？"
-                )
-            },
-        );
+        let help = suggest::help(lang, name, names.iter().copied(), || {
+            tr!(
+                lang,
+                "built-in frameworks: {}",
+                "組み込みのフレームワーク: {}",
+                names.join(", ")
+            )
+        });
         cx.finding(
             &RefUnknown::META,
             span,
@@ -229,22 +259,13 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
     };
     let unknown_control = |span: Span, fw: &crate::catalog::Framework, id: &str| {
         let name = &fw.framework;
-        let help = did_you_mean(id, fw.controls.iter().map(|c| c.id.as_str())).map_or_else(
-            || {
-                tr!(
-                    lang,
-                    "`isms catalog show {name}` lists its controls",
-                    "`isms catalog show {name}` で管理策の一覧を確認できます"
-                )
-            },
-            |s| {
-                tr!(
-                    lang,
-                    "did you mean `{s}`?",
-                    "`{s}` の誤りではありませんか？"
-                )
-            },
-        );
+        let help = suggest::help(lang, id, fw.controls.iter().map(|c| c.id.as_str()), || {
+            tr!(
+                lang,
+                "`isms catalog show {name}` lists its controls",
+                "`isms catalog show {name}` で管理策の一覧を確認できます"
+            )
+        });
         cx.finding(
             &RefUnknown::META,
             span,

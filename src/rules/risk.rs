@@ -38,6 +38,31 @@ declare_rule! {
     ///   option: reduce
     ///   controls: [C-BACKUP]
     /// ```
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// リスクレベルが「高」の区分（isms.yaml の `risk.bands.high`）以上なのに、
+    /// リスク対応（`treatment`）が書かれていないリスクを報告します。
+    ///
+    /// ## なぜ問題か
+    /// ISO/IEC 27001 の 6.1.3 は、リスクアセスメントで受け入れられないと判断したすべてのリスクについて、
+    /// リスク対応を決めることを求めています。
+    /// 高リスクなのに何も決まっていないことは、監査で真っ先に指摘されます。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: risk
+    /// id: R-001
+    /// assets: [A-001]      # 重要度 3
+    /// likelihood: 3        # リスクレベル 9: 高
+    /// ```
+    /// 代わりに: 低減・移転・回避・受容のいずれかを選んで書きます（この例は低減）:
+    /// ```yaml
+    /// treatment:
+    ///   option: reduce
+    ///   controls: [C-BACKUP]
+    /// ```
     pub struct RiskUntreated {
         code: "risk/untreated",
         severity: Error,
@@ -91,6 +116,33 @@ declare_rule! {
     ///   option: accept
     /// ```
     /// Use instead:
+    /// ```yaml
+    /// treatment:
+    ///   option: accept
+    ///   accepted_by: ROLE-CISO
+    ///   accepted_on: 2026-04-01
+    ///   rationale: 影響が小さく、対策費用が見合わない
+    /// ```
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 選んだリスク対応に必要な項目が欠けているものを報告します。
+    /// 低減（`reduce`）なのに `controls`（管理策）がない、
+    /// 移転（`transfer`）なのに `to`（リスクの移転先）がない、
+    /// 受容（`accept`）なのに `accepted_by` と `accepted_on`（誰が、いつ受容したか）がない、といった場合です。
+    ///
+    /// ## なぜ問題か
+    /// リスク対応計画には、何を行い、誰が行うのかを書く必要があります。
+    /// また、残留リスクはリスク所有者が承認しなければなりません（ISO/IEC 27001 6.1.3 e・f）。
+    /// 誰も承認していない受容は、受容とはいえません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// treatment:
+    ///   option: accept
+    /// ```
+    /// 代わりに:
     /// ```yaml
     /// treatment:
     ///   option: accept
@@ -183,6 +235,24 @@ declare_rule! {
     /// treatment: {option: accept, accepted_by: ROLE-CEO, accepted_on: 2026-04-01}
     /// ```
     /// Use instead: `option: reduce` with controls, or `transfer` (insurance).
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 受容（`accept`）したリスクのうち、リスクレベルがリスク受容基準
+    /// （isms.yaml の `risk.acceptable`）を超えているものを報告します。
+    ///
+    /// ## なぜ問題か
+    /// リスク受容基準は、対策をせずに受け入れてよいリスクの上限として、組織が自ら決めたものです。
+    /// これを超えるリスクを受容するには、経営層がはっきりと判断する必要があります。
+    /// そうでなければ、別のリスク対応を選んでください。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// likelihood: 3           # リスクレベル 6、リスク受容基準 2
+    /// treatment: {option: accept, accepted_by: ROLE-CEO, accepted_on: 2026-04-01}
+    /// ```
+    /// 代わりに: 管理策を挙げて低減（`option: reduce`）するか、保険などで移転（`transfer`）してください。
     pub struct RiskAcceptedAboveAppetite {
         code: "risk/accepted-above-appetite",
         severity: Warning,
@@ -238,6 +308,25 @@ declare_rule! {
     /// ```
     /// Use instead: add controls until the residual is within the appetite, e.g.
     /// `residual: {likelihood: 1, impact: 2}`.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// リスク対応後の残留リスクとして記載したレベル（`residual`）が、
+    /// まだリスク受容基準（`risk.acceptable`）を超えているリスクを報告します。
+    ///
+    /// ## なぜ問題か
+    /// リスク対応が足りていません。
+    /// このままでは、組織として負うと決めた水準を超える残留リスクを、リスク所有者が受容することになります。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// likelihood: 3
+    /// treatment: {option: reduce, controls: [C-BACKUP]}
+    /// residual: {likelihood: 2}     # 重要度 3 × 2 = 6 > 2
+    /// ```
+    /// 代わりに: 残留リスクがリスク受容基準に収まるまで管理策を追加してください。
+    /// たとえば `residual: {likelihood: 1, impact: 2}` となるようにします。
     pub struct RiskResidualAboveAppetite {
         code: "risk/residual-above-appetite",
         severity: Warning,
@@ -296,6 +385,28 @@ declare_rule! {
     /// ```
     /// Use instead: drop `level` (it is computed), or declare `impact: 2` with
     /// `impact_reason: 暗号化済みのため漏えい時の影響は限定的`.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 次のようなリスクを報告します。
+    /// - 記載した重要度（`impact`、影響度）が、対象の資産から求めた値（資産の重要度のうち最も高いもの）と違うのに、
+    ///   理由（`impact_reason`）が書かれていないもの
+    /// - 記載したリスクレベル（`level`）が、isms.yaml の算定方法による「重要度 × 被害発生可能性」と一致しないもの
+    ///
+    /// ## なぜ問題か
+    /// 手で書いたリスクレベルは、資産の評価を見直したときに更新されず、取り残されがちです。
+    /// そうなると、リスクの一覧はリスクを実際より低く見せてしまいます。
+    /// 意図して値を変える場合は、その理由を書く必要があります。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// assets: [A-001]     # 重要度 3
+    /// likelihood: 2
+    /// level: 4            # 計算値は 6
+    /// ```
+    /// 代わりに: `level` を削除してください（自動で計算されます）。
+    /// または、`impact: 2` と `impact_reason: 暗号化済みのため漏えい時の影響は限定的` を書きます。
     pub struct RiskLevelMismatch {
         code: "risk/level-mismatch",
         severity: Error,
@@ -370,6 +481,22 @@ declare_rule! {
     /// residual: {likelihood: 2}
     /// ```
     /// Use instead: `residual: {likelihood: 1}` or lower.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// リスク対応後の残留リスクのレベルが、対応前のリスクレベルより高くなっているリスクを報告します。
+    ///
+    /// ## なぜ問題か
+    /// リスク対応によってリスクが大きくなることはありません。
+    /// 残留リスクの値の書き間違いか、値の取り違えと考えられます。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// likelihood: 1
+    /// residual: {likelihood: 2}
+    /// ```
+    /// 代わりに: `residual: {likelihood: 1}` かそれ以下にしてください。
     pub struct RiskResidualAboveInherent {
         code: "risk/residual-above-inherent",
         severity: Error,
@@ -428,6 +555,26 @@ declare_rule! {
     ///   expires: 2026-03-31
     /// ```
     /// Use instead: review the risk, then update `accepted_on` and `expires`.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 受容したリスクのうち、受容の有効期限（`expires`）を過ぎているものを報告します
+    /// （今日の日付、または `--today` で指定した日付と比べます）。
+    ///
+    /// ## なぜ問題か
+    /// リスクの受容は、期間を区切って行う判断です。その間にも状況は変わります。
+    /// リスク所有者がリスクを見直し、あらためて受容するか、別のリスク対応を決める必要があります。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// treatment:
+    ///   option: accept
+    ///   accepted_by: ROLE-CISO
+    ///   accepted_on: 2025-04-01
+    ///   expires: 2026-03-31
+    /// ```
+    /// 代わりに: リスクを見直したうえで、`accepted_on` と `expires` を更新してください。
     pub struct RiskAcceptanceExpired {
         code: "risk/acceptance-expired",
         severity: Warning,
