@@ -480,25 +480,9 @@ fn print_text(text: &str) -> i32 {
     crate::write_output(None, text).err().unwrap_or(0)
 }
 
-/// Terminal columns of `s`: East Asian wide and full-width characters take two.
+/// Terminal columns of a string: CJK characters take two.
 pub(crate) fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x20000..=0x3FFFD => 2,
-            _ => 1,
-        })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// Pads `s` to `width` terminal columns.
