@@ -25,6 +25,10 @@ pub enum Command {
     Check(CheckArgs),
     /// What a change does to the risk posture between two git revisions.
     Diff(crate::diff::DiffArgs),
+    /// Browse the built-in catalogs: frameworks, the 2013 → 2022 table, starter threats.
+    Catalog(crate::catalog_cmd::CatalogArgs),
+    /// Start a repository at a level (quick, baseline, comprehensive), or grow one.
+    Init(crate::init::InitArgs),
     /// Print the documentation of a rule.
     Explain {
         /// A rule code, e.g. `ref/unknown`.
@@ -35,6 +39,9 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
+    Soa(crate::report::cli::SoaArgs),
+    Risks(crate::report::cli::RisksArgs),
+    Report(crate::report::cli::ReportArgs),
     /// List every rule with its default severity.
     Rules {
         #[arg(long, value_enum, default_value = "text")]

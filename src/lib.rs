@@ -4,6 +4,7 @@
 //! Stages, one direction: `source` → `yaml` → `schema` → `model` → `rules` → `render`.
 
 pub mod catalog;
+pub mod catalog_cmd;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -13,8 +14,10 @@ pub mod fields;
 pub mod finding;
 pub mod git;
 pub mod i18n;
+pub mod init;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod risk;
 pub mod rules;
 pub mod schema;

@@ -2,7 +2,7 @@
 //! exit 0 (clean), 1 (findings) or 2 (usage or I/O error).
 
 use clap::Parser;
-use isms::{check, cli, diff, explain};
+use isms::{catalog_cmd, check, cli, diff, explain, init, report};
 
 fn main() {
     let cli = match cli::Cli::try_parse() {
@@ -16,10 +16,15 @@ fn main() {
     let code = match &cli.command {
         cli::Command::Check(args) => check::check(args),
         cli::Command::Diff(args) => diff::diff(args),
+        cli::Command::Catalog(args) => catalog_cmd::run(args),
+        cli::Command::Init(args) => init::run(args),
         cli::Command::Explain { code, format, lang } => {
             explain::explain(code, *format, lang.unwrap_or_default())
         }
         cli::Command::Rules { format, lang } => explain::rules(*format, lang.unwrap_or_default()),
+        cli::Command::Soa(args) => report::cli::soa(args),
+        cli::Command::Risks(args) => report::cli::risks(args),
+        cli::Command::Report(args) => report::cli::report(args),
     };
     std::process::exit(code);
 }

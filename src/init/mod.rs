@@ -1,0 +1,543 @@
+//! `isms init`: start a repository at one of the deck's three levels, or grow an existing one
+//! to the next level.
+//!
+//! - **New repository** (no `isms.yaml` in DIR): every file of the level is written. A file
+//!   that already exists stops the run (exit 2, naming it) unless `--force`.
+//! - **Existing repository** (`isms.yaml` in DIR): nothing is ever changed. What the level
+//!   needs and the repository lacks is added: files that do not exist are written; an entity
+//!   whose id the repository already defines (or a SoA for a framework that has one) is left
+//!   out; if a starter file exists but lacks entities the level needs, those go to a new
+//!   file beside it (`assets-quick.yaml`). `isms.yaml` is kept and init prints the framework
+//!   to add. Lv.3's 93 placeholder controls are not added: `soa/missing` then lists, as the
+//!   to-do list, the Annex A controls the repository's controls do not cover yet.
+//!
+//! Templates are Rust data (`quick`, `baseline`, `comprehensive`, `common`) rendered by
+//! `emit`; every file opens with a comment saying what to fill in and the schema modeline.
+
+mod baseline;
+mod common;
+mod comprehensive;
+mod emit;
+mod quick;
+
+use crate::i18n::Lang;
+use crate::tr;
+use clap::{Args, ValueEnum};
+use emit::{Body, File, SCHEMA_DIR};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// A text in English and Japanese.
+pub type L = (&'static str, &'static str);
+
+/// The deck's three approaches to writing security standards.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Lv.1: one standard per threat of IPA's 10 major threats (ransomware by default).
+    Quick,
+    /// Lv.2: the security organisation, a basic policy, controls for IPA's 25 self-assessment items.
+    Baseline,
+    /// Lv.3: a starter control for each of the 93 controls of ISO/IEC 27001:2022 Annex A, and the SoA.
+    Comprehensive,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Quick => "quick",
+            Level::Baseline => "baseline",
+            Level::Comprehensive => "comprehensive",
+        }
+    }
+
+    fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Level::Quick => lang.pick("Lv.1 quick approach", "Lv.1 クイックアプローチ"),
+            Level::Baseline => lang.pick("Lv.2 baseline approach", "Lv.2 ベースラインアプローチ"),
+            Level::Comprehensive => {
+                lang.pick("Lv.3 comprehensive approach", "Lv.3 網羅的アプローチ")
+            }
+        }
+    }
+
+    /// The framework whose coverage the level is about.
+    fn framework(self) -> Option<&'static str> {
+        match self {
+            Level::Quick => None,
+            Level::Baseline => Some("ipa-sme"),
+            Level::Comprehensive => Some(comprehensive::FRAMEWORK),
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The repository's folder (created if missing). With an isms.yaml there, init adds
+    /// only what the level is missing and changes nothing.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// quick (Lv.1), baseline (Lv.2) or comprehensive (Lv.3).
+    #[arg(long, value_enum)]
+    pub level: Level,
+    /// Language of the files (default: `language:` of an existing isms.yaml, else ja).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// With --level quick: a threat of IPA's current 10 major threats, by id (IPA-2026-01),
+    /// rank (1) or name (ransomware); repeat for several. Default: ransomware.
+    #[arg(long = "threat", value_name = "ID")]
+    pub threats: Vec<String>,
+    /// The organisation's name, for isms.yaml.
+    #[arg(long)]
+    pub organization: Option<String>,
+    /// In a new repository, overwrite files that already exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What happened to one planned file.
+enum Outcome {
+    Created(String),
+    Overwritten(String),
+    /// The file exists and was left alone.
+    Kept(String),
+    /// Every entity of the file is already defined elsewhere in the repository.
+    Defined(String),
+    /// Written beside an existing file: (new path, existing path).
+    Beside(String, String),
+    /// A placeholder file of Lv.3, not added to an existing repository.
+    NotInGrowth(String),
+}
+
+/// What an existing repository already has.
+struct Existing {
+    ids: HashSet<String>,
+    soas: HashSet<String>,
+    frameworks: Vec<String>,
+    lang: Option<Lang>,
+    ipa_likelihood: bool,
+    /// Annex A ids mapped by a control, or excluded by the SoA.
+    decided: HashSet<String>,
+}
+
+fn existing(dir: &Path) -> Result<Existing, String> {
+    let ws = crate::workspace::load(dir, None).map_err(|e| e.message(Lang::default()))?;
+    let model = &ws.model;
+    let mut ids = HashSet::new();
+    for kind in crate::model::Kind::ALL {
+        ids.extend(model.ids_of(kind).into_iter().map(str::to_owned));
+    }
+    let soas = model
+        .soas
+        .iter()
+        .map(|s| s.framework.value.clone())
+        .collect();
+    let prefix = format!("{}:", comprehensive::FRAMEWORK);
+    let mut decided: HashSet<String> = model
+        .controls
+        .iter()
+        .flat_map(|c| c.maps_to.iter())
+        .filter_map(|m| m.value.strip_prefix(&prefix).map(str::to_owned))
+        .collect();
+    if let Some(soa) = model.soa_for(comprehensive::FRAMEWORK) {
+        decided.extend(soa.exclusions.iter().map(|(id, _)| id.value.clone()));
+    }
+    Ok(Existing {
+        ids,
+        soas,
+        frameworks: ws
+            .config
+            .frameworks
+            .iter()
+            .map(|f| f.value.clone())
+            .collect(),
+        lang: ws.config.language,
+        ipa_likelihood: ws.config.risk.likelihood_from == crate::config::LikelihoodFrom::Ipa,
+        decided,
+    })
+}
+
+fn error(lang: Lang, en: &str, ja: &str) -> i32 {
+    eprintln!("error: {}", lang.pick(en, ja));
+    2
+}
+
+/// Runs `isms init`; returns the exit code.
+pub fn run(args: &InitArgs) -> i32 {
+    let early_lang = args.lang.unwrap_or_default();
+    let ipa = &crate::catalog::catalogs().ipa_threats.threats;
+
+    // --threat: only for quick; each must name a threat of the current list.
+    if !args.threats.is_empty() && args.level != Level::Quick {
+        return error(
+            early_lang,
+            "--threat applies to --level quick only",
+            "--threat は --level quick でのみ指定できます",
+        );
+    }
+    let mut standards: Vec<&quick::Standard> = Vec::new();
+    for value in &args.threats {
+        match quick::find(value, ipa) {
+            Some(s) if !standards.iter().any(|x| x.rank == s.rank) => standards.push(s),
+            Some(_) => {}
+            None => {
+                eprintln!(
+                    "{}",
+                    tr!(
+                        early_lang,
+                        "error: `{value}` is not one of IPA's current 10 major threats",
+                        "error: `{value}` は IPA の情報セキュリティ10大脅威（最新版）にありません"
+                    )
+                );
+                for t in ipa {
+                    let file = quick::STANDARDS
+                        .iter()
+                        .find(|s| Some(s.rank) == t.rank)
+                        .map_or("", |s| s.file);
+                    eprintln!("  {}  {file:<16} {}", t.id, t.title_in(early_lang));
+                }
+                return 2;
+            }
+        }
+    }
+    if args.level == Level::Quick && standards.is_empty() {
+        standards.push(&quick::STANDARDS[0]);
+    }
+
+    let dir = &args.dir;
+    if dir.exists() && !dir.is_dir() {
+        return error(
+            early_lang,
+            &format!("{} is not a folder", dir.display()),
+            &format!("{} はフォルダではありません", dir.display()),
+        );
+    }
+    let growing = dir.join(crate::config::CONFIG_FILE).is_file();
+    let found = if growing {
+        match existing(dir) {
+            Ok(e) => Some(e),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return 2;
+            }
+        }
+    } else {
+        None
+    };
+    let lang = args
+        .lang
+        .or_else(|| found.as_ref().and_then(|e| e.lang))
+        .unwrap_or_default();
+
+    // The plan: isms.yaml, the level's files, the files around them.
+    let declare_likelihood = found.as_ref().is_some_and(|e| !e.ipa_likelihood);
+    let mut files = vec![common::config(
+        args.level,
+        lang,
+        args.organization.as_deref(),
+    )];
+    files.extend(match args.level {
+        Level::Quick => quick::files(&standards, lang, declare_likelihood),
+        Level::Baseline => baseline::files(lang),
+        Level::Comprehensive => comprehensive::files(lang),
+    });
+    files.extend(common::tooling(lang));
+
+    let outcomes = match &found {
+        None => match write_new(dir, &files, args.force, lang) {
+            Ok(o) => o,
+            Err(code) => return code,
+        },
+        Some(e) => match write_growth(dir, &files, e, args.level) {
+            Ok(o) => o,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return 2;
+            }
+        },
+    };
+    report(args, lang, &outcomes, found.as_ref());
+    0
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// A new repository: refuse to overwrite unless `force`.
+fn write_new(dir: &Path, files: &[File], force: bool, lang: Lang) -> Result<Vec<Outcome>, i32> {
+    let conflicts: Vec<&str> = files
+        .iter()
+        .filter(|f| dir.join(&f.path).exists())
+        .map(|f| f.path.as_str())
+        .collect();
+    if !conflicts.is_empty() && !force {
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "error: isms init does not overwrite existing files; these exist in {}:",
+                "error: isms init は既存のファイルを上書きしません。{} に次のファイルがあります:",
+                dir.display()
+            )
+        );
+        for c in &conflicts {
+            eprintln!("  {c}");
+        }
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "  help: move them away, choose another folder, or pass --force to overwrite them",
+                "  help: 別の場所に移すか、別のフォルダを指定するか、--force で上書きしてください"
+            )
+        );
+        return Err(2);
+    }
+    let mut out = Vec::new();
+    for f in files {
+        let path = dir.join(&f.path);
+        let existed = path.exists();
+        if let Err(e) = write_file(&path, &f.render()) {
+            eprintln!("error: {e}");
+            return Err(2);
+        }
+        out.push(if existed {
+            Outcome::Overwritten(f.path.clone())
+        } else {
+            Outcome::Created(f.path.clone())
+        });
+    }
+    Ok(out)
+}
+
+/// A free path beside `path`: `assets.yaml` → `assets-quick.yaml`, then `assets-quick-2.yaml`.
+fn beside(dir: &Path, path: &str, level: Level) -> String {
+    let (stem, ext) = path.rsplit_once('.').unwrap_or((path, "yaml"));
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 {
+            format!("{stem}-{}.{ext}", level.as_str())
+        } else {
+            format!("{stem}-{}-{n}.{ext}", level.as_str())
+        };
+        if !dir.join(&candidate).exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// An existing repository: add what is missing, change nothing.
+fn write_growth(
+    dir: &Path,
+    files: &[File],
+    e: &Existing,
+    level: Level,
+) -> Result<Vec<Outcome>, String> {
+    let mut out = Vec::new();
+    for f in files {
+        if f.fresh_only {
+            out.push(Outcome::NotInGrowth(f.path.clone()));
+            continue;
+        }
+        let exists = dir.join(&f.path).exists();
+        let Body::Docs(docs) = &f.body else {
+            if exists {
+                out.push(Outcome::Kept(f.path.clone()));
+            } else {
+                write_file(&dir.join(&f.path), &f.render())?;
+                out.push(Outcome::Created(f.path.clone()));
+            }
+            continue;
+        };
+        let missing: Vec<&emit::Doc> = docs
+            .iter()
+            .filter(|d| {
+                let id_defined = d.id.as_ref().is_some_and(|id| e.ids.contains(id));
+                let soa_defined = d
+                    .soa_framework
+                    .as_ref()
+                    .is_some_and(|fw| e.soas.contains(fw));
+                !id_defined && !soa_defined
+            })
+            .collect();
+        if missing.is_empty() {
+            out.push(if exists {
+                Outcome::Kept(f.path.clone())
+            } else {
+                Outcome::Defined(f.path.clone())
+            });
+            continue;
+        }
+        let partial = File {
+            path: if exists {
+                beside(dir, &f.path, level)
+            } else {
+                f.path.clone()
+            },
+            header: f.header.clone(),
+            body: Body::Docs(missing.into_iter().cloned().collect()),
+            fresh_only: false,
+        };
+        write_file(&dir.join(&partial.path), &partial.render())?;
+        out.push(if exists {
+            Outcome::Beside(partial.path, f.path.clone())
+        } else {
+            Outcome::Created(partial.path)
+        });
+    }
+    Ok(out)
+}
+
+/// What was done, and what to do next.
+fn report(args: &InitArgs, lang: Lang, outcomes: &[Outcome], found: Option<&Existing>) {
+    let level = args.level;
+    let dir = args.dir.display();
+    let mut text = match found {
+        None => tr!(
+            lang,
+            "isms init: {} ({}) in {dir}\n",
+            "isms init: {}（{}）を {dir} に作成します\n",
+            level.name(lang),
+            level.as_str()
+        ),
+        Some(_) => tr!(
+            lang,
+            "isms init: {} ({}) into the existing repository {dir}: adding only what is missing, changing nothing\n",
+            "isms init: 既存のリポジトリ {dir} に {}（{}）の足りないものだけを追加します（既存のファイルは変更しません）\n",
+            level.name(lang),
+            level.as_str()
+        ),
+    };
+    let schema_prefix = format!("{SCHEMA_DIR}/");
+    let mut schema_lines: [usize; 2] = [0, 0];
+    let mut placeholders = Vec::new();
+    for o in outcomes {
+        let (verb, path, note) = match o {
+            Outcome::Created(p) => (lang.pick("created", "作成"), p, String::new()),
+            Outcome::Overwritten(p) => (lang.pick("overwrote", "上書き"), p, String::new()),
+            Outcome::Kept(p) => (
+                lang.pick("kept", "既存"),
+                p,
+                lang.pick(" (exists, unchanged)", "（既にあるため変更なし）")
+                    .to_owned(),
+            ),
+            Outcome::Defined(p) => (
+                lang.pick("skipped", "省略"),
+                p,
+                lang.pick(
+                    " (its entities are already defined in the repository)",
+                    "（内容は既にリポジトリで定義済み）",
+                )
+                .to_owned(),
+            ),
+            Outcome::Beside(p, existing) => (
+                lang.pick("created", "作成"),
+                p,
+                tr!(
+                    lang,
+                    " ({existing} exists; this holds what it lacks)",
+                    "（{existing} が既にあるため、足りない分をこちらに書きました）"
+                ),
+            ),
+            Outcome::NotInGrowth(p) => {
+                placeholders.push(p.as_str());
+                continue;
+            }
+        };
+        if path.starts_with(&schema_prefix) {
+            match o {
+                Outcome::Kept(_) => schema_lines[1] += 1,
+                _ => schema_lines[0] += 1,
+            }
+            continue;
+        }
+        let pad = " ".repeat(10usize.saturating_sub(crate::catalog_cmd::display_width(verb)));
+        text.push_str(&format!("  {verb}{pad}{path}{note}\n"));
+    }
+    if schema_lines[0] > 0 {
+        text.push_str(&tr!(
+            lang,
+            "  created   {SCHEMA_DIR}/ ({} JSON Schemas for the editor)\n",
+            "  作成      {SCHEMA_DIR}/（エディタ用の JSON Schema {} 個）\n",
+            schema_lines[0]
+        ));
+    }
+    if schema_lines[1] > 0 {
+        text.push_str(&tr!(
+            lang,
+            "  kept      {SCHEMA_DIR}/ ({} files exist, unchanged; delete the folder to refresh the schemas)\n",
+            "  既存      {SCHEMA_DIR}/（{} 個、変更なし。スキーマを更新するにはフォルダを削除して再実行）\n",
+            schema_lines[1]
+        ));
+    }
+    if let Some(e) = found {
+        if args.force {
+            text.push_str(lang.pick(
+                "\nnote: --force does not apply to an existing repository: init never changes its files\n      (delete a file to have it written again).\n",
+                "\n注意: 既存のリポジトリでは --force は効きません（init は既存のファイルを変更しません）。\n      ファイルを作り直すには、削除してから再実行してください。\n",
+            ));
+        }
+        if !placeholders.is_empty() {
+            let total = crate::catalog::catalogs()
+                .framework(comprehensive::FRAMEWORK)
+                .map_or(0, |f| f.controls.len());
+            let undecided = crate::catalog::catalogs()
+                .framework(comprehensive::FRAMEWORK)
+                .map_or(0, |f| {
+                    f.controls
+                        .iter()
+                        .filter(|c| !e.decided.contains(&c.id))
+                        .count()
+                });
+            text.push_str(&tr!(
+                lang,
+                "\nThe {total} placeholder controls ({}) are not added to an existing repository: your controls stay\n\
+                 as they are, and `isms check` reports each Annex A control that none of them maps to and soa.yaml does\n\
+                 not exclude (soa/missing). Now {undecided} of {total} are undecided: map a control to each (maps_to),\n\
+                 add a control, or exclude it with its reason in soa.yaml.\n",
+                "\n附属書 A の {total} 管理策の仮の管理策（{}）は既存のリポジトリには追加しません。既存の管理策はそのままで、\n\
+                 どの管理策にも対応付けられず soa.yaml で除外もされていない附属書 A の管理策を `isms check` が soa/missing として\n\
+                 示します。現在 {total} 管理策のうち {undecided} 個が未決定です: 管理策を対応付ける（maps_to）、管理策を追加する、\n\
+                 または soa.yaml で理由を書いて除外する、のいずれかで決めてください。\n",
+                format!("controls/{}/", comprehensive::FRAMEWORK)
+            ));
+        }
+        if let Some(fw) = level.framework() {
+            if !e.frameworks.iter().any(|f| f == fw) {
+                let mut list = e.frameworks.clone();
+                list.push(fw.to_owned());
+                text.push_str(&tr!(
+                    lang,
+                    "\nisms.yaml does not list {fw} under frameworks, so `isms check` does not yet report which of its\n\
+                     controls are undecided. Change the line in isms.yaml to:\n  frameworks: [{}]\n",
+                    "\nisms.yaml の frameworks に {fw} がないため、`isms check` はまだその管理策の未決定を示しません。\n\
+                     isms.yaml の行を次のように書き換えてください:\n  frameworks: [{}]\n",
+                    list.join(", ")
+                ));
+            }
+        }
+    }
+    let next_level = match level {
+        Level::Quick => Some("baseline"),
+        Level::Baseline => Some("comprehensive"),
+        Level::Comprehensive => None,
+    };
+    text.push_str(lang.pick(
+        "\nNext: open each file and fill in what its first comment asks, then run `isms check`.\n",
+        "\n次に: 各ファイルを開いて先頭のコメントに沿って記入し、`isms check` で確認してください。\n",
+    ));
+    if let Some(next) = next_level {
+        text.push_str(&tr!(
+            lang,
+            "To grow to the next level later: isms init --level {next} (adds only what is missing).\n",
+            "次のレベルに進むときは: isms init --level {next}（足りないものだけを追加します）\n"
+        ));
+    }
+    // A closed pipe is fine; anything else was already reported by write_output.
+    let _ = crate::write_output(None, &text);
+}

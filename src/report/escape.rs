@@ -1,0 +1,122 @@
+//! Escaping of user-written text, one function per output format. Every writer passes each
+//! cell a user wrote through the function of its format; the hostile-titles fixture
+//! checks that none is missed.
+
+use std::fmt;
+
+/// HTML text and attribute values: `&`, `<`, `>`, `"` and `'` become entities.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `write!(out, "<td>{}</td>", H(text))`: the text, HTML-escaped.
+pub struct H<'a>(pub &'a str);
+
+impl fmt::Display for H<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&html(self.0))
+    }
+}
+
+/// A Markdown table cell (GitHub Flavored Markdown): `|` and the characters that start
+/// inline markup or raw HTML are backslash-escaped or turned into entities, and line
+/// breaks become `<br>`, so a cell never breaks the table or injects HTML.
+pub fn md_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Markdown text outside a table (a heading, a paragraph): escaped as a cell, with line
+/// breaks as spaces.
+pub fn md_text(s: &str) -> String {
+    md_cell(&s.replace("\r\n", " ").replace(['\r', '\n'], " "))
+}
+
+/// `write!(out, "| {} |", M(text))`: the text as a Markdown table cell.
+pub struct M<'a>(pub &'a str);
+
+impl fmt::Display for M<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&md_cell(self.0))
+    }
+}
+
+/// A CSV or XLSX cell: text that a spreadsheet could read as a formula (it starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'` (OWASP's advice
+/// against formula injection). Other text is unchanged.
+pub fn spreadsheet(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_markup_and_quotes() {
+        assert_eq!(
+            html(r#"<script>alert("x")</script> & 'y'"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+        );
+    }
+
+    #[test]
+    fn markdown_cells_survive_pipes_newlines_and_html() {
+        assert_eq!(md_cell("a|b\nc\r\nd"), r"a\|b<br>c<br>d");
+        assert_eq!(md_cell("<script>"), "&lt;script&gt;");
+        assert_eq!(md_cell("[x](y) *z*"), r"\[x\](y) \*z\*");
+        assert_eq!(md_text("a\nb|c"), r"a b\|c");
+    }
+
+    #[test]
+    fn spreadsheet_cells_never_start_a_formula() {
+        for s in [
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"http://x\")",
+        ] {
+            assert_eq!(spreadsheet(s), format!("'{s}"));
+        }
+        assert_eq!(spreadsheet("R-001"), "R-001");
+        assert_eq!(spreadsheet("情報 = 資産"), "情報 = 資産");
+        assert_eq!(spreadsheet(""), "");
+    }
+}
