@@ -214,7 +214,8 @@ struct ControlState {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct SoaRow {
-    applicable: bool,
+    /// `None` while the SoA has not decided (neither applied nor excluded, or both).
+    applicable: Option<bool>,
     excluded: bool,
     status: Option<Status>,
 }
@@ -286,31 +287,15 @@ impl Snapshot {
                 continue;
             };
             s.frameworks.push(catalog.framework.clone());
-            let soa = m.soa_for(&catalog.framework);
-            let prefix = format!("{}:", catalog.framework);
-            for cc in &catalog.controls {
-                let mapped: Vec<Option<Status>> = m
-                    .controls
-                    .iter()
-                    .filter(|c| {
-                        c.maps_to
-                            .iter()
-                            .any(|t| t.value.strip_prefix(&prefix) == Some(cc.id.as_str()))
-                    })
-                    .map(|c| c.status.as_ref().map(|x| x.value))
-                    .collect();
-                let excluded =
-                    soa.is_some_and(|s| s.exclusions.iter().any(|(id, _)| id.value == cc.id));
-                let included =
-                    soa.is_some_and(|s| s.inclusions.iter().any(|(id, _)| id.value == cc.id));
-                // The weakest status among the mapping controls (Status orders strongest first).
-                let status = mapped.iter().flatten().max().copied();
+            // The rows of `isms soa`, so that the diff and the SoA agree on every decision.
+            let table = crate::report::soa::build(c, catalog);
+            for row in &table.rows {
                 s.soa.insert(
-                    (catalog.framework.clone(), cc.id.clone()),
+                    (catalog.framework.clone(), row.id.clone()),
                     SoaRow {
-                        applicable: !excluded && (!mapped.is_empty() || included),
-                        excluded,
-                        status,
+                        applicable: row.decision.applicable(),
+                        excluded: row.exclusion.is_some(),
+                        status: row.status,
                     },
                 );
             }
@@ -771,13 +756,14 @@ fn markdown(d: &Diff, l: &Labels, lang: Lang) -> String {
                     "| 管理策 | 名称 | 適用 | 除外 | 実施状況 |"
                 )
             );
-            let yes_no = |b: Option<bool>| match b {
-                Some(true) => tr!(lang, "yes", "はい"),
-                Some(false) => tr!(lang, "no", "いいえ"),
+            let yes_no = |b: Option<Option<bool>>| match b {
+                Some(Some(true)) => tr!(lang, "yes", "はい"),
+                Some(Some(false)) => tr!(lang, "no", "いいえ"),
+                Some(None) => tr!(lang, "undecided", "未決定"),
                 None => "—".to_owned(),
             };
             for s in &d.soa {
-                let field = |f: fn(&SoaRow) -> bool| {
+                let field = |f: fn(&SoaRow) -> Option<bool>| {
                     arrow(
                         &yes_no(s.before.as_ref().map(f)),
                         &yes_no(s.after.as_ref().map(f)),
@@ -789,7 +775,7 @@ fn markdown(d: &Diff, l: &Labels, lang: Lang) -> String {
                     md_code(&format!("{}:{}", s.framework, s.id)),
                     md_cell(lang.pick(&s.title.0, &s.title.1)),
                     field(|r| r.applicable),
-                    field(|r| r.excluded),
+                    field(|r| Some(r.excluded)),
                     arrow(
                         &status_text(s.before.and_then(|r| r.status)),
                         &status_text(s.after.and_then(|r| r.status))

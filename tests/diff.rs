@@ -180,7 +180,8 @@ fn a_change_between_two_commits() {
     assert_eq!(s[0]["after"]["status"], "planned");
     assert_eq!(s[1]["before"]["excluded"], true);
     assert_eq!(s[1]["after"]["excluded"], false);
-    assert_eq!(s[1]["after"]["applicable"], false);
+    assert_eq!(s[1]["before"]["applicable"], false);
+    assert_eq!(s[1]["after"]["applicable"], Value::Null); // undecided, as `isms soa` says
 
     let introduced: Vec<(String, String)> = d["findings"]["introduced"]
         .as_array()
@@ -253,7 +254,7 @@ fn markdown_for_a_pull_request_comment() {
         "{md}"
     );
     assert!(md.contains("| `C-ENDPOINT` | 利用者端末の管理（MDM・画面ロック・リモートワイプ） | implemented → planned |"));
-    assert!(md.contains("| `iso27001-2022:8.31` | Separation of development, test and production environments | no | yes → no | — |"));
+    assert!(md.contains("| `iso27001-2022:8.31` | Separation of development, test and production environments | no → undecided | yes → no | — |"));
     assert!(
         md.contains("| error | `ref/unknown` | `isms/risks/R-001.yaml:"),
         "{md}"
