@@ -8,6 +8,7 @@ use crate::check::{self, Checked};
 use crate::git::{self, GitError};
 use crate::i18n::Lang;
 use crate::model::Status;
+use crate::report::escape::md_text;
 use crate::risk::Band;
 use crate::tr;
 use crate::workspace;
@@ -499,27 +500,6 @@ fn unmatched(these: &[FindingState], others: &[FindingState]) -> Vec<FindingStat
 // ---------------------------------------------------------------------------------------
 // Markdown.
 
-/// Escapes user text for a Markdown table cell in a GitHub comment: no cell break, no HTML
-/// (a fake marker comment), no emphasis or link, no @-mention.
-pub fn md_cell(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' | '\n' | '\t' => out.push(' '),
-            '@' => out.push_str("@\u{2060}"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// An id as inline code, safe in a table cell.
 pub fn md_code(s: &str) -> String {
     let s = s.replace(['\r', '\n'], " ").replace('|', "\\|");
@@ -664,7 +644,7 @@ fn markdown(d: &Diff, l: &Labels, lang: Lang) -> String {
                 .after
                 .as_ref()
                 .or(r.before.as_ref())
-                .map(|s| md_cell(&s.title))
+                .map(|s| md_text(&s.title))
                 .unwrap_or_default();
             let side = |s: &Option<RiskState>, f: &dyn Fn(&RiskState) -> String| {
                 s.as_ref().map_or("—".to_owned(), f)
@@ -715,7 +695,7 @@ fn markdown(d: &Diff, l: &Labels, lang: Lang) -> String {
                 out,
                 "| {} | {} | {} |",
                 md_code(&c.id),
-                md_cell(&c.title),
+                md_text(&c.title),
                 arrow(&status_text(c.before), &status_text(c.after))
             );
         }
@@ -773,7 +753,7 @@ fn markdown(d: &Diff, l: &Labels, lang: Lang) -> String {
                     out,
                     "| {} | {} | {} | {} | {} |",
                     md_code(&format!("{}:{}", s.framework, s.id)),
-                    md_cell(lang.pick(&s.title.0, &s.title.1)),
+                    md_text(lang.pick(&s.title.0, &s.title.1)),
                     field(|r| r.applicable),
                     field(|r| Some(r.excluded)),
                     arrow(
@@ -812,7 +792,7 @@ fn markdown(d: &Diff, l: &Labels, lang: Lang) -> String {
                 f.severity,
                 md_code(f.code),
                 md_code(&format!("{}{}:{}:{}", l.prefix, f.file, f.line, f.column)),
-                md_cell(&f.message)
+                md_text(&f.message)
             );
         }
     }
@@ -966,7 +946,7 @@ mod tests {
     #[test]
     fn cells_cannot_break_tables_or_fake_the_marker() {
         assert_eq!(
-            md_cell("a|b\n<!-- isms-report --> *x* @team"),
+            md_text("a|b\n<!-- isms-report --> *x* @team"),
             "a\\|b &lt;\\!-- isms-report --&gt; \\*x\\* @\u{2060}team"
         );
         assert_eq!(md_code("R-1|x"), "`R-1\\|x`");

@@ -91,30 +91,57 @@ pub fn load(start: &Path, lang_override: Option<Lang>) -> Result<Workspace, Load
     let root = find_root(start)?;
     let config_path = root.join(CONFIG_FILE);
     let bytes = std::fs::read(&config_path).map_err(|e| LoadError::Io(config_path.clone(), e))?;
+    assemble(root.clone(), bytes, lang_override, |config| {
+        let (paths, errors) = walk(&root, config)?;
+        let files = paths
+            .into_iter()
+            .map(|(rel, abs)| (rel, Input::Disk(abs)))
+            .collect();
+        Ok((files, errors))
+    })
+}
+
+/// Where a file's bytes come from: the disk, or memory (a git revision).
+enum Input {
+    Disk(PathBuf),
+    Memory(Vec<u8>),
+}
+
+/// The files to read, sorted by path, and the entries that could not be listed.
+type Listed = (Vec<(String, Input)>, Vec<String>);
+
+/// The pipeline shared by [`load`] and [`load_files`]: the config first (it decides the
+/// language and the exclusions), then every listed file in parallel, then the model.
+fn assemble(
+    root: PathBuf,
+    config_bytes: Vec<u8>,
+    lang_override: Option<Lang>,
+    list: impl FnOnce(&Config) -> Result<Listed, LoadError>,
+) -> Result<Workspace, LoadError> {
     // The config decides the language, so its own findings are worded after it is read.
-    let mut config_result = read_config(bytes.clone(), Lang::default());
+    let mut config_result = read_config(config_bytes.clone(), Lang::default());
     let lang = lang_override
         .or(config_result.1.language)
         .unwrap_or_default();
     if lang != Lang::default() {
-        config_result = read_config(bytes, lang);
+        config_result = read_config(config_bytes, lang);
     }
     let (config_source, config, config_findings) = config_result;
 
-    let (paths, walk_errors) = walk(&root, &config)?;
+    let (files, list_errors) = list(&config)?;
     let mut sources = Sources::default();
     let config_file = sources.add(config_source);
     let mut findings = config_findings;
     let first = sources.len() as u32;
 
-    let results: Vec<FileResult> = paths
-        .par_iter()
+    let results: Vec<FileResult> = files
+        .into_par_iter()
         .enumerate()
-        .map(|(i, (rel, abs))| load_file(FileId(first + i as u32), rel, abs, lang))
+        .map(|(i, (rel, input))| load_file(FileId(first + i as u32), &rel, input, lang))
         .collect();
 
     let mut model = Model::default();
-    let mut io_errors = walk_errors;
+    let mut io_errors = list_errors;
     for r in results {
         sources.add(r.source);
         findings.extend(r.findings);
@@ -185,7 +212,8 @@ fn relative(root: &Path, path: &Path) -> String {
 /// skipped quietly: what it points to is read through its real path.
 type Walked = (Vec<(String, PathBuf)>, Vec<String>);
 
-fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
+/// The `exclude:` globs of isms.yaml; `*` does not cross `/`.
+fn exclude_set(config: &Config) -> Result<globset::GlobSet, LoadError> {
     let mut globs = globset::GlobSetBuilder::new();
     for g in &config.exclude {
         let glob = globset::GlobBuilder::new(&g.value)
@@ -194,9 +222,13 @@ fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
             .map_err(|e| LoadError::BadGlob(g.value.clone(), e.to_string()))?;
         globs.add(glob);
     }
-    let globs = globs
+    globs
         .build()
-        .map_err(|e| LoadError::BadGlob(String::new(), e.to_string()))?;
+        .map_err(|e| LoadError::BadGlob(String::new(), e.to_string()))
+}
+
+fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
+    let globs = exclude_set(config)?;
     let found = std::sync::Mutex::new(Vec::new());
     let errors = std::sync::Mutex::new(Vec::new());
     ignore::WalkBuilder::new(root)
@@ -312,23 +344,26 @@ fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Find
     .help(help)
 }
 
-fn load_file(file: FileId, rel: &str, abs: &Path, lang: Lang) -> FileResult {
+fn load_file(file: FileId, rel: &str, input: Input, lang: Lang) -> FileResult {
     let mut result = FileResult {
         source: Source::new(rel.to_owned(), ""),
         entities: Vec::new(),
         findings: Vec::new(),
         io_error: None,
     };
-    let bytes = match std::fs::read(abs) {
-        Ok(b) => b,
-        Err(e) => {
-            result.io_error = Some(tr!(
-                lang,
-                "cannot read {rel}: {e}",
-                "{rel} を読めません: {e}"
-            ));
-            return result;
-        }
+    let bytes = match input {
+        Input::Memory(bytes) => bytes,
+        Input::Disk(abs) => match std::fs::read(abs) {
+            Ok(b) => b,
+            Err(e) => {
+                result.io_error = Some(tr!(
+                    lang,
+                    "cannot read {rel}: {e}",
+                    "{rel} を読めません: {e}"
+                ));
+                return result;
+            }
+        },
     };
     read_file(file, rel, bytes, lang, result)
 }
@@ -469,67 +504,19 @@ pub fn load_files(
     files: Vec<(String, Vec<u8>)>,
     lang_override: Option<Lang>,
 ) -> Result<Workspace, LoadError> {
-    let mut config_result = read_config(config.clone(), Lang::default());
-    let lang = lang_override
-        .or(config_result.1.language)
-        .unwrap_or_default();
-    if lang != Lang::default() {
-        config_result = read_config(config, lang);
-    }
-    let (config_source, config, config_findings) = config_result;
-    let mut globs = globset::GlobSetBuilder::new();
-    for g in &config.exclude {
-        let glob = globset::GlobBuilder::new(&g.value)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| LoadError::BadGlob(g.value.clone(), e.to_string()))?;
-        globs.add(glob);
-    }
-    let globs = globs
-        .build()
-        .map_err(|e| LoadError::BadGlob(String::new(), e.to_string()))?;
-    let mut files: Vec<(String, Vec<u8>)> = files
-        .into_iter()
-        .filter(|(rel, _)| {
-            (rel.ends_with(".yaml") || rel.ends_with(".yml"))
-                && rel != CONFIG_FILE
-                && !rel.split('/').any(|c| c.starts_with('.'))
-                && !globs.is_match(rel)
-        })
-        .collect();
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-
-    let mut sources = Sources::default();
-    let config_file = sources.add(config_source);
-    let mut findings = config_findings;
-    let first = sources.len() as u32;
-    let results: Vec<FileResult> = files
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, (rel, bytes))| {
-            let result = FileResult {
-                source: Source::new(rel.clone(), ""),
-                entities: Vec::new(),
-                findings: Vec::new(),
-                io_error: None,
-            };
-            read_file(FileId(first + i as u32), &rel, bytes, lang, result)
-        })
-        .collect();
-    let mut entities = Vec::new();
-    for r in results {
-        sources.add(r.source);
-        findings.extend(r.findings);
-        entities.extend(r.entities);
-    }
-    Ok(Workspace {
-        root,
-        sources,
-        config,
-        config_file,
-        lang,
-        model: Model::new(entities),
-        findings,
-        io_errors: Vec::new(),
+    assemble(root, config, lang_override, |config| {
+        let globs = exclude_set(config)?;
+        let mut files: Vec<(String, Input)> = files
+            .into_iter()
+            .filter(|(rel, _)| {
+                (rel.ends_with(".yaml") || rel.ends_with(".yml"))
+                    && rel != CONFIG_FILE
+                    && !rel.split('/').any(|c| c.starts_with('.'))
+                    && !globs.is_match(rel)
+            })
+            .map(|(rel, bytes)| (rel, Input::Memory(bytes)))
+            .collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok((files, Vec::new()))
     })
 }

@@ -44,10 +44,12 @@ pub fn md_cell(s: &str) -> String {
                 out.push_str("<br>");
             }
             '\n' => out.push_str("<br>"),
-            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '~' => {
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '#' | '!' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
+            // A word joiner after `@`: no @-mention when the text is posted on GitHub.
+            '@' => out.push_str("@\u{2060}"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -99,6 +101,7 @@ mod tests {
         assert_eq!(md_cell("a|b\nc\r\nd"), r"a\|b<br>c<br>d");
         assert_eq!(md_cell("<script>"), "&lt;script&gt;");
         assert_eq!(md_cell("[x](y) *z*"), r"\[x\](y) \*z\*");
+        assert_eq!(md_cell("@team #1 !x $y"), "@\u{2060}team \\#1 \\!x \\$y");
         assert_eq!(md_text("a\nb|c"), r"a b\|c");
     }
 
