@@ -4,7 +4,7 @@
 //! title block: the SoA's version and approval, and the findings of `isms check`, are in
 //! the other formats; undecided rows still show as such in the `applicable` column.
 
-use super::{acceptance_text, inclusion_lines, soa_status, treatment_text};
+use super::{REGISTER_COLUMNS, acceptance_text, inclusion_lines, soa_status, treatment_text};
 use crate::report::Named;
 use crate::report::escape;
 use crate::report::labels::{self, L};
@@ -94,28 +94,10 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
 pub fn risks(r: &RiskRegister) -> Result<Vec<u8>, String> {
     let lang = r.lang;
     let mut rows = vec![
-        [
-            L::RiskId.t(lang),
-            L::RiskTitle.t(lang),
-            L::Assets.t(lang),
-            L::Threat.t(lang),
-            L::Origin.t(lang),
-            L::Vulnerabilities.t(lang),
-            L::Impact.t(lang),
-            L::Likelihood.t(lang),
-            L::Level.t(lang),
-            L::Band.t(lang),
-            L::Treatment.t(lang),
-            L::Controls.t(lang),
-            L::Owner.t(lang),
-            L::Due.t(lang),
-            L::ResidualLevel.t(lang),
-            L::ResidualBand.t(lang),
-            L::Acceptance.t(lang),
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect::<Vec<_>>(),
+        REGISTER_COLUMNS
+            .iter()
+            .map(|l| l.t(lang).to_owned())
+            .collect::<Vec<_>>(),
     ];
     for x in &r.rows {
         rows.push(vec![

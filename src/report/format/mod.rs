@@ -51,6 +51,27 @@ pub fn risks(r: &RiskRegister, f: Format) -> Result<Vec<u8>, String> {
 }
 
 /// Ids joined for one cell.
+/// The columns of the risk register in the tabular formats (CSV, XLSX), in order.
+pub const REGISTER_COLUMNS: [L; 17] = [
+    L::RiskId,
+    L::RiskTitle,
+    L::Assets,
+    L::Threat,
+    L::Origin,
+    L::Vulnerabilities,
+    L::Impact,
+    L::Likelihood,
+    L::Level,
+    L::Band,
+    L::Treatment,
+    L::Controls,
+    L::Owner,
+    L::Due,
+    L::ResidualLevel,
+    L::ResidualBand,
+    L::Acceptance,
+];
+
 pub fn ids(list: &[Named]) -> String {
     list.iter()
         .map(|n| n.id.as_str())

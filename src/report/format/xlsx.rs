@@ -7,8 +7,8 @@
 //! bytes.
 
 use super::{
-    acceptance_text, inclusion_lines, labels_lines, method_lines, severity, soa_counts, soa_facts,
-    soa_status, treatment_text,
+    REGISTER_COLUMNS, acceptance_text, inclusion_lines, labels_lines, method_lines, severity,
+    soa_counts, soa_facts, soa_status, treatment_text,
 };
 use crate::i18n::Lang;
 use crate::report::Named;
@@ -455,25 +455,7 @@ pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, String> {
             sh.free(r, 0, L::FindingsWarning.t(lang), &s.note)?;
         }
         let header_row = r + 2;
-        let head = [
-            L::RiskId.t(lang),
-            L::RiskTitle.t(lang),
-            L::Assets.t(lang),
-            L::Threat.t(lang),
-            L::Origin.t(lang),
-            L::Vulnerabilities.t(lang),
-            L::Impact.t(lang),
-            L::Likelihood.t(lang),
-            L::Level.t(lang),
-            L::Band.t(lang),
-            L::Treatment.t(lang),
-            L::Controls.t(lang),
-            L::Owner.t(lang),
-            L::Due.t(lang),
-            L::ResidualLevel.t(lang),
-            L::ResidualBand.t(lang),
-            L::Acceptance.t(lang),
-        ];
+        let head = REGISTER_COLUMNS.map(|l| l.t(lang));
         sh.header(header_row, &head, &s)?;
         for (i, x) in reg.rows.iter().enumerate() {
             let r = header_row + 1 + row_num(i);
