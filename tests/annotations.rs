@@ -75,7 +75,7 @@ fn paths_are_relative_to_the_git_repository() {
     );
     assert_eq!(
         gh.lines().last().unwrap(),
-        "isms check: 1 errors, 0 warnings, 0 infos in 3 files"
+        "isms check: 1 error, 0 warnings, 0 infos in 3 files"
     );
     assert!(
         !gh.contains("::notice"),
@@ -135,7 +135,7 @@ fn errors_come_first_and_a_notice_gives_the_totals_when_the_runner_would_cut() {
     let notice = gh.lines().find(|l| l.starts_with("::notice")).unwrap();
     assert!(
         notice.starts_with(
-            "::notice title=isms check::isms check: 93 errors, 1 warnings, 0 infos in 2 files. \
+            "::notice title=isms check::isms check: 93 errors, 1 warning, 0 infos in 2 files. \
              GitHub shows only 10 annotations"
         ),
         "{notice}"

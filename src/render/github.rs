@@ -34,10 +34,11 @@ pub fn render(r: &Report, prefix: &str) -> String {
         r.count(Severity::Info),
     );
     let files = r.files;
+    let counts = r.totals();
     let totals = tr!(
         r.lang,
-        "isms check: {e} errors, {w} warnings, {i} infos in {files} files",
-        "isms check: エラー {e} 件、警告 {w} 件、情報 {i} 件（{files} ファイル）"
+        "isms check: {counts} in {files} files",
+        "isms check: {counts}（{files} ファイル）"
     );
     for level in [Severity::Error, Severity::Warning, Severity::Info] {
         if level == Severity::Info && e.max(w).max(i) > SHOWN_PER_LEVEL {

@@ -52,26 +52,15 @@ impl Report<'_> {
         self.findings.iter().filter(|f| f.severity == s).count()
     }
 
-    /// "Found 2 errors, 1 warning in 41 files." — the last line of human output.
-    pub fn count_line(&self) -> String {
+    /// "2 errors, 1 warning, 0 infos" / "エラー 2 件、警告 1 件、情報 0 件".
+    pub fn totals(&self) -> String {
         let (e, w, i) = (
             self.count(Severity::Error),
             self.count(Severity::Warning),
             self.count(Severity::Info),
         );
-        let files = self.files;
-        let entities = self.entities;
-        if e + w + i == 0 {
-            return tr!(
-                self.lang,
-                "No problems found in {files} files ({entities} entities).",
-                "問題はありません（{files} ファイル、{entities} エンティティ）。"
-            );
-        }
         match self.lang {
-            Lang::Ja => format!(
-                "エラー {e} 件、警告 {w} 件、情報 {i} 件（{files} ファイル、{entities} エンティティ）。"
-            ),
+            Lang::Ja => format!("エラー {e} 件、警告 {w} 件、情報 {i} 件"),
             Lang::En => {
                 let plural = |n: usize, word: &str| {
                     if n == 1 {
@@ -81,12 +70,31 @@ impl Report<'_> {
                     }
                 };
                 format!(
-                    "Found {}, {}, {} in {files} files ({entities} entities).",
+                    "{}, {}, {}",
                     plural(e, "error"),
                     plural(w, "warning"),
                     plural(i, "info")
                 )
             }
         }
+    }
+
+    /// "Found 2 errors, 1 warning, 0 infos in 41 files (…)." — the last line of human output.
+    pub fn count_line(&self) -> String {
+        let files = self.files;
+        let entities = self.entities;
+        if self.findings.is_empty() {
+            return tr!(
+                self.lang,
+                "No problems found in {files} files ({entities} entities).",
+                "問題はありません（{files} ファイル、{entities} エンティティ）。"
+            );
+        }
+        let totals = self.totals();
+        tr!(
+            self.lang,
+            "Found {totals} in {files} files ({entities} entities).",
+            "{totals}（{files} ファイル、{entities} エンティティ）。"
+        )
     }
 }
