@@ -386,19 +386,19 @@ fn read_file(
             return result;
         }
     };
-    let (docs, findings) = yaml::parse(file, &text, lang);
-    result.findings = findings;
-    let had_syntax_findings = !result.findings.is_empty();
-    // Sized exactly: entities are large, and a default first growth would reserve four.
-    result.entities = Vec::with_capacity(docs.len());
     let mut documents = 0;
-    for doc in docs {
+    // Each document is modelled as soon as it is parsed, and its tree dropped.
+    let syntax = yaml::parse_each(file, &text, lang, |doc| {
         if doc.root.scalar().is_some_and(|(t, p)| p && t.is_empty()) {
-            continue; // an empty document, e.g. after a trailing `---`
+            return; // an empty document, e.g. after a trailing `---`
         }
         documents += 1;
         read_document(&doc.root, lang, &mut result);
-    }
+    });
+    let had_syntax_findings = !syntax.is_empty();
+    result.findings.extend(syntax);
+    // Entities are large, and a vector's first growth reserves four: keep only what is used.
+    result.entities.shrink_to_fit();
     if documents == 0 && !had_syntax_findings {
         result.findings.push(
             Finding::new(

@@ -199,11 +199,23 @@ pub struct Document {
 /// Parses every document of a file. Findings are `yaml/*`.
 pub fn parse(file: FileId, text: &str, lang: Lang) -> (Vec<Document>, Vec<Finding>) {
     let mut docs = Vec::new();
+    let findings = parse_each(file, text, lang, |d| docs.push(d));
+    (docs, findings)
+}
+
+/// Parses a file, handing each document to `each` as soon as it is complete, so that a
+/// large file never holds every tree at once. Returns the `yaml/*` findings.
+pub fn parse_each(
+    file: FileId,
+    text: &str,
+    lang: Lang,
+    mut each: impl FnMut(Document),
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut line_offset = 0u32;
     let mut rest = text;
     loop {
-        match parse_stream(file, rest, line_offset, lang, &mut docs, &mut findings) {
+        match parse_stream(file, rest, line_offset, lang, &mut each, &mut findings) {
             Resume::Done => break,
             Resume::AfterLine(line) => {
                 // Skip to the next document marker after the broken one.
@@ -215,7 +227,7 @@ pub fn parse(file: FileId, text: &str, lang: Lang) -> (Vec<Document>, Vec<Findin
             }
         }
     }
-    (docs, findings)
+    findings
 }
 
 enum Resume {
@@ -492,7 +504,7 @@ fn parse_stream(
     text: &str,
     line_offset: u32,
     lang: Lang,
-    docs: &mut Vec<Document>,
+    each: &mut impl FnMut(Document),
     findings: &mut Vec<Finding>,
 ) -> Resume {
     let mut b = Builder {
@@ -535,7 +547,7 @@ fn parse_stream(
             }
             Event::DocumentEnd => {
                 if let Some(root) = in_doc_root.take() {
-                    docs.push(Document { root });
+                    each(Document { root });
                 }
                 Ok(None)
             }
