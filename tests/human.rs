@@ -93,3 +93,31 @@ fn company_example_is_clean() {
     assert_eq!(code, 0);
     assert_eq!(json["summary"]["errors"], 0);
 }
+
+/// Findings of one rule at one place share one excerpt, the rest listed in emission order.
+#[test]
+fn findings_at_one_place_share_one_excerpt() {
+    let repo = repo_with(Some(&root().join("tests/rules/soa/missing/passes")));
+    let soa = repo.path().join("soa.yaml");
+    let text = std::fs::read_to_string(&soa).unwrap();
+    let text: String = text
+        .lines()
+        .filter(|l| {
+            !["  \"5\":", "  \"6\":", "  \"10\":"]
+                .iter()
+                .any(|k| l.starts_with(k))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&soa, text).unwrap();
+    let out = human(repo.path(), "en");
+    assert_eq!(out.matches("soa.yaml:2:12]").count(), 1, "{out}");
+    assert!(out.contains("× ipa-sme 5 ("), "{out}");
+    assert!(
+        out.contains(
+            "  … and 2 more soa/missing at soa.yaml:2:12:\n    - ipa-sme 6 (Malware arriving by e-mail) is neither applied nor excluded\n    - ipa-sme 10 ("
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("Found 3 errors, 0 warnings, 0 infos in 9 files (12 entities).\n"));
+}

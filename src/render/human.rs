@@ -10,6 +10,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
+use std::fmt::Write as _;
 
 /// miette's view of a source: lines found through the precomputed index instead of
 /// rescanning the file for every diagnostic.
@@ -162,6 +163,39 @@ fn is_near(a: Span, b: Span) -> bool {
     a.file == b.file && a.start.line.abs_diff(b.start.line) <= 3
 }
 
+fn render_one(handler: &GraphicalReportHandler, r: &Report, f: &Finding, out: &mut String) {
+    let explain = tr!(
+        r.lang,
+        "for more, run `isms explain {}`",
+        "詳しくは `isms explain {}`",
+        f.code
+    );
+    let help = Some(match &f.help {
+        Some(h) => format!("{h}\n{explain}"),
+        None => explain,
+    });
+    let d = Diag {
+        finding: f,
+        related_message: None,
+        report: r,
+        span: f.span,
+        help,
+    };
+    let _ = handler.render_report(out, &d);
+    out.push('\n');
+    for rel in f.related.iter().filter(|x| !is_near(x.span, f.span)) {
+        let d = Diag {
+            finding: f,
+            related_message: Some(&rel.message),
+            report: r,
+            span: rel.span,
+            help: None,
+        };
+        let _ = handler.render_report(out, &d);
+        out.push('\n');
+    }
+}
+
 pub fn render(r: &Report, color: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
@@ -173,36 +207,38 @@ pub fn render(r: &Report, color: bool) -> String {
         .with_width(100)
         .with_context_lines(1);
     let mut out = String::new();
-    for f in r.findings {
-        let explain = tr!(
-            r.lang,
-            "for more, run `isms explain {}`",
-            "詳しくは `isms explain {}`",
-            f.code
-        );
-        let help = Some(match &f.help {
-            Some(h) => format!("{h}\n{explain}"),
-            None => explain,
-        });
-        let d = Diag {
-            finding: f,
-            related_message: None,
-            report: r,
-            span: f.span,
-            help,
-        };
-        let _ = handler.render_report(&mut out, &d);
-        out.push('\n');
-        for rel in f.related.iter().filter(|x| !is_near(x.span, f.span)) {
-            let d = Diag {
-                finding: f,
-                related_message: Some(&rel.message),
-                report: r,
-                span: rel.span,
-                help: None,
-            };
-            let _ = handler.render_report(&mut out, &d);
-            out.push('\n');
+    let mut rest = r.findings;
+    while let Some(f) = rest.first() {
+        // Findings of one rule at one place (the SoA's missing controls) share one excerpt.
+        let same = rest
+            .iter()
+            .take_while(|g| g.code == f.code && g.span == f.span)
+            .count();
+        let (group, tail) = rest.split_at(same);
+        rest = tail;
+        render_one(&handler, r, f, &mut out);
+        if let [_, more @ ..] = group {
+            if !more.is_empty() {
+                let l = r.location(f.span);
+                let (n, code, at) = (
+                    more.len(),
+                    f.code,
+                    format!("{}:{}:{}", l.file, l.line, l.column),
+                );
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    tr!(
+                        r.lang,
+                        "… and {n} more {code} at {at}:",
+                        "… 同じ {at} の {code} がさらに {n} 件:"
+                    )
+                );
+                for g in more {
+                    let _ = writeln!(out, "    - {}", g.message);
+                }
+                out.push('\n');
+            }
         }
     }
     out.push_str(&r.count_line());
