@@ -23,12 +23,15 @@ pub struct Cli {
 pub enum Command {
     /// Lint the repository: schema, references, and the rules of the standard.
     Check(CheckArgs),
+    Soa(crate::report::cli::SoaArgs),
+    Risks(crate::report::cli::RisksArgs),
+    Report(crate::report::cli::ReportArgs),
     /// What a change does to the risk posture between two git revisions.
     Diff(crate::diff::DiffArgs),
-    /// Browse the built-in catalogs: frameworks, the 2013 → 2022 table, starter threats.
-    Catalog(crate::catalog_cmd::CatalogArgs),
     /// Start a repository at a level (quick, baseline, comprehensive), or grow one.
     Init(crate::init::InitArgs),
+    /// Browse the built-in catalogs: frameworks, the 2013 → 2022 table, starter threats.
+    Catalog(crate::catalog_cmd::CatalogArgs),
     /// Print the documentation of a rule.
     Explain {
         /// A rule code, e.g. `ref/unknown`.
@@ -39,9 +42,6 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
-    Soa(crate::report::cli::SoaArgs),
-    Risks(crate::report::cli::RisksArgs),
-    Report(crate::report::cli::ReportArgs),
     /// List every rule with its default severity.
     Rules {
         #[arg(long, value_enum, default_value = "text")]
@@ -49,6 +49,11 @@ pub enum Command {
         /// Language of the summaries.
         #[arg(long, value_enum)]
         lang: Option<Lang>,
+    },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
 }
 

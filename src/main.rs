@@ -1,7 +1,7 @@
 //! The `isms` binary: parse the command line, run the command, and map the outcome to
 //! exit 0 (clean), 1 (findings) or 2 (usage or I/O error).
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use isms::{catalog_cmd, check, cli, diff, explain, init, report};
 
 fn main() {
@@ -14,6 +14,15 @@ fn main() {
         }
     };
     let code = match &cli.command {
+        cli::Command::Completions { shell } => {
+            clap_complete::generate(
+                *shell,
+                &mut cli::Cli::command(),
+                "isms",
+                &mut std::io::stdout(),
+            );
+            0
+        }
         cli::Command::Check(args) => check::check(args),
         cli::Command::Diff(args) => diff::diff(args),
         cli::Command::Catalog(args) => catalog_cmd::run(args),

@@ -177,3 +177,16 @@ fn colour_follows_the_flag_and_no_color() {
     // Not a terminal: no colour by default.
     assert!(!run(&[], false).contains('\u{1b}'));
 }
+
+#[test]
+fn shell_completions_cover_the_commands() {
+    let out = bin().args(["completions", "bash"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let script = String::from_utf8(out.stdout).unwrap();
+    assert!(script.starts_with("_isms()"));
+    for command in [
+        "check", "soa", "risks", "report", "diff", "init", "catalog", "explain",
+    ] {
+        assert!(script.contains(&format!("isms__{command}")), "{command}");
+    }
+}
