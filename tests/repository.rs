@@ -187,6 +187,9 @@ fn shell_completions_cover_the_commands() {
     for command in [
         "check", "soa", "risks", "report", "diff", "init", "catalog", "explain",
     ] {
-        assert!(script.contains(&format!("isms__{command}")), "{command}");
+        assert!(
+            script.contains(&format!("isms__subcmd__{command}")),
+            "{command}"
+        );
     }
 }
