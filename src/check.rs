@@ -45,8 +45,21 @@ pub fn judge(ws: Workspace, today: jiff::civil::Date) -> Checked {
     let mut findings = rules::apply_overrides(&ws.config, findings);
     let path = |f: &Finding| ws.sources.get(f.span.file).path.as_str();
     findings.sort_by(|a, b| a.sort_key(path(a)).cmp(&b.sort_key(path(b))));
-    findings.dedup();
-    Checked { ws, findings }
+    // Drop exact repeats; they can only sit among findings of the same place and code.
+    let mut unique: Vec<Finding> = Vec::with_capacity(findings.len());
+    for f in findings {
+        let group = unique
+            .iter()
+            .rev()
+            .take_while(|u| u.sort_key(path(u)) == f.sort_key(path(&f)));
+        if !group.into_iter().any(|u| *u == f) {
+            unique.push(f);
+        }
+    }
+    Checked {
+        ws,
+        findings: unique,
+    }
 }
 
 pub fn today() -> jiff::civil::Date {
