@@ -149,3 +149,19 @@ fn explain_prints_the_documentation() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `ref/unknown`?"));
 }
+
+#[test]
+fn readme_json_example_is_real_output() {
+    let repo = repo_with(Some(&root().join("tests/rules/ref/unknown/fires")));
+    let out = bin()
+        .args(["check", "--format", "json", "--today", TODAY])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let json = String::from_utf8(out.stdout).unwrap();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```json\n{json}```")),
+        "README's JSON example is stale:\n{json}"
+    );
+}
