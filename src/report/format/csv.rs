@@ -4,7 +4,9 @@
 //! title block: the SoA's version and approval, and the findings of `isms check`, are in
 //! the other formats; undecided rows still show as such in the `applicable` column.
 
-use super::{REGISTER_COLUMNS, acceptance_text, inclusion_lines, soa_status, treatment_text};
+use super::{
+    REGISTER_COLUMNS, SOA_COLUMNS, acceptance_text, inclusion_lines, soa_status, treatment_text,
+};
 use crate::report::Named;
 use crate::report::escape;
 use crate::report::labels::{self, L};
@@ -37,20 +39,10 @@ fn n(v: Option<i64>) -> String {
 pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
     let lang = t.lang;
     let mut rows = vec![
-        [
-            L::ControlNo.t(lang),
-            L::Theme.t(lang),
-            L::ControlTitle.t(lang),
-            L::Decision.t(lang),
-            L::Inclusion.t(lang),
-            L::Status.t(lang),
-            L::OrgControls.t(lang),
-            L::Procedures.t(lang),
-            L::Exclusion.t(lang),
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect::<Vec<_>>(),
+        SOA_COLUMNS
+            .iter()
+            .map(|l| l.t(lang).to_owned())
+            .collect::<Vec<_>>(),
     ];
     for r in &t.rows {
         rows.push(vec![

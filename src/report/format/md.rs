@@ -3,8 +3,8 @@
 //! [`md_text`] (a heading or list item).
 
 use super::{
-    acceptance_text, inclusion_lines, level_text, method_lines, residual_text, severity,
-    soa_counts, soa_facts, soa_status, treatment_text,
+    SOA_COLUMNS, acceptance_text, inclusion_lines, level_text, method_lines, residual_text,
+    severity, soa_counts, soa_facts, soa_status, treatment_text,
 };
 use crate::i18n::Lang;
 use crate::report::Named;
@@ -123,16 +123,11 @@ pub fn soa(t: &SoaTable) -> String {
             let _ = writeln!(out, "\n### {}\n", md_text(&r.group_title));
             header(
                 &mut out,
-                &[
-                    L::ControlNo.t(lang),
-                    L::ControlTitle.t(lang),
-                    L::Decision.t(lang),
-                    L::Inclusion.t(lang),
-                    L::Status.t(lang),
-                    L::OrgControls.t(lang),
-                    L::Procedures.t(lang),
-                    L::Exclusion.t(lang),
-                ],
+                &SOA_COLUMNS
+                    .iter()
+                    .filter(|l| **l != L::Theme) // the theme is the section heading
+                    .map(|l| l.t(lang))
+                    .collect::<Vec<_>>(),
             );
         }
         let decision = labels::decision(r.decision, lang);

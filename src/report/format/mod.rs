@@ -51,6 +51,20 @@ pub fn risks(r: &RiskRegister, f: Format) -> Result<Vec<u8>, String> {
 }
 
 /// Ids joined for one cell.
+/// The columns of the SoA in the tabular formats (CSV, XLSX); Markdown and HTML give the
+/// theme as a heading instead of a column.
+pub const SOA_COLUMNS: [L; 9] = [
+    L::ControlNo,
+    L::Theme,
+    L::ControlTitle,
+    L::Decision,
+    L::Inclusion,
+    L::Status,
+    L::OrgControls,
+    L::Procedures,
+    L::Exclusion,
+];
+
 /// The columns of the risk register in the tabular formats (CSV, XLSX), in order.
 pub const REGISTER_COLUMNS: [L; 17] = [
     L::RiskId,

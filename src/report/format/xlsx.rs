@@ -7,8 +7,8 @@
 //! bytes.
 
 use super::{
-    REGISTER_COLUMNS, acceptance_text, inclusion_lines, labels_lines, method_lines, severity,
-    soa_counts, soa_facts, soa_status, treatment_text,
+    REGISTER_COLUMNS, SOA_COLUMNS, acceptance_text, inclusion_lines, labels_lines, method_lines,
+    severity, soa_counts, soa_facts, soa_status, treatment_text,
 };
 use crate::i18n::Lang;
 use crate::report::Named;
@@ -279,17 +279,7 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
             sh.free(r, 0, L::NoSoaDocument.t(lang), &s.note)?;
         }
         let header_row = r + 2;
-        let head = [
-            L::ControlNo.t(lang),
-            L::Theme.t(lang),
-            L::ControlTitle.t(lang),
-            L::Decision.t(lang),
-            L::Inclusion.t(lang),
-            L::Status.t(lang),
-            L::OrgControls.t(lang),
-            L::Procedures.t(lang),
-            L::Exclusion.t(lang),
-        ];
+        let head = SOA_COLUMNS.map(|l| l.t(lang));
         sh.header(header_row, &head, &s)?;
         for (i, row) in t.rows.iter().enumerate() {
             let r = header_row + 1 + row_num(i);
