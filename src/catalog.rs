@@ -214,7 +214,7 @@ impl Catalogs {
 }
 
 fn parse_catalog<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> T {
-    let (docs, findings) = crate::yaml::parse(FileId(0), text, Lang::En);
+    let (docs, findings) = crate::yaml::parse(FileId(0), text);
     assert!(
         findings.is_empty() && docs.len() == 1,
         "built-in catalog {name} is not one valid YAML document: {findings:?}"

@@ -467,7 +467,7 @@ fn repository_lang() -> Option<Lang> {
     let root = crate::workspace::find_root(std::path::Path::new(".")).ok()?;
     let bytes = std::fs::read(root.join(crate::config::CONFIG_FILE)).ok()?;
     let text = crate::source::decode(bytes).ok()?;
-    let (docs, _) = crate::yaml::parse(crate::source::FileId(0), &text, Lang::default());
+    let (docs, _) = crate::yaml::parse(crate::source::FileId(0), &text);
     crate::config::Config::from_node(&docs.first()?.root).language
 }
 
@@ -501,10 +501,10 @@ fn unknown_catalog(name: &str, views: &[View], lang: Lang) -> i32 {
             "error: カタログ `{name}` はありません"
         )
     );
-    let help = crate::suggest::help(lang, name, names.iter().copied(), || {
-        tr!(lang, "catalogs: {}", "カタログ: {}", names.join(", "))
+    let help = crate::suggest::help(name, names.iter().copied(), || {
+        crate::msg!("catalogs: {}", "カタログ: {}", names.join(", "))
     });
-    eprintln!("  help: {help}");
+    eprintln!("  help: {}", help.get(lang));
     2
 }
 
@@ -620,15 +620,14 @@ fn show_entry(view: &View, id: &str, lang: Lang, format: CatalogFormat) -> i32 {
                 view.name
             )
         );
-        let help = crate::suggest::help(lang, id, view.entries.iter().map(|e| e.id), || {
-            tr!(
-                lang,
+        let help = crate::suggest::help(id, view.entries.iter().map(|e| e.id), || {
+            crate::msg!(
                 "`isms catalog show {}` lists its entries",
                 "`isms catalog show {}` で一覧を表示できます",
                 view.name
             )
         });
-        eprintln!("  help: {help}");
+        eprintln!("  help: {}", help.get(lang));
         return 2;
     };
     if format == CatalogFormat::Json {
@@ -694,7 +693,7 @@ fn map(cat: &Catalogs, ids: &[String], lang: Lang, format: CatalogFormat) -> i32
                     )
                 );
                 if let Some(s) = near {
-                    eprintln!("  help: {}", crate::suggest::mean(lang, s));
+                    eprintln!("  help: {}", crate::suggest::mean(s).get(lang));
                 }
                 continue;
             };

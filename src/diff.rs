@@ -4,9 +4,10 @@
 //! the work tree or the index. The result is Markdown for a pull-request comment (a headline,
 //! then tables, at most [`MAX_MARKDOWN_CHARS`]) or JSON.
 
-use crate::check::{self, Checked};
+use crate::finding::Message;
 use crate::git::{self, GitError};
 use crate::i18n::Lang;
+use crate::judge::{self, Judged};
 use crate::model::Status;
 use crate::report::escape::md_text;
 use crate::risk::Band;
@@ -98,7 +99,7 @@ fn run(args: &DiffArgs) -> Result<String, String> {
     let root = workspace::find_root(&path).map_err(|e| e.message(lang_msg))?;
     let top = git::toplevel(&root).map_err(|e| e.to_string())?;
     let in_repo = git::path_in_repo(&root).unwrap_or_default();
-    let today = args.today.unwrap_or_else(check::today);
+    let today = args.today.unwrap_or_else(judge::today);
 
     let base_id = git::resolve_commit(&top, &args.base).map_err(|e| e.to_string())?;
     let base = load_revision(&top, &base_id, &in_repo, args.lang)?;
@@ -111,7 +112,7 @@ fn run(args: &DiffArgs) -> Result<String, String> {
         None => {
             let ws = workspace::load(&root, args.lang).map_err(|e| e.message(lang_msg))?;
             if let Some(e) = ws.io_errors.first() {
-                return Err(e.clone());
+                return Err(e.get(lang_msg).to_owned());
             }
             (Some(ws), None)
         }
@@ -126,8 +127,8 @@ fn run(args: &DiffArgs) -> Result<String, String> {
     } else {
         format!("{in_repo}/")
     };
-    let before = base.map(|ws| Snapshot::of(&check::judge(ws, today)));
-    let after = head_side.map(|ws| Snapshot::of(&check::judge(ws, today)));
+    let before = base.map(|ws| Snapshot::of(&judge::judge(ws, today)));
+    let after = head_side.map(|ws| Snapshot::of(&judge::judge(ws, today)));
     let d = Diff::between(before.as_ref(), after.as_ref());
     let labels = Labels {
         base: (args.base.clone(), base_id),
@@ -137,7 +138,7 @@ fn run(args: &DiffArgs) -> Result<String, String> {
     };
     Ok(match args.format {
         DiffFormat::Md => markdown(&d, &labels, lang),
-        DiffFormat::Json => json_report(&d, &labels),
+        DiffFormat::Json => json_report(&d, &labels, lang),
     })
 }
 
@@ -225,7 +226,9 @@ struct SoaRow {
 struct FindingState {
     code: &'static str,
     severity: &'static str,
-    message: String,
+    message: Message,
+    subject: String,
+    field: String,
     file: String,
     line: u32,
     column: u32,
@@ -242,13 +245,11 @@ struct Snapshot {
 }
 
 impl Snapshot {
-    fn of(c: &Checked) -> Snapshot {
+    fn of(c: &Judged) -> Snapshot {
         let ws = &c.ws;
         let m = &ws.model;
-        let method = &ws.config.risk;
         let mut s = Snapshot::default();
-        for r in &m.risks {
-            let a = method.assess(m, r);
+        for (r, a) in m.risks.iter().zip(&c.analysis.assessments) {
             s.risks.entry(r.id.value.clone()).or_insert(RiskState {
                 title: r
                     .title
@@ -314,6 +315,8 @@ impl Snapshot {
                 code: f.code,
                 severity: f.severity.as_str(),
                 message: f.message.clone(),
+                subject: f.subject.clone(),
+                field: f.field.clone(),
                 file: l.file.to_owned(),
                 line: l.line,
                 column: l.column,
@@ -475,24 +478,31 @@ impl Diff {
     }
 }
 
-/// The findings of `these` that `others` does not have, matched by code, file and message
-/// (lines move when a file is edited), counting repeats.
+/// The findings of `these` that `others` does not have, matched by identity (code, file,
+/// subject, field): never by wording, which changes with the language, nor by line,
+/// which moves when a file is edited. Repeats count.
 fn unmatched(these: &[FindingState], others: &[FindingState]) -> Vec<FindingState> {
-    let mut left: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    let key = |f: &'_ FindingState| -> (String, String, String, String) {
+        (
+            f.code.to_owned(),
+            f.file.clone(),
+            f.subject.clone(),
+            f.field.clone(),
+        )
+    };
+    let mut left: HashMap<(String, String, String, String), usize> = HashMap::new();
     for f in others {
-        *left.entry((f.code, &f.file, &f.message)).or_default() += 1;
+        *left.entry(key(f)).or_default() += 1;
     }
     these
         .iter()
-        .filter(
-            |f| match left.get_mut(&(f.code, f.file.as_str(), f.message.as_str())) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    false
-                }
-                _ => true,
-            },
-        )
+        .filter(|f| match left.get_mut(&key(f)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
         .cloned()
         .collect()
 }
@@ -792,7 +802,7 @@ fn markdown(d: &Diff, l: &Labels, lang: Lang) -> String {
                 f.severity,
                 md_code(f.code),
                 md_code(&format!("{}{}:{}:{}", l.prefix, f.file, f.line, f.column)),
-                md_text(&f.message)
+                md_text(f.message.get(lang))
             );
         }
     }
@@ -858,18 +868,18 @@ fn soa_json(r: Option<SoaRow>) -> Value {
     })
 }
 
-fn finding_json(f: &FindingState) -> Value {
+fn finding_json(f: &FindingState, lang: Lang) -> Value {
     json!({
         "code": f.code,
         "severity": f.severity,
-        "message": f.message,
+        "message": f.message.get(lang),
         "file": f.file,
         "line": f.line,
         "column": f.column,
     })
 }
 
-fn json_report(d: &Diff, l: &Labels) -> String {
+fn json_report(d: &Diff, l: &Labels, lang: Lang) -> String {
     let head = match &l.head {
         Some((rev, id)) => json!({"rev": rev, "commit": id}),
         None => json!({"rev": null, "commit": null}),
@@ -922,8 +932,8 @@ fn json_report(d: &Diff, l: &Labels) -> String {
         "frameworks": {"added": d.frameworks_added, "removed": d.frameworks_removed},
         "soa": soa,
         "findings": {
-            "introduced": d.introduced.iter().map(finding_json).collect::<Vec<_>>(),
-            "fixed": d.fixed.iter().map(finding_json).collect::<Vec<_>>(),
+            "introduced": d.introduced.iter().map(|f| finding_json(f, lang)).collect::<Vec<_>>(),
+            "fixed": d.fixed.iter().map(|f| finding_json(f, lang)).collect::<Vec<_>>(),
         },
         "summary": {
             "risks_added": d.count("added"),

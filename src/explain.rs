@@ -18,7 +18,7 @@ fn to_json(r: &RuleMeta) -> serde_json::Value {
 
 pub fn explain(code: &str, format: ExplainFormat, lang: Lang) -> i32 {
     let Some(rule) = find(code) else {
-        let hint = crate::schema::did_you_mean(code, RULES.iter().map(|r| r.code))
+        let hint = crate::schema::did_you_mean(code, RULES.iter().map(|r| r.meta.code))
             .map(|s| format!("\n  help: did you mean `{s}`?"))
             .unwrap_or_else(|| "\n  help: `isms rules` lists the codes".to_owned());
         eprintln!("error: unknown rule `{code}`{hint}");
@@ -41,13 +41,13 @@ pub fn explain(code: &str, format: ExplainFormat, lang: Lang) -> i32 {
 pub fn rules(format: ExplainFormat, lang: Lang) -> i32 {
     let text = match format {
         ExplainFormat::Json => {
-            serde_json::to_string_pretty(&RULES.iter().map(|r| to_json(r)).collect::<Vec<_>>())
+            serde_json::to_string_pretty(&RULES.iter().map(|r| to_json(r.meta)).collect::<Vec<_>>())
                 .expect("json")
                 + "\n"
         }
         ExplainFormat::Markdown => {
             let mut t = String::from("| code | default | fires when |\n|---|---|---|\n");
-            for r in RULES {
+            for r in RULES.iter().map(|r| r.meta) {
                 t.push_str(&format!(
                     "| `{}` | {} | {} |\n",
                     r.code,
@@ -58,9 +58,10 @@ pub fn rules(format: ExplainFormat, lang: Lang) -> i32 {
             t
         }
         ExplainFormat::Text => {
-            let width = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
+            let width = RULES.iter().map(|r| r.meta.code.len()).max().unwrap_or(0);
             RULES
                 .iter()
+                .map(|r| r.meta)
                 .map(|r| {
                     format!(
                         "{:width$}  {:7}  {}\n",

@@ -1,34 +1,62 @@
-//! Findings: what every stage and rule reports, as plain data. Renderers word nothing new;
-//! they only lay these out.
+//! Findings: what every stage and rule reports, as plain data. A finding is made from its
+//! rule (code and default severity come from the registry), carries its words in both
+//! languages (renderers pick one), and has an identity that does not depend on them.
 
+use crate::i18n::Lang;
 use crate::source::Span;
-use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
+pub use crate::rule::{RuleMeta, Severity};
+
+/// A text in English and Japanese, both made when the finding is: every message exists
+/// in both languages by construction.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Message {
+    pub en: String,
+    pub ja: String,
 }
 
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
+impl Message {
+    pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Message {
+        Message {
+            en: en.into(),
+            ja: ja.into(),
         }
     }
 
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            _ => None,
+    /// The same words in both languages (an id, a file name).
+    pub fn same(text: impl Into<String>) -> Message {
+        let text = text.into();
+        Message {
+            en: text.clone(),
+            ja: text,
         }
     }
+
+    /// Built by a function of the language, for texts whose arguments are worded too.
+    pub fn from_fn(f: impl Fn(Lang) -> String) -> Message {
+        Message {
+            en: f(Lang::En),
+            ja: f(Lang::Ja),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
+    }
+}
+
+/// `msg!("english {x}", "日本語 {x}")`: a [`Message`] in both languages.
+#[macro_export]
+macro_rules! msg {
+    ($en:literal, $ja:literal $(, $arg:expr)* $(,)?) => {
+        $crate::finding::Message {
+            en: format!($en $(, $arg)*),
+            ja: format!($ja $(, $arg)*),
+        }
+    };
 }
 
 /// A second place that explains a finding: the first definition of a duplicate, the risk
@@ -36,47 +64,79 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
     pub span: Span,
     pub related: Vec<Related>,
+    /// What the finding is about, for its identity: the entity's id (a SoA's framework),
+    /// or empty for a finding about a whole file.
+    pub subject: String,
+    /// Where in the subject: a field path (`treatment.controls`, `exclusions.8.31`), or
+    /// what distinguishes two findings of one rule on one subject (`schema/invalid`'s
+    /// JSON pointer). Never the wording.
+    pub field: String,
+}
+
+/// What stays the same when a finding's wording, language or line changes: `isms diff`
+/// matches findings between revisions by it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Identity<'a> {
+    pub code: &'static str,
+    pub file: &'a str,
+    pub subject: &'a str,
+    pub field: &'a str,
 }
 
 impl Finding {
-    pub fn new(code: &'static str, severity: Severity, span: Span, message: String) -> Finding {
+    pub fn new(rule: &'static RuleMeta, span: Span, message: Message) -> Finding {
         Finding {
-            code,
-            severity,
+            code: rule.code,
+            severity: rule.severity,
             message,
             help: None,
             span,
             related: Vec::new(),
+            subject: String::new(),
+            field: String::new(),
         }
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Finding {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Message) -> Finding {
+        self.help = Some(help);
         self
     }
 
-    pub fn help_opt(mut self, help: Option<String>) -> Finding {
+    pub fn help_opt(mut self, help: Option<Message>) -> Finding {
         self.help = help;
         self
     }
 
-    pub fn related(mut self, span: Span, message: impl Into<String>) -> Finding {
-        self.related.push(Related {
-            span,
-            message: message.into(),
-        });
+    pub fn related(mut self, span: Span, message: Message) -> Finding {
+        self.related.push(Related { span, message });
         self
+    }
+
+    /// What the finding is about: the entity and the field (see [`Identity`]).
+    pub fn about(mut self, subject: impl Into<String>, field: impl Into<String>) -> Finding {
+        self.subject = subject.into();
+        self.field = field.into();
+        self
+    }
+
+    pub fn identity<'a>(&'a self, file: &'a str) -> Identity<'a> {
+        Identity {
+            code: self.code,
+            file,
+            subject: &self.subject,
+            field: &self.field,
+        }
     }
 
     /// The order of every output: by file path, position, then code. Findings that share

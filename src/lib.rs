@@ -3,6 +3,7 @@
 //!
 //! Stages, one direction: `source` → `yaml` → `schema` → `model` → `rules` → `render`.
 
+pub mod analysis;
 pub mod catalog;
 pub mod catalog_cmd;
 pub mod check;
@@ -15,10 +16,12 @@ pub mod finding;
 pub mod git;
 pub mod i18n;
 pub mod init;
+pub mod judge;
 pub mod model;
 pub mod render;
 pub mod report;
 pub mod risk;
+pub mod rule;
 pub mod rules;
 pub mod schema;
 pub mod source;

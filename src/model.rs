@@ -296,8 +296,9 @@ pub enum Entity {
 }
 
 impl Entity {
-    /// Builds the entity of `kind` from a document. `None` when it has no id (no SoA
-    /// framework): it cannot be referenced, and the schema stage has reported the gap.
+    /// Builds the entity of `kind` from a document. An entity without an id still counts
+    /// for what it references (its id is empty, pointing at the document); a SoA without a
+    /// framework has no identity at all and gives `None`. The schema stage reports both.
     pub fn from_node(kind: Kind, node: &Node) -> Option<Entity> {
         let f = Fields::new(node);
         if kind == Kind::Soa {
@@ -311,7 +312,9 @@ impl Entity {
                 description: f.text("description"),
             }));
         }
-        let id = f.text("id")?;
+        let id = f.text("id").unwrap_or_else(|| {
+            Text::new(String::new(), Span::point(node.span.file, node.span.start))
+        });
         let description = f.text("description");
         Some(match kind {
             Kind::Role => Entity::Role(Role {
@@ -457,6 +460,10 @@ pub struct Model {
     pub duplicates: Vec<Duplicate>,
     ids: HashMap<String, EntityRef>,
     soa_by_framework: HashMap<String, usize>,
+    /// Ids defined by documents that could not be read or modelled (a file that is not
+    /// UTF-8, a syntax error, an unknown kind): references to them are not reported,
+    /// since the one finding about that document says what is wrong.
+    opaque: HashMap<String, Span>,
 }
 
 impl Model {
@@ -485,6 +492,8 @@ impl Model {
                     return;
                 }
                 m.soa_by_framework.insert(id.value.clone(), m.soas.len());
+            } else if id.value.is_empty() {
+                // No id: kept for what it references, never indexed.
             } else if let Some(r) = m.ids.get(&id.value) {
                 let first = m.span_of(*r);
                 m.duplicates.push(Duplicate { id, kind, first });
@@ -510,7 +519,32 @@ impl Model {
                     return;
                 }
             };
-            m.ids.insert(id.value, EntityRef { kind, index });
+            if !id.value.is_empty() {
+                m.ids.insert(id.value, EntityRef { kind, index });
+            }
+        }
+    }
+
+    /// Records an id that a document defines but the model could not take in.
+    pub fn add_opaque(&mut self, id: String, span: Span) {
+        self.opaque.entry(id).or_insert(span);
+    }
+
+    pub fn is_opaque(&self, id: &str) -> bool {
+        self.opaque.contains_key(id)
+    }
+
+    /// The id of an entity (its framework for a SoA); empty when it has none.
+    pub fn id_of(&self, r: EntityRef) -> &str {
+        match r.kind {
+            Kind::Role => self.roles[r.index].id.as_str(),
+            Kind::Asset => self.assets[r.index].id.as_str(),
+            Kind::Threat => self.threats[r.index].id.as_str(),
+            Kind::Vulnerability => self.vulnerabilities[r.index].id.as_str(),
+            Kind::Risk => self.risks[r.index].id.as_str(),
+            Kind::Control => self.controls[r.index].id.as_str(),
+            Kind::Procedure => self.procedures[r.index].id.as_str(),
+            Kind::Soa => self.soas[r.index].framework.as_str(),
         }
     }
 
@@ -535,7 +569,10 @@ impl Model {
     /// Ids of every entity of a kind, in file order (for did-you-mean).
     pub fn ids_of(&self, kind: Kind) -> Vec<&str> {
         fn ids<T>(v: &[T], f: fn(&T) -> &Text) -> Vec<&str> {
-            v.iter().map(|x| f(x).as_str()).collect()
+            v.iter()
+                .map(|x| f(x).as_str())
+                .filter(|id| !id.is_empty())
+                .collect()
         }
         match kind {
             Kind::Role => ids(&self.roles, |x| &x.id),
@@ -549,8 +586,17 @@ impl Model {
         }
     }
 
+    /// Every entity read, ids or not, duplicates included.
     pub fn entity_count(&self) -> usize {
-        self.ids.len() + self.soas.len() + self.duplicates.len()
+        self.roles.len()
+            + self.assets.len()
+            + self.threats.len()
+            + self.vulnerabilities.len()
+            + self.risks.len()
+            + self.controls.len()
+            + self.procedures.len()
+            + self.soas.len()
+            + self.duplicates.len()
     }
 
     pub fn soa_for(&self, framework: &str) -> Option<&Soa> {

@@ -2,7 +2,14 @@
 //! the three-factor 1–27 level) is one more case here, not a change across rules and reports.
 
 use crate::config::{Importance, LikelihoodFrom, RiskMethod};
+use crate::fields::Spanned;
 use crate::model::{Asset, Model, Risk};
+
+/// A rating on a scale `1..=max`, or `None`: a value off its scale is reported
+/// (`schema/invalid`) and never used in a computation, so no rule judges a level built on it.
+fn rating(value: Option<&Spanned<i64>>, max: i64) -> Option<i64> {
+    value.map(|v| v.value).filter(|v| (1..=max).contains(v))
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Band {
@@ -54,9 +61,9 @@ pub struct Assessment {
 
 impl RiskMethod {
     pub fn importance(&self, asset: &Asset) -> Option<i64> {
-        let c = asset.confidentiality.as_ref()?.value;
-        let i = asset.integrity.as_ref()?.value;
-        let a = asset.availability.as_ref()?.value;
+        let c = rating(asset.confidentiality.as_ref(), self.cia)?;
+        let i = rating(asset.integrity.as_ref(), self.cia)?;
+        let a = rating(asset.availability.as_ref(), self.cia)?;
         Some(match self.importance {
             Importance::Max => c.max(i).max(a),
             Importance::Sum => c.saturating_add(i).saturating_add(a),
@@ -100,13 +107,13 @@ impl RiskMethod {
         let occurrence = model
             .threat(risk.threat.as_ref()?.as_str())?
             .occurrence
-            .as_ref()?
-            .value;
+            .as_ref()
+            .and_then(|o| rating(Some(o), 3))?;
         let exploitability = risk
             .vulnerabilities
             .iter()
             .filter_map(|v| model.vulnerability(v.as_str()))
-            .filter_map(|v| v.exploitability.as_ref().map(|e| e.value))
+            .filter_map(|v| rating(v.exploitability.as_ref(), 3))
             .max()?;
         ipa_likelihood(occurrence, exploitability)
     }
@@ -122,26 +129,25 @@ impl RiskMethod {
         } else {
             importances.into_iter().flatten().max()
         };
-        let impact = risk.impact.as_ref().map(|i| i.value).or(computed_impact);
-        let likelihood = match self.likelihood_from {
-            LikelihoodFrom::Declared => risk.likelihood.as_ref().map(|l| l.value),
-            LikelihoodFrom::Ipa => risk
-                .likelihood
-                .as_ref()
-                .map(|l| l.value)
-                .or_else(|| self.ipa_likelihood(model, risk)),
+        // A declared factor wins over the derived one; declared but off its scale, it is unknown.
+        let impact = match &risk.impact {
+            Some(i) => rating(Some(i), self.impact),
+            None => computed_impact,
+        };
+        let likelihood = match (&risk.likelihood, self.likelihood_from) {
+            (Some(l), _) => rating(Some(l), self.likelihood),
+            (None, LikelihoodFrom::Declared) => None,
+            (None, LikelihoodFrom::Ipa) => self.ipa_likelihood(model, risk),
         };
         let level = impact.zip(likelihood).map(|(i, l)| self.level(i, l));
-        let residual_impact = risk
-            .residual
-            .as_ref()
-            .and_then(|r| r.impact.as_ref().map(|x| x.value))
-            .or(impact);
-        let residual_likelihood = risk
-            .residual
-            .as_ref()
-            .and_then(|r| r.likelihood.as_ref().map(|x| x.value))
-            .or(likelihood);
+        let residual_impact = match risk.residual.as_ref().and_then(|r| r.impact.as_ref()) {
+            Some(i) => rating(Some(i), self.impact),
+            None => impact,
+        };
+        let residual_likelihood = match risk.residual.as_ref().and_then(|r| r.likelihood.as_ref()) {
+            Some(l) => rating(Some(l), self.likelihood),
+            None => likelihood,
+        };
         let residual_level = risk.residual.as_ref().and_then(|_| {
             residual_impact
                 .zip(residual_likelihood)

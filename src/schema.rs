@@ -2,13 +2,14 @@
 //! once. Errors come back as findings on the offending node: an unknown field underlines its
 //! key (with did-you-mean), a missing field the mapping's first key, anything else the value.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Message};
 use crate::i18n::Lang;
 use crate::model::Kind;
+use crate::rules::loading::SchemaInvalid;
 use crate::source::Span;
 use crate::suggest;
-use crate::tr;
 use crate::yaml::{Node, Resolved, Value};
+use crate::{msg, tr};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Validator, paths::LocationSegment};
 use serde_json::Value as Json;
@@ -153,19 +154,19 @@ fn schema_file_for(kind: Option<Kind>) -> String {
 }
 
 /// Validates one entity document against the schema of its kind. The caller has checked
-/// `kind` itself.
-pub fn validate(kind: Kind, node: &Node, lang: Lang) -> Vec<Finding> {
+/// `kind` itself. Each finding's field is where in the document it is (its identity).
+pub fn validate(kind: Kind, node: &Node) -> Vec<Finding> {
     let validator = &schemas()
         .kinds
         .iter()
         .find(|(k, _)| *k == kind)
         .expect("a validator per kind")
         .1;
-    run(validator, Some(kind), node, lang)
+    run(validator, Some(kind), node)
 }
 
-pub fn validate_config(node: &Node, lang: Lang) -> Vec<Finding> {
-    run(&schemas().config, None, node, lang)
+pub fn validate_config(node: &Node) -> Vec<Finding> {
+    run(&schemas().config, None, node)
 }
 
 /// Compiles every schema; used by tests and to fail fast.
@@ -173,11 +174,20 @@ pub fn warm() {
     let _ = schemas();
 }
 
-fn run(validator: &Validator, kind: Option<Kind>, node: &Node, lang: Lang) -> Vec<Finding> {
+/// One schema error, placed: what `describe` words.
+struct Problem<'a> {
+    kind: &'a ValidationErrorKind,
+    path: Vec<String>,
+    target: Target<'a>,
+}
+
+fn run(validator: &Validator, kind: Option<Kind>, node: &Node) -> Vec<Finding> {
     let json = node.to_json();
-    let mut findings = numeric_keys(node, lang);
+    let mut findings = numeric_keys(node);
     let schema_file = schema_file_for(kind);
-    for error in validator.iter_errors(&json) {
+    let errors: Vec<_> = validator.iter_errors(&json).collect();
+    let mut problems: Vec<Problem> = Vec::new();
+    for error in &errors {
         let path: Vec<String> = error
             .instance_path()
             .iter()
@@ -189,16 +199,54 @@ fn run(validator: &Validator, kind: Option<Kind>, node: &Node, lang: Lang) -> Ve
         let Some(target) = walk(node, &path) else {
             continue;
         };
-        findings.extend(describe(
-            error.kind(),
-            &target,
-            &path,
-            &schema_file,
-            kind,
-            lang,
-        ));
+        problems.push(Problem {
+            kind: error.kind(),
+            path,
+            target,
+        });
+    }
+    let misspelt = misspelt_required(&problems);
+    for p in &problems {
+        if let ValidationErrorKind::Required { property } = p.kind {
+            let name = property.as_str().unwrap_or_default();
+            if misspelt
+                .iter()
+                .any(|(path, _, req)| *path == p.path && req == name)
+            {
+                continue; // the unknown field's finding says it
+            }
+        }
+        findings.extend(describe(p, &schema_file, kind, &misspelt));
     }
     findings
+}
+
+/// Unknown fields that are a did-you-mean of a required field missing from the same
+/// mapping (`orign:` for `origin:`): one mistake, one finding. (path, unknown, required).
+fn misspelt_required(problems: &[Problem]) -> Vec<(Vec<String>, String, String)> {
+    let mut out = Vec::new();
+    for p in problems {
+        let ValidationErrorKind::AdditionalProperties { unexpected } = p.kind else {
+            continue;
+        };
+        let missing: Vec<&str> = problems
+            .iter()
+            .filter(|q| q.path == p.path)
+            .filter_map(|q| match q.kind {
+                ValidationErrorKind::Required { property } => property.as_str(),
+                _ => None,
+            })
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        for name in unexpected {
+            if let Some(req) = did_you_mean(name, missing.iter().copied()) {
+                out.push((p.path.clone(), name.clone(), req.to_owned()));
+            }
+        }
+    }
+    out
 }
 
 /// A node found by a JSON pointer, with the key it stands under.
@@ -243,13 +291,19 @@ fn walk<'a>(root: &'a Node, path: &[String]) -> Option<Target<'a>> {
     Some(t)
 }
 
-fn schema_finding(span: Span, message: String) -> Finding {
-    Finding::new("schema/invalid", Severity::Error, span, message)
+/// A `schema/invalid` finding about `field` (a dotted path in the document, with what
+/// tells two problems at one place apart).
+fn schema_finding(span: Span, message: Message, field: String) -> Finding {
+    Finding::new(&SchemaInvalid::META, span, message).about("", field)
+}
+
+fn dotted(path: &[String]) -> String {
+    path.join(".")
 }
 
 /// Mapping keys that YAML reads as numbers, booleans or null: `5.10:` is the number 5.1 to
 /// every other YAML tool, so the user must quote it.
-fn numeric_keys(root: &Node, lang: Lang) -> Vec<Finding> {
+fn numeric_keys(root: &Node) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut todo = vec![root];
     while let Some(n) = todo.pop() {
@@ -257,17 +311,21 @@ fn numeric_keys(root: &Node, lang: Lang) -> Vec<Finding> {
             Value::Map(entries) => {
                 for e in entries {
                     if let Some((text, true)) = e.key.scalar() {
-                        if let Some(read) = non_string(&e.key, lang) {
+                        if let Some(read) = non_string(&e.key) {
                             out.push(
                                 schema_finding(
                                     e.key.span,
-                                    tr!(
-                                        lang,
-                                        "key `{text}` is read as {read}, not as the text \"{text}\"",
-                                        "キー `{text}` は文字列 \"{text}\" ではなく{read}として読まれます"
-                                    ),
+                                    Message::from_fn(|lang| {
+                                        let read = read.get(lang);
+                                        tr!(
+                                            lang,
+                                            "key `{text}` is read as {read}, not as the text \"{text}\"",
+                                            "キー `{text}` は文字列 \"{text}\" ではなく{read}として読まれます"
+                                        )
+                                    }),
+                                    format!("key:{text}"),
                                 )
-                                .help(quote_help(text, lang)),
+                                .help(quote_help(text)),
                             );
                         }
                     }
@@ -282,56 +340,61 @@ fn numeric_keys(root: &Node, lang: Lang) -> Vec<Finding> {
 }
 
 /// How YAML reads a plain scalar that is not a string, in words; `None` for strings.
-fn non_string(node: &Node, lang: Lang) -> Option<String> {
+fn non_string(node: &Node) -> Option<Message> {
     let (text, plain) = node.scalar()?;
     if !plain {
         return None;
     }
     Some(match crate::yaml::resolve(text, plain) {
         Resolved::Str(_) => return None,
-        Resolved::Null => tr!(lang, "null (nothing)", "null（値なし）"),
-        Resolved::Bool(b) => tr!(lang, "the boolean {b}", "真偽値 {b} "),
-        Resolved::Int(i) => tr!(lang, "the number {i}", "数値 {i} "),
-        Resolved::Float(f) => tr!(lang, "the number {f}", "数値 {f} "),
+        Resolved::Null => msg!("null (nothing)", "null（値なし）"),
+        Resolved::Bool(b) => msg!("the boolean {b}", "真偽値 {b} "),
+        Resolved::Int(i) => msg!("the number {i}", "数値 {i} "),
+        Resolved::Float(f) => msg!("the number {f}", "数値 {f} "),
     })
 }
 
-fn quote_help(text: &str, lang: Lang) -> String {
-    tr!(
-        lang,
-        "quote it: \"{text}\"",
-        "引用符で囲んでください: \"{text}\""
-    )
+fn quote_help(text: &str) -> Message {
+    msg!("quote it: \"{text}\"", "引用符で囲んでください: \"{text}\"")
 }
 
-fn json_type_name(node: &Node) -> &'static str {
-    match &node.value {
-        Value::Map(_) => "a mapping",
-        Value::Seq(_) => "a list",
+/// The JSON type of a node, in words.
+fn json_type_name(node: &Node, lang: Lang) -> &'static str {
+    let (en, ja) = match &node.value {
+        Value::Map(_) => ("a mapping", "マッピング"),
+        Value::Seq(_) => ("a list", "リスト"),
         Value::Scalar { text, plain } => match crate::yaml::resolve(text, *plain) {
-            Resolved::Null => "nothing (null)",
-            Resolved::Bool(_) => "a boolean",
-            Resolved::Int(_) => "an integer",
-            Resolved::Float(_) => "a number",
-            Resolved::Str(_) => "a string",
+            Resolved::Null => ("nothing (null)", "値なし（null）"),
+            Resolved::Bool(_) => ("a boolean", "真偽値"),
+            Resolved::Int(_) => ("an integer", "整数"),
+            Resolved::Float(_) => ("a number", "数値"),
+            Resolved::Str(_) => ("a string", "文字列"),
         },
-    }
+    };
+    lang.pick(en, ja)
 }
 
-fn expected_name(kind: &TypeKind) -> String {
+fn expected_name(kind: &TypeKind, lang: Lang) -> String {
     use jsonschema::JsonType as T;
-    let one = |t: T| match t {
-        T::Array => "a list",
-        T::Boolean => "a boolean",
-        T::Integer => "an integer",
-        T::Null => "null",
-        T::Number => "a number",
-        T::Object => "a mapping",
-        T::String => "a string",
+    let one = |t: T| {
+        let (en, ja) = match t {
+            T::Array => ("a list", "リスト"),
+            T::Boolean => ("a boolean", "真偽値"),
+            T::Integer => ("an integer", "整数"),
+            T::Null => ("null", "null"),
+            T::Number => ("a number", "数値"),
+            T::Object => ("a mapping", "マッピング"),
+            T::String => ("a string", "文字列"),
+        };
+        lang.pick(en, ja)
     };
     match kind {
         TypeKind::Single(t) => one(*t).to_owned(),
-        TypeKind::Multiple(set) => set.iter().map(one).collect::<Vec<_>>().join(" or "),
+        TypeKind::Multiple(set) => set
+            .iter()
+            .map(one)
+            .collect::<Vec<_>>()
+            .join(lang.pick(" or ", "または")),
     }
 }
 
@@ -346,19 +409,19 @@ fn field_name(path: &[String]) -> String {
 pub use crate::suggest::did_you_mean;
 
 fn describe(
-    kind: &ValidationErrorKind,
-    t: &Target,
-    path: &[String],
+    p: &Problem,
     schema_file: &str,
     entity: Option<Kind>,
-    lang: Lang,
+    misspelt: &[(Vec<String>, String, String)],
 ) -> Vec<Finding> {
+    let (t, path) = (&p.target, p.path.as_slice());
     let what = entity.map_or("isms.yaml", Kind::as_str);
     let field = field_name(path);
-    let one = |message: String, help: Option<String>| {
-        vec![schema_finding(t.span(), message).help_opt(help)]
+    let at = dotted(path);
+    let one = |message: Message, help: Option<Message>, what: &str| {
+        vec![schema_finding(t.span(), message, format!("{at}:{what}")).help_opt(help)]
     };
-    match kind {
+    match p.kind {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             let allowed: Vec<&str> = schema_at(schema_file, path)
                 .and_then(|s| s.get("properties"))
@@ -369,22 +432,36 @@ fn describe(
                 .iter()
                 .filter_map(|name| {
                     let key = t.node.entry(name)?;
-                    let help = suggest::help(lang, name, allowed.iter().copied(), || {
-                        tr!(
-                            lang,
-                            "the fields here are: {}",
-                            "ここで使えるフィールド: {}",
-                            allowed.join(", ")
-                        )
-                    });
+                    let required = misspelt
+                        .iter()
+                        .find(|(q, unknown, _)| q == path && unknown == name)
+                        .map(|(_, _, r)| r.as_str());
+                    let help = match required {
+                        Some(r) => msg!(
+                            "did you mean `{r}`? It is required",
+                            "`{r}` の誤りではありませんか？（`{r}` は必須です）"
+                        ),
+                        None => suggest::help(name, allowed.iter().copied(), || {
+                            msg!(
+                                "the fields here are: {}",
+                                "ここで使えるフィールド: {}",
+                                allowed.join(", ")
+                            )
+                        }),
+                    };
+                    let key_path = if at.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{at}.{name}")
+                    };
                     Some(
                         schema_finding(
                             key.key.span,
-                            tr!(
-                                lang,
+                            msg!(
                                 "unknown field `{name}` in {what}",
                                 "{what} に未知のフィールド `{name}` があります"
                             ),
+                            format!("{key_path}:unknown"),
                         )
                         .help(help),
                     )
@@ -410,45 +487,56 @@ fn describe(
             } else {
                 format!("`{field}`")
             };
+            let key_path = if at.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{at}.{name}")
+            };
             vec![
                 schema_finding(
                     span,
-                    tr!(
-                        lang,
+                    msg!(
                         "missing field `{name}` in {place}",
                         "{place} に必須フィールド `{name}` がありません"
                     ),
+                    format!("{key_path}:required"),
                 )
-                .help(tr!(
-                    lang,
+                .help(msg!(
                     "add `{name}:`{about}",
                     "`{name}:` を追加してください{about}"
                 )),
             ]
         }
         ValidationErrorKind::Type { kind } => {
-            let expected = expected_name(kind);
             let wants_string = matches!(kind, TypeKind::Single(jsonschema::JsonType::String));
             if let (true, Some((text, true)), Some(read)) =
-                (wants_string, t.node.scalar(), non_string(t.node, lang))
+                (wants_string, t.node.scalar(), non_string(t.node))
             {
                 return one(
-                    tr!(
-                        lang,
-                        "`{field}` must be text, but `{text}` is read as {read}",
-                        "`{field}` は文字列でなければなりませんが、`{text}` は{read}として読まれます"
-                    ),
-                    Some(quote_help(text, lang)),
+                    Message::from_fn(|lang| {
+                        let read = read.get(lang);
+                        tr!(
+                            lang,
+                            "`{field}` must be text, but `{text}` is read as {read}",
+                            "`{field}` は文字列でなければなりませんが、`{text}` は{read}として読まれます"
+                        )
+                    }),
+                    Some(quote_help(text)),
+                    "type",
                 );
             }
-            let found = json_type_name(t.node);
             one(
-                tr!(
-                    lang,
-                    "`{field}` must be {expected}, found {found}",
-                    "`{field}` は {expected} でなければなりません（実際: {found}）"
-                ),
+                Message::from_fn(|lang| {
+                    let expected = expected_name(kind, lang);
+                    let found = json_type_name(t.node, lang);
+                    tr!(
+                        lang,
+                        "`{field}` must be {expected}, found {found}",
+                        "`{field}` は{expected}でなければなりません（実際: {found}）"
+                    )
+                }),
                 None,
+                "type",
             )
         }
         ValidationErrorKind::Enum { options } => {
@@ -461,115 +549,112 @@ fn describe(
             let help = alias
                 .or_else(|| did_you_mean(value, opts.iter().copied()))
                 .map_or_else(
-                    || tr!(lang, "one of: {}", "次のいずれか: {}", opts.join(", ")),
-                    |s| suggest::mean(lang, s),
+                    || msg!("one of: {}", "次のいずれか: {}", opts.join(", ")),
+                    suggest::mean,
                 );
             one(
-                tr!(
-                    lang,
+                msg!(
                     "`{value}` is not a valid `{field}`",
                     "`{value}` は `{field}` の値として使えません"
                 ),
                 Some(help),
+                "enum",
             )
         }
         ValidationErrorKind::Minimum { limit } => one(
-            tr!(
-                lang,
+            msg!(
                 "`{field}` must be at least {limit}",
                 "`{field}` は {limit} 以上でなければなりません"
             ),
             None,
+            "minimum",
         ),
         ValidationErrorKind::Maximum { limit } => one(
-            tr!(
-                lang,
+            msg!(
                 "`{field}` must be at most {limit}",
                 "`{field}` は {limit} 以下でなければなりません"
             ),
             None,
+            "maximum",
         ),
         ValidationErrorKind::Format { format } if format == "date" => {
             let value = t.node.scalar().map_or("", |(s, _)| s);
             one(
-                tr!(
-                    lang,
+                msg!(
                     "`{value}` is not a valid date",
                     "`{value}` は正しい日付ではありません"
                 ),
-                Some(tr!(
-                    lang,
+                Some(msg!(
                     "write a calendar date as YYYY-MM-DD, e.g. 2026-04-01",
                     "YYYY-MM-DD 形式の実在する日付で書いてください（例: 2026-04-01）"
                 )),
+                "date",
             )
         }
         ValidationErrorKind::Pattern { pattern } => {
             let value = t.node.scalar().map_or("", |(s, _)| s);
             let help = if pattern.contains(':') {
-                tr!(
-                    lang,
+                msg!(
                     "write FRAMEWORK:ID, e.g. \"iso27001-2022:8.5\"",
                     "フレームワーク:ID の形で書いてください（例: \"iso27001-2022:8.5\"）"
                 )
             } else if pattern.contains("\\S") {
-                tr!(lang, "ids may not contain spaces", "ID に空白は使えません")
+                msg!("ids may not contain spaces", "ID に空白は使えません")
             } else {
-                tr!(
-                    lang,
+                msg!(
                     "expected the pattern {pattern}",
                     "期待される形式: {pattern}"
                 )
             };
             one(
-                tr!(
-                    lang,
+                msg!(
                     "`{value}` is not a valid `{field}`",
                     "`{value}` は `{field}` の値として使えません"
                 ),
                 Some(help),
+                "pattern",
             )
         }
         ValidationErrorKind::MinItems { limit } => one(
-            tr!(
-                lang,
+            msg!(
                 "`{field}` must list at least {limit} item(s)",
                 "`{field}` には {limit} 件以上が必要です"
             ),
             None,
+            "min-items",
         ),
         ValidationErrorKind::MinLength { .. } => one(
-            tr!(
-                lang,
+            msg!(
                 "`{field}` must not be empty",
                 "`{field}` を空にはできません"
             ),
             None,
+            "min-length",
         ),
         ValidationErrorKind::UniqueItems => one(
-            tr!(
-                lang,
+            msg!(
                 "`{field}` lists the same item twice",
                 "`{field}` に同じ項目が重複しています"
             ),
             None,
+            "unique",
         ),
         ValidationErrorKind::Constant { expected_value } => one(
-            tr!(
-                lang,
+            msg!(
                 "`{field}` must be {expected_value}",
                 "`{field}` は {expected_value} でなければなりません"
             ),
             None,
+            "const",
         ),
         other => one(
-            tr!(
-                lang,
+            msg!(
                 "`{field}` is invalid: {}",
                 "`{field}` が不正です: {}",
                 error_text(other)
             ),
             None,
+            "other",
         ),
     }
 }

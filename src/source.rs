@@ -202,6 +202,35 @@ impl Sources {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
+
+    /// A span in output coordinates: the one place where spans become lines and columns.
+    pub fn location(&self, span: Span) -> Location<'_> {
+        let file = &self.get(span.file).path;
+        // An empty span still marks one character for tools that need a range.
+        let (end_line, end_column) = if span.end == span.start {
+            (span.start.line, span.start.col + 2)
+        } else {
+            (span.end.line, span.end.col + 1)
+        };
+        Location {
+            file,
+            line: span.start.line.max(1),
+            column: span.start.col + 1,
+            end_line: end_line.max(1),
+            end_column,
+        }
+    }
+}
+
+/// A span as users see it: the repository-relative path, 1-based lines and columns
+/// (columns in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Location<'a> {
+    pub file: &'a str,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Did-you-mean: the closest known name to a misspelt one, and the help line that says so.
 
-use crate::i18n::Lang;
-use crate::tr;
+use crate::finding::Message;
+use crate::msg;
 
 /// The closest of `options` to `word`, if close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -15,22 +15,17 @@ pub fn did_you_mean<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) 
 }
 
 /// "did you mean `x`?"
-pub fn mean(lang: Lang, s: &str) -> String {
-    tr!(
-        lang,
-        "did you mean `{s}`?",
-        "`{s}` の誤りではありませんか？"
-    )
+pub fn mean(s: &str) -> Message {
+    msg!("did you mean `{s}`?", "`{s}` の誤りではありませんか？")
 }
 
 /// The did-you-mean line for `word`, else `otherwise`.
 pub fn help<'a>(
-    lang: Lang,
     word: &str,
     options: impl IntoIterator<Item = &'a str>,
-    otherwise: impl FnOnce() -> String,
-) -> String {
-    did_you_mean(word, options).map_or_else(otherwise, |s| mean(lang, s))
+    otherwise: impl FnOnce() -> Message,
+) -> Message {
+    did_you_mean(word, options).map_or_else(otherwise, mean)
 }
 
 #[cfg(test)]

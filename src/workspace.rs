@@ -3,12 +3,13 @@
 //! [`Workspace`].
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Message};
 use crate::i18n::Lang;
 use crate::model::{Entity, Kind, Model};
+use crate::rules::loading::{SchemaInvalid, YamlEmpty, YamlEncoding};
 use crate::source::{self, EncodingProblem, FileId, Pos, Source, Sources, Span};
-use crate::tr;
 use crate::yaml::{self, Node};
+use crate::{msg, tr};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,7 @@ pub struct Workspace {
     /// Findings of the loading stages (yaml/*, schema/invalid).
     pub findings: Vec<Finding>,
     /// Files that could not be read; the run goes on and exits 2.
-    pub io_errors: Vec<String>,
+    pub io_errors: Vec<Message>,
 }
 
 #[derive(Debug)]
@@ -84,7 +85,9 @@ struct FileResult {
     source: Source,
     entities: Vec<Entity>,
     findings: Vec<Finding>,
-    io_error: Option<String>,
+    /// Ids that documents define but the model could not take in.
+    opaque: Vec<(String, Span)>,
+    io_error: Option<Message>,
 }
 
 pub fn load(start: &Path, lang_override: Option<Lang>) -> Result<Workspace, LoadError> {
@@ -118,15 +121,8 @@ fn assemble(
     lang_override: Option<Lang>,
     list: impl FnOnce(&Config) -> Result<Listed, LoadError>,
 ) -> Result<Workspace, LoadError> {
-    // The config decides the language, so its own findings are worded after it is read.
-    let mut config_result = read_config(config_bytes.clone(), Lang::default());
-    let lang = lang_override
-        .or(config_result.1.language)
-        .unwrap_or_default();
-    if lang != Lang::default() {
-        config_result = read_config(config_bytes, lang);
-    }
-    let (config_source, config, config_findings) = config_result;
+    let (config_source, config, config_findings) = read_config(config_bytes);
+    let lang = lang_override.or(config.language).unwrap_or_default();
 
     let (files, list_errors) = list(&config)?;
     let mut sources = Sources::default();
@@ -137,15 +133,18 @@ fn assemble(
     let results: Vec<FileResult> = files
         .into_par_iter()
         .enumerate()
-        .map(|(i, (rel, input))| load_file(FileId(first + i as u32), &rel, input, lang))
+        .map(|(i, (rel, input))| load_file(FileId(first + i as u32), &rel, input))
         .collect();
 
     let mut model = Model::default();
-    let mut io_errors = list_errors;
+    let mut io_errors: Vec<Message> = list_errors.into_iter().map(Message::same).collect();
     for r in results {
         sources.add(r.source);
         findings.extend(r.findings);
         r.entities.into_iter().for_each(|e| model.add(e));
+        for (id, span) in r.opaque {
+            model.add_opaque(id, span);
+        }
         io_errors.extend(r.io_error);
     }
     Ok(Workspace {
@@ -160,12 +159,12 @@ fn assemble(
     })
 }
 
-fn read_config(bytes: Vec<u8>, lang: Lang) -> (Source, Config, Vec<Finding>) {
+fn read_config(bytes: Vec<u8>) -> (Source, Config, Vec<Finding>) {
     let file = FileId(0);
     let text = match source::decode(bytes) {
         Ok(t) => t,
         Err(p) => {
-            let f = encoding_finding(file, &p, lang);
+            let f = encoding_finding(file, &p);
             return (
                 Source::new(CONFIG_FILE.to_owned(), ""),
                 Config::default(),
@@ -173,19 +172,17 @@ fn read_config(bytes: Vec<u8>, lang: Lang) -> (Source, Config, Vec<Finding>) {
             );
         }
     };
-    let (docs, mut findings) = yaml::parse(file, &text, lang);
+    let (docs, mut findings) = yaml::parse(file, &text);
     let source = Source::new(CONFIG_FILE.to_owned(), text);
     let Some(doc) = docs.into_iter().next() else {
         if findings.is_empty() {
             findings.push(
                 Finding::new(
-                    "schema/invalid",
-                    Severity::Error,
+                    &SchemaInvalid::META,
                     Span::point(file, Pos { line: 1, col: 0 }),
-                    tr!(lang, "{CONFIG_FILE} is empty", "{CONFIG_FILE} が空です"),
+                    msg!("{CONFIG_FILE} is empty", "{CONFIG_FILE} が空です"),
                 )
-                .help(tr!(
-                    lang,
+                .help(msg!(
                     "write at least `organization: <name>`; `isms init` writes a complete one",
                     "少なくとも `organization: <組織名>` を書いてください（`isms init` で雛形を作れます）"
                 )),
@@ -193,7 +190,14 @@ fn read_config(bytes: Vec<u8>, lang: Lang) -> (Source, Config, Vec<Finding>) {
         }
         return (source, Config::default(), findings);
     };
-    findings.extend(crate::schema::validate_config(&doc.root, lang));
+    findings.extend(
+        crate::schema::validate_config(&doc.root)
+            .into_iter()
+            .map(|f| {
+                let field = f.field.clone();
+                f.about(CONFIG_FILE, field)
+            }),
+    );
     (source, Config::from_node(&doc.root), findings)
 }
 
@@ -281,29 +285,26 @@ fn is_loop(e: &ignore::Error) -> bool {
     }
 }
 
-fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Finding {
+fn encoding_finding(file: FileId, problem: &EncodingProblem) -> Finding {
     let (at, message, help) = match problem {
         EncodingProblem::Binary { .. } => (
             Pos { line: 1, col: 0 },
-            tr!(
-                lang,
+            msg!(
                 "this is a binary file, not YAML text",
                 "バイナリファイルです（YAML のテキストではありません）"
             ),
-            tr!(
-                lang,
+            msg!(
                 "remove it, rename it to another extension, or list it under `exclude:` in isms.yaml",
                 "削除するか拡張子を変えるか、isms.yaml の `exclude:` に加えてください"
             ),
         ),
         EncodingProblem::Utf16 => (
             Pos { line: 1, col: 0 },
-            tr!(
-                lang,
+            msg!(
                 "the file is UTF-16, not UTF-8",
                 "ファイルが UTF-16 です（UTF-8 ではありません）"
             ),
-            tr!(lang, "re-save it as UTF-8", "UTF-8 で保存し直してください"),
+            msg!("re-save it as UTF-8", "UTF-8 で保存し直してください"),
         ),
         EncodingProblem::NotUtf8 {
             line,
@@ -316,39 +317,31 @@ fn encoding_finding(file: FileId, problem: &EncodingProblem, lang: Lang) -> Find
                 col: *col,
             },
             if *likely_sjis {
-                tr!(
-                    lang,
+                msg!(
                     "the file is not UTF-8: it looks like Shift_JIS",
                     "ファイルが UTF-8 ではありません（Shift_JIS のようです）"
                 )
             } else {
-                tr!(
-                    lang,
+                msg!(
                     "the file is not valid UTF-8",
                     "ファイルが正しい UTF-8 ではありません"
                 )
             },
-            tr!(
-                lang,
+            msg!(
                 "re-save as UTF-8 (in VS Code: \"Save with Encoding\" → UTF-8)",
                 "UTF-8 で保存し直してください（VS Code:「エンコード付きで保存」→ UTF-8）"
             ),
         ),
     };
-    Finding::new(
-        "yaml/encoding",
-        Severity::Error,
-        Span::point(file, at),
-        message,
-    )
-    .help(help)
+    Finding::new(&YamlEncoding::META, Span::point(file, at), message).help(help)
 }
 
-fn load_file(file: FileId, rel: &str, input: Input, lang: Lang) -> FileResult {
+fn load_file(file: FileId, rel: &str, input: Input) -> FileResult {
     let mut result = FileResult {
         source: Source::new(rel.to_owned(), ""),
         entities: Vec::new(),
         findings: Vec::new(),
+        opaque: Vec::new(),
         io_error: None,
     };
     let bytes = match input {
@@ -356,30 +349,20 @@ fn load_file(file: FileId, rel: &str, input: Input, lang: Lang) -> FileResult {
         Input::Disk(abs) => match std::fs::read(abs) {
             Ok(b) => b,
             Err(e) => {
-                result.io_error = Some(tr!(
-                    lang,
-                    "cannot read {rel}: {e}",
-                    "{rel} を読めません: {e}"
-                ));
+                result.io_error = Some(msg!("cannot read {rel}: {e}", "{rel} を読めません: {e}"));
                 return result;
             }
         },
     };
-    read_file(file, rel, bytes, lang, result)
+    read_file(file, rel, bytes, result)
 }
 
 /// Decodes, parses, validates and builds one file's bytes.
-fn read_file(
-    file: FileId,
-    rel: &str,
-    bytes: Vec<u8>,
-    lang: Lang,
-    mut result: FileResult,
-) -> FileResult {
+fn read_file(file: FileId, rel: &str, bytes: Vec<u8>, mut result: FileResult) -> FileResult {
     let text = match source::decode(bytes.clone()) {
         Ok(t) => t,
         Err(p) => {
-            result.findings.push(encoding_finding(file, &p, lang));
+            result.findings.push(encoding_finding(file, &p));
             if !matches!(p, EncodingProblem::Binary { .. }) {
                 result.source = Source::new(rel.to_owned(), String::from_utf8_lossy(&bytes));
             }
@@ -388,12 +371,12 @@ fn read_file(
     };
     let mut documents = 0;
     // Each document is modelled as soon as it is parsed, and its tree dropped.
-    let syntax = yaml::parse_each(file, &text, lang, |doc| {
+    let syntax = yaml::parse_each(file, &text, |doc| {
         if doc.root.scalar().is_some_and(|(t, p)| p && t.is_empty()) {
             return; // an empty document, e.g. after a trailing `---`
         }
         documents += 1;
-        read_document(&doc.root, lang, &mut result);
+        read_document(&doc.root, &mut result);
     });
     let had_syntax_findings = !syntax.is_empty();
     result.findings.extend(syntax);
@@ -402,17 +385,14 @@ fn read_file(
     if documents == 0 && !had_syntax_findings {
         result.findings.push(
             Finding::new(
-                "yaml/empty",
-                Severity::Warning,
+                &YamlEmpty::META,
                 Span::point(file, Pos { line: 1, col: 0 }),
-                tr!(
-                    lang,
+                msg!(
                     "the file holds no entity",
                     "このファイルにはエンティティがありません"
                 ),
             )
-            .help(tr!(
-                lang,
+            .help(msg!(
                 "add a document with a `kind`, or delete the file",
                 "`kind` を持つ文書を書くか、ファイルを削除してください"
             )),
@@ -422,69 +402,86 @@ fn read_file(
     result
 }
 
-fn read_document(root: &Node, lang: Lang, out: &mut FileResult) {
+fn read_document(root: &Node, out: &mut FileResult) {
     let Some(entries) = root.as_map() else {
         out.findings.push(
             Finding::new(
-                "schema/invalid",
-                Severity::Error,
+                &SchemaInvalid::META,
                 root.span,
-                tr!(
-                    lang,
+                msg!(
                     "a document must be a mapping with a `kind`",
                     "文書は `kind` を持つマッピングでなければなりません"
                 ),
             )
-            .help(tr!(
-                lang,
+            .help(msg!(
                 "start the document with `kind: risk` (or role, asset, threat, vulnerability, control, procedure, soa)",
                 "`kind: risk`（または role, asset, threat, vulnerability, control, procedure, soa）で始めてください"
-            )),
+            ))
+            .about("", "document"),
         );
         return;
     };
     let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    let id = root
+        .get("id")
+        .and_then(Node::scalar)
+        .map(|(t, _)| t.to_owned())
+        .unwrap_or_default();
+    // A document that cannot become an entity still defines its id for references.
+    let opaque = |out: &mut FileResult| {
+        if let Some(node) = root.get("id").filter(|_| !id.is_empty()) {
+            out.opaque.push((id.clone(), node.span));
+        }
+    };
     let Some(kind_node) = root.get("kind") else {
         let at = entries.first().map_or(root.span, |e| e.key.span);
         out.findings.push(
             Finding::new(
-                "schema/invalid",
-                Severity::Error,
+                &SchemaInvalid::META,
                 at,
-                tr!(
-                    lang,
-                    "missing field `kind`",
-                    "必須フィールド `kind` がありません"
-                ),
+                msg!("missing field `kind`", "必須フィールド `kind` がありません"),
             )
-            .help(tr!(
-                lang,
+            .help(msg!(
                 "add `kind:` with one of: {}",
                 "`kind:` を追加してください（{} のいずれか）",
                 kinds.join(", ")
-            )),
+            ))
+            .about(id.as_str(), "kind:required"),
         );
+        opaque(out);
         return;
     };
     let text = kind_node.scalar().map_or("", |(t, _)| t);
     let Some(kind) = Kind::parse(text) else {
-        let help = crate::suggest::help(lang, text, kinds.iter().copied(), || {
-            tr!(lang, "one of: {}", "次のいずれか: {}", kinds.join(", "))
+        let help = crate::suggest::help(text, kinds.iter().copied(), || {
+            msg!("one of: {}", "次のいずれか: {}", kinds.join(", "))
         });
         out.findings.push(
             Finding::new(
-                "schema/invalid",
-                Severity::Error,
+                &SchemaInvalid::META,
                 kind_node.span,
-                tr!(lang, "unknown kind `{text}`", "未知の kind `{text}` です"),
+                msg!("unknown kind `{text}`", "未知の kind `{text}` です"),
             )
-            .help(help),
+            .help(help)
+            .about(id.as_str(), "kind:enum"),
         );
+        opaque(out);
         return;
     };
-    let schema_findings = crate::schema::validate(kind, root, lang);
+    let subject = if kind == Kind::Soa {
+        root.get("framework")
+            .and_then(Node::scalar)
+            .map(|(t, _)| t.to_owned())
+            .unwrap_or_default()
+    } else {
+        id.clone()
+    };
+    let schema_findings = crate::schema::validate(kind, root);
     let valid = schema_findings.is_empty();
-    out.findings.extend(schema_findings);
+    out.findings.extend(schema_findings.into_iter().map(|f| {
+        let field = f.field.clone();
+        f.about(subject.as_str(), field)
+    }));
     if let Some(mut e) = Entity::from_node(kind, root) {
         if let Entity::Risk(r) = &mut e {
             r.schema_valid = valid;

@@ -5,10 +5,10 @@
 //! the file with `yaml/syntax`; a key given twice is `yaml/duplicate-key`. A syntax error
 //! ends only the document it is in: parsing resumes at the next `---` line.
 
-use crate::finding::{Finding, Severity};
-use crate::i18n::Lang;
+use crate::finding::{Finding, Message};
+use crate::msg;
+use crate::rules::loading::{YamlDuplicateKey, YamlSyntax};
 use crate::source::{FileId, Pos, Span};
-use crate::tr;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 use std::collections::HashMap;
 
@@ -197,25 +197,20 @@ pub struct Document {
 }
 
 /// Parses every document of a file. Findings are `yaml/*`.
-pub fn parse(file: FileId, text: &str, lang: Lang) -> (Vec<Document>, Vec<Finding>) {
+pub fn parse(file: FileId, text: &str) -> (Vec<Document>, Vec<Finding>) {
     let mut docs = Vec::new();
-    let findings = parse_each(file, text, lang, |d| docs.push(d));
+    let findings = parse_each(file, text, |d| docs.push(d));
     (docs, findings)
 }
 
 /// Parses a file, handing each document to `each` as soon as it is complete, so that a
 /// large file never holds every tree at once. Returns the `yaml/*` findings.
-pub fn parse_each(
-    file: FileId,
-    text: &str,
-    lang: Lang,
-    mut each: impl FnMut(Document),
-) -> Vec<Finding> {
+pub fn parse_each(file: FileId, text: &str, mut each: impl FnMut(Document)) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut line_offset = 0u32;
     let mut rest = text;
     loop {
-        match parse_stream(file, rest, line_offset, lang, &mut each, &mut findings) {
+        match parse_stream(file, rest, line_offset, &mut each, &mut findings) {
             Resume::Done => break,
             Resume::AfterLine(line) => {
                 // Skip to the next document marker after the broken one.
@@ -271,7 +266,6 @@ struct Builder<'a> {
     file: FileId,
     text: &'a str,
     line_offset: u32,
-    lang: Lang,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
     /// Nodes made so far, counting alias copies: the alias-bomb budget.
@@ -300,7 +294,8 @@ fn count_nodes(node: &Node) -> usize {
 }
 
 enum Stop {
-    Syntax(Finding),
+    /// Boxed: a finding is large, and this travels in every `Result` of the builder.
+    Syntax(Box<Finding>),
 }
 
 impl Builder<'_> {
@@ -319,28 +314,20 @@ impl Builder<'_> {
         }
     }
 
-    fn syntax(&self, at: Pos, message: String, help: Option<String>) -> Stop {
-        Stop::Syntax(
-            Finding::new(
-                "yaml/syntax",
-                Severity::Error,
-                Span::point(self.file, at),
-                message,
-            )
-            .help_opt(help),
-        )
+    fn syntax(&self, at: Pos, message: Message, help: Option<Message>) -> Stop {
+        Stop::Syntax(Box::new(
+            Finding::new(&YamlSyntax::META, Span::point(self.file, at), message).help_opt(help),
+        ))
     }
 
     fn too_deep(&self, at: Pos) -> Stop {
         self.syntax(
             at,
-            tr!(
-                self.lang,
+            msg!(
                 "nesting deeper than {MAX_DEPTH} levels",
                 "入れ子が {MAX_DEPTH} 段を超えています"
             ),
-            Some(tr!(
-                self.lang,
+            Some(msg!(
                 "an ISMS document needs only a few levels; check the indentation and brackets",
                 "ISMS の文書に深い入れ子は不要です。インデントと括弧を確認してください"
             )),
@@ -361,15 +348,11 @@ impl Builder<'_> {
         if self.nodes > self.budget {
             return Err(self.syntax(
                 node.span.start,
-                tr!(
-                    self.lang,
-                    "aliases expand to more than {} nodes",
+                msg!("aliases expand to more than {} nodes",
                     "エイリアスの展開が {} ノードを超えました",
                     self.budget
                 ),
-                Some(tr!(
-                    self.lang,
-                    "this looks like an alias bomb (\"billion laughs\"); write the values out instead of nesting aliases",
+                Some(msg!("this looks like an alias bomb (\"billion laughs\"); write the values out instead of nesting aliases",
                     "エイリアス爆弾（billion laughs）の形です。エイリアスを入れ子にせず値を書いてください"
                 )),
             ));
@@ -404,24 +387,18 @@ impl Builder<'_> {
                 if let Some(i) = previous {
                     let first = entries[i].key.span;
                     let name = text.unwrap_or_default();
-                    let lang = self.lang;
                     self.findings.push(
                         Finding::new(
-                            "yaml/duplicate-key",
-                            Severity::Error,
+                            &YamlDuplicateKey::META,
                             k.span,
-                            tr!(
-                                lang,
-                                "duplicate key `{name}`",
-                                "キー `{name}` が重複しています"
-                            ),
+                            msg!("duplicate key `{name}`", "キー `{name}` が重複しています"),
                         )
-                        .help(tr!(
-                            lang,
+                        .help(msg!(
                             "keep one `{name}`: YAML tools disagree on which one wins",
                             "`{name}` を1つにしてください（どちらが有効かはツールにより異なります）"
                         ))
-                        .related(first, tr!(lang, "first given here", "最初の定義")),
+                        .related(first, msg!("first given here", "最初の定義"))
+                        .about("", name.clone()),
                     );
                     return Ok(None);
                 }
@@ -465,20 +442,14 @@ impl Builder<'_> {
         }
         self.syntax(
             at,
-            tr!(
-                self.lang,
-                "invalid YAML: {info}",
-                "YAML の構文エラー: {info}"
-            ),
+            msg!("invalid YAML: {info}", "YAML の構文エラー: {info}"),
             Some(if tab {
-                tr!(
-                    self.lang,
+                msg!(
                     "indent with spaces: YAML does not allow tabs for indentation",
                     "インデントには空白を使ってください（YAML ではタブは使えません）"
                 )
             } else {
-                tr!(
-                    self.lang,
+                msg!(
                     "check the indentation, the `key: value` colons and the quotes near here",
                     "この付近のインデント、`キー: 値` のコロン、引用符を確認してください"
                 )
@@ -503,7 +474,6 @@ fn parse_stream(
     file: FileId,
     text: &str,
     line_offset: u32,
-    lang: Lang,
     each: &mut impl FnMut(Document),
     findings: &mut Vec<Finding>,
 ) -> Resume {
@@ -511,7 +481,6 @@ fn parse_stream(
         file,
         text,
         line_offset,
-        lang,
         stack: Vec::new(),
         anchors: HashMap::new(),
         nodes: 0,
@@ -532,7 +501,7 @@ fn parse_stream(
             Ok(x) => x,
             Err(e) => {
                 let Stop::Syntax(f) = b.scan_error(&e);
-                b.findings.push(f);
+                b.findings.push(*f);
                 return Resume::AfterLine(doc_line);
             }
         };
@@ -574,7 +543,7 @@ fn parse_stream(
                 }
                 None => Err(b.syntax(
                     b.pos(&span.start),
-                    tr!(lang, "unknown alias", "未定義のエイリアスです"),
+                    msg!("unknown alias", "未定義のエイリアスです"),
                     None,
                 )),
             },
@@ -639,14 +608,14 @@ fn parse_stream(
                 Ok(Some(root)) => in_doc_root = Some(root),
                 Ok(None) => {}
                 Err(Stop::Syntax(f)) => {
-                    b.findings.push(f);
+                    b.findings.push(*f);
                     // Budget and depth errors poison the whole file: do not resume.
                     return Resume::Done;
                 }
             },
             Ok(None) => {}
             Err(Stop::Syntax(f)) => {
-                b.findings.push(f);
+                b.findings.push(*f);
                 return Resume::Done;
             }
         }
@@ -658,7 +627,7 @@ mod tests {
     use super::*;
 
     fn parse_en(text: &str) -> (Vec<Document>, Vec<Finding>) {
-        parse(FileId(0), text, Lang::En)
+        parse(FileId(0), text)
     }
 
     #[test]
@@ -716,15 +685,15 @@ mod tests {
         }
         let (_, f) = parse_en(&bomb);
         assert_eq!(f[0].code, "yaml/syntax");
-        assert!(f[0].message.contains("aliases"));
+        assert!(f[0].message.en.contains("aliases"));
 
         let deep = "[".repeat(100_000);
         let (_, f) = parse_en(&deep);
-        assert!(f[0].message.contains("nesting"), "{:?}", f);
+        assert!(f[0].message.en.contains("nesting"), "{:?}", f);
 
         let block: String = (0..100_000).map(|_| "- ").collect::<String>() + "x\n";
         let (_, f) = parse_en(&block);
-        assert!(f[0].message.contains("nesting"), "{:?}", f);
+        assert!(f[0].message.en.contains("nesting"), "{:?}", f);
 
         let (_, f) = parse_en("a:\n\tb: 1\n");
         assert_eq!(f[0].code, "yaml/syntax");

@@ -131,16 +131,15 @@ fn existing(dir: &Path) -> Result<Existing, String> {
         .iter()
         .map(|s| s.framework.value.clone())
         .collect();
-    let prefix = format!("{}:", comprehensive::FRAMEWORK);
-    let mut decided: HashSet<String> = model
-        .controls
-        .iter()
-        .flat_map(|c| c.maps_to.iter())
-        .filter_map(|m| m.value.strip_prefix(&prefix).map(str::to_owned))
+    // The rows `isms check` does not report as `soa/missing`: the analysis decides them.
+    let analysis = crate::analysis::Analysis::new(model, &ws.config, crate::catalog::catalogs());
+    let decided: HashSet<String> = analysis
+        .soa(comprehensive::FRAMEWORK)
+        .into_iter()
+        .flat_map(|d| &d.rows)
+        .filter(|r| r.decision != crate::analysis::Decision::Undecided)
+        .map(|r| r.id.clone())
         .collect();
-    if let Some(soa) = model.soa_for(comprehensive::FRAMEWORK) {
-        decided.extend(soa.exclusions.iter().map(|(id, _)| id.value.clone()));
-    }
     Ok(Existing {
         ids,
         soas,

@@ -15,7 +15,7 @@ pub fn render(r: &Report) -> String {
             l.column,
             f.severity.as_str(),
             f.code,
-            f.message
+            f.message.get(r.lang)
         );
     }
     out.push_str(&r.count_line());

@@ -75,17 +75,19 @@ pub fn render(r: &Report, prefix: &str) -> String {
                 ",title={}",
                 escape_property(&format!("isms {}", f.code))
             );
-            let mut message = f.message.clone();
+            let mut message = f.message.get(r.lang).to_owned();
             if let Some(h) = &f.help {
                 message.push('\n');
-                message.push_str(h);
+                message.push_str(h.get(r.lang));
             }
             for rel in &f.related {
                 let l = r.location(rel.span);
                 let _ = write!(
                     message,
                     "\n→ {prefix}{}:{}: {}",
-                    l.file, l.line, rel.message
+                    l.file,
+                    l.line,
+                    rel.message.get(r.lang)
                 );
             }
             let _ = writeln!(out, "::{command} {props}::{}", escape_data(&message));

@@ -67,13 +67,16 @@ struct Diag<'a> {
 
 impl fmt::Debug for Diag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(self.finding.message.get(self.report.lang))
     }
 }
 
 impl fmt::Display for Diag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.related_message.unwrap_or(&self.finding.message))
+        f.write_str(
+            self.related_message
+                .unwrap_or(self.finding.message.get(self.report.lang)),
+        )
     }
 }
 
@@ -133,7 +136,7 @@ impl Diagnostic for Diag<'_> {
             for r in &self.finding.related {
                 if is_near(r.span, self.span) {
                     labels.push(LabeledSpan::new_with_span(
-                        Some(r.message.clone()),
+                        Some(r.message.get(self.report.lang).to_owned()),
                         self.source_span(r.span),
                     ));
                 }
@@ -171,7 +174,7 @@ fn render_one(handler: &GraphicalReportHandler, r: &Report, f: &Finding, out: &m
         f.code
     );
     let help = Some(match &f.help {
-        Some(h) => format!("{h}\n{explain}"),
+        Some(h) => format!("{}\n{explain}", h.get(r.lang)),
         None => explain,
     });
     let d = Diag {
@@ -186,7 +189,7 @@ fn render_one(handler: &GraphicalReportHandler, r: &Report, f: &Finding, out: &m
     for rel in f.related.iter().filter(|x| !is_near(x.span, f.span)) {
         let d = Diag {
             finding: f,
-            related_message: Some(&rel.message),
+            related_message: Some(rel.message.get(r.lang)),
             report: r,
             span: rel.span,
             help: None,
@@ -235,7 +238,7 @@ pub fn render(r: &Report, color: bool) -> String {
                     )
                 );
                 for g in more {
-                    let _ = writeln!(out, "    - {}", g.message);
+                    let _ = writeln!(out, "    - {}", g.message.get(r.lang));
                 }
                 out.push('\n');
             }

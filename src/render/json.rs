@@ -52,8 +52,8 @@ pub fn render(r: &Report) -> String {
             JsonFinding {
                 code: f.code,
                 severity: f.severity.as_str(),
-                message: &f.message,
-                help: f.help.as_deref(),
+                message: f.message.get(r.lang),
+                help: f.help.as_ref().map(|h| h.get(r.lang)),
                 file: l.file,
                 line: l.line,
                 column: l.column,
@@ -68,7 +68,7 @@ pub fn render(r: &Report) -> String {
                             file: l.file,
                             line: l.line,
                             column: l.column,
-                            message: &rel.message,
+                            message: rel.message.get(r.lang),
                         }
                     })
                     .collect(),

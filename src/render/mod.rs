@@ -9,7 +9,7 @@ pub mod sarif;
 
 use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
-use crate::source::{Sources, Span};
+use crate::source::{Location, Sources, Span};
 use crate::tr;
 
 /// Everything a renderer needs.
@@ -21,31 +21,9 @@ pub struct Report<'a> {
     pub lang: Lang,
 }
 
-/// A span in output coordinates.
-pub struct Location<'a> {
-    pub file: &'a str,
-    pub line: u32,
-    pub column: u32,
-    pub end_line: u32,
-    pub end_column: u32,
-}
-
 impl Report<'_> {
     pub fn location(&self, span: Span) -> Location<'_> {
-        let file = &self.sources.get(span.file).path;
-        // An empty span still marks one character for tools that need a range.
-        let (end_line, end_column) = if span.end == span.start {
-            (span.start.line, span.start.col + 2)
-        } else {
-            (span.end.line, span.end.col + 1)
-        };
-        Location {
-            file,
-            line: span.start.line.max(1),
-            column: span.start.col + 1,
-            end_line: end_line.max(1),
-            end_column,
-        }
+        self.sources.location(span)
     }
 
     pub fn count(&self, s: Severity) -> usize {

@@ -79,6 +79,7 @@ fn snippet(r: &Report, span: Span) -> String {
 pub fn render(r: &Report, prefix: &str) -> String {
     let rules: Vec<Value> = RULES
         .iter()
+        .map(|rule| rule.meta)
         .map(|rule| {
             let what = rule.section_in(r.lang, "What it does").unwrap_or_default();
             json!({
@@ -98,11 +99,11 @@ pub fn render(r: &Report, prefix: &str) -> String {
         .take(MAX_RESULTS)
         .map(|f| {
             let l = r.location(f.span);
-            let rule_index = RULES.iter().position(|x| x.code == f.code);
-            let mut text = f.message.clone();
+            let rule_index = RULES.iter().position(|x| x.meta.code == f.code);
+            let mut text = f.message.get(r.lang).to_owned();
             if let Some(h) = &f.help {
                 text.push('\n');
-                text.push_str(h);
+                text.push_str(h.get(r.lang));
             }
             let related: Vec<Value> = f
                 .related
@@ -112,7 +113,7 @@ pub fn render(r: &Report, prefix: &str) -> String {
                     let l = r.location(rel.span);
                     json!({
                         "id": i,
-                        "message": {"text": rel.message},
+                        "message": {"text": rel.message.get(r.lang)},
                         "physicalLocation": {
                             "artifactLocation": {"uri": uri(&format!("{prefix}{}", l.file))},
                             "region": {"startLine": l.line, "startColumn": l.column},

@@ -4,9 +4,9 @@
 
 use super::format::{self, Format};
 use crate::catalog::catalogs;
-use crate::check::{self, Checked};
 use crate::finding::Severity;
 use crate::i18n::Lang;
+use crate::judge::{self, Judged};
 use crate::tr;
 use clap::Args;
 use std::io::{IsTerminal, Write};
@@ -87,16 +87,16 @@ fn resolve_format(format: Option<Format>, output: Option<&Path>) -> Format {
 }
 
 /// Loads and judges the repository; refuses on I/O errors, and on errors with `--strict`.
-fn load(args: &CommonArgs) -> Result<Checked, i32> {
-    let today = args.today.unwrap_or_else(check::today);
-    let checked = check::run(&args.path, args.lang, today).map_err(|e| {
+fn load(args: &CommonArgs) -> Result<Judged, i32> {
+    let today = args.today.unwrap_or_else(judge::today);
+    let checked = judge::load(&args.path, args.lang, today).map_err(|e| {
         eprintln!("error: {}", e.message(args.lang.unwrap_or_default()));
         2
     })?;
     let lang = checked.ws.lang;
     if !checked.ws.io_errors.is_empty() {
         for e in &checked.ws.io_errors {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", e.get(lang));
         }
         eprintln!(
             "{}",

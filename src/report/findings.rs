@@ -1,8 +1,8 @@
 //! The findings of `isms check`, summarised for a report: an auditor must never get a
 //! silently wrong document, so every report carries what the linter found.
 
-use crate::check::Checked;
 use crate::finding::Severity;
+use crate::judge::Judged;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -25,18 +25,21 @@ pub struct FindingsSummary {
 }
 
 impl FindingsSummary {
-    pub fn of(checked: &Checked) -> FindingsSummary {
+    pub fn of(checked: &Judged) -> FindingsSummary {
         let count = |s| checked.findings.iter().filter(|f| f.severity == s).count();
         let items = checked
             .findings
             .iter()
-            .map(|f| FindingItem {
-                severity: f.severity,
-                code: f.code,
-                message: f.message.clone(),
-                file: checked.ws.sources.get(f.span.file).path.clone(),
-                line: f.span.start.line.max(1),
-                column: f.span.start.col + 1,
+            .map(|f| {
+                let at = checked.ws.sources.location(f.span);
+                FindingItem {
+                    severity: f.severity,
+                    code: f.code,
+                    message: f.message.get(checked.ws.lang).to_owned(),
+                    file: at.file.to_owned(),
+                    line: at.line,
+                    column: at.column,
+                }
             })
             .collect();
         FindingsSummary {

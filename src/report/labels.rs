@@ -276,7 +276,7 @@ pub fn status(s: Status, lang: Lang) -> &'static str {
 
 pub fn decision(d: Decision, lang: Lang) -> &'static str {
     match d {
-        Decision::Applied => L::Yes.t(lang),
+        Decision::Applied | Decision::IncludedWithoutControl => L::Yes.t(lang),
         Decision::Excluded => L::No.t(lang),
         Decision::Undecided => L::Undecided.t(lang),
         Decision::Contradictory => L::Contradictory.t(lang),

@@ -2,7 +2,7 @@
 //! (`risks`), and the one-file HTML report (`overview`).
 //!
 //! Data flows one way. The builders read the typed model of a judged repository
-//! ([`crate::check::Checked`]) and the built-in catalogs, never the YAML, and produce plain
+//! ([`crate::judge::Judged`]) and the built-in catalogs, never the YAML, and produce plain
 //! tables ([`soa::SoaTable`], [`risks::RiskRegister`], [`overview::Overview`]) in which every
 //! decision is already taken: which rows, in which order, with which status. The writers in
 //! [`format`] are peers that only lay those tables out, each escaping what a user wrote for
@@ -17,9 +17,9 @@ pub mod overview;
 pub mod risks;
 pub mod soa;
 
-use crate::model::Model;
+use crate::analysis::References;
+use crate::model::{Kind, Model};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// An entity in a report: its id, and its title or name ("" when it has none or the id
 /// names nothing).
@@ -44,49 +44,28 @@ fn text(t: Option<&crate::fields::Text>) -> String {
     t.map(|t| t.value.clone()).unwrap_or_default()
 }
 
-/// Lookups across kinds that several reports need, built once from the model.
+/// Lookups across kinds that several reports need: names from the model, who names whom
+/// from the analysis.
 pub struct Index<'m> {
     pub model: &'m Model,
-    /// Control id → the procedures that implement it, in file order.
-    procedures: HashMap<&'m str, Vec<usize>>,
-    /// Control id → the risks whose treatment names it, in file order.
-    risks: HashMap<&'m str, Vec<usize>>,
+    refs: &'m References,
 }
 
 impl<'m> Index<'m> {
-    pub fn new(model: &'m Model) -> Index<'m> {
-        let mut procedures: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, p) in model.procedures.iter().enumerate() {
-            for c in &p.implements {
-                let list = procedures.entry(c.as_str()).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            }
-        }
-        let mut risks: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, r) in model.risks.iter().enumerate() {
-            for c in r.treatment.iter().flat_map(|t| &t.controls) {
-                let list = risks.entry(c.as_str()).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            }
-        }
-        Index {
-            model,
-            procedures,
-            risks,
-        }
+    pub fn new(model: &'m Model, refs: &'m References) -> Index<'m> {
+        Index { model, refs }
     }
 
     /// The procedures implementing a control.
     pub fn procedures_of(&self, control: &str) -> Vec<Named> {
-        self.procedures
-            .get(control)
+        self.procedures(self.refs.holders_of(control, Kind::Procedure))
+    }
+
+    /// Procedures by their indices in the model.
+    pub fn procedures(&self, indices: impl IntoIterator<Item = usize>) -> Vec<Named> {
+        indices
             .into_iter()
-            .flatten()
-            .map(|&i| {
+            .map(|i| {
                 let p = &self.model.procedures[i];
                 Named {
                     id: p.id.value.clone(),
@@ -98,11 +77,10 @@ impl<'m> Index<'m> {
 
     /// The ids of the risks a control treats.
     pub fn risks_of(&self, control: &str) -> Vec<String> {
-        self.risks
-            .get(control)
+        self.refs
+            .holders_of(control, Kind::Risk)
             .into_iter()
-            .flatten()
-            .map(|&i| self.model.risks[i].id.value.clone())
+            .map(|i| self.model.risks[i].id.value.clone())
             .collect()
     }
 

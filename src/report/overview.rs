@@ -7,8 +7,8 @@ use super::risks::RiskRegister;
 use super::soa::SoaTable;
 use super::{Index, Named, percent, push_unique, text};
 use crate::catalog::Catalogs;
-use crate::check::Checked;
 use crate::i18n::Lang;
+use crate::judge::Judged;
 use crate::model::{Category, Origin, Status};
 
 /// One threat of the Lv.1 view.
@@ -88,7 +88,7 @@ pub struct Overview {
 /// The frameworks a report covers: those of `frameworks:` in isms.yaml, else those with a
 /// `soa` document; in that order, known to the catalogs.
 pub fn frameworks<'c>(
-    checked: &Checked,
+    checked: &Judged,
     catalogs: &'c Catalogs,
 ) -> Vec<&'c crate::catalog::Framework> {
     let ws = &checked.ws;
@@ -110,10 +110,10 @@ pub fn frameworks<'c>(
     out
 }
 
-pub fn build(checked: &Checked, catalogs: &Catalogs) -> Overview {
+pub fn build(checked: &Judged, catalogs: &Catalogs) -> Overview {
     let ws = &checked.ws;
     let model = &ws.model;
-    let index = Index::new(model);
+    let index = Index::new(model, &checked.analysis.refs);
 
     let threats = model
         .threats

@@ -1,12 +1,13 @@
 //! The risk register and treatment plan, and the heat maps before and after treatment.
-//! Every number comes from [`crate::config::RiskMethod::assess`], the one place a level is
-//! computed; this module only arranges them.
+//! Every number comes from the analysis stage ([`crate::analysis::Analysis::assessments`]),
+//! the one place a level is computed, so the register shows the levels the rules judged;
+//! this module only arranges them.
 
 use super::findings::FindingsSummary;
 use super::{Index, Named, text};
-use crate::check::Checked;
 use crate::config::RiskMethod;
 use crate::i18n::Lang;
+use crate::judge::Judged;
 use crate::model::{Origin, TreatmentOption};
 use crate::risk::Band;
 use serde::Serialize;
@@ -195,16 +196,16 @@ fn count(method: &RiskMethod, levels: impl Iterator<Item = Option<i64>>) -> Band
     c
 }
 
-pub fn build(checked: &Checked) -> RiskRegister {
+pub fn build(checked: &Judged) -> RiskRegister {
     let ws = &checked.ws;
     let model = &ws.model;
     let method = &ws.config.risk;
-    let index = Index::new(model);
+    let index = Index::new(model, &checked.analysis.refs);
     let mut rows: Vec<RiskRow> = model
         .risks
         .iter()
-        .map(|r| {
-            let a = method.assess(model, r);
+        .zip(&checked.analysis.assessments)
+        .map(|(r, a)| {
             let t = r.treatment.as_ref();
             let option = t.and_then(|t| t.option.as_ref()).map(|o| o.value);
             let acceptance = t

@@ -1,40 +1,18 @@
-//! The Statement of Applicability of one framework, built from the model: one row per
-//! control of the catalog, in catalog order, then the organisation's additional controls.
-//!
-//! A row's decision: *applied* when an organisation control maps to it (`maps_to`) or the
-//! `soa` document declares a reason to include it; *excluded* when the `soa` excludes it
-//! with a reason; *undecided* when neither (the `soa/missing` error); *contradictory* when
-//! it is both excluded and mapped (the `soa/contradiction` error). Its status is the
-//! weakest among the mapped controls; its justification for inclusion, the risks treated
-//! through those controls and the declared reasons.
+//! The Statement of Applicability of one framework, as a table: one row per control of the
+//! catalog, in catalog order, then the organisation's additional controls. Every decision
+//! and its justification comes from the analysis stage ([`crate::analysis::SoaDecisions`]),
+//! so `isms soa`, `isms check`, `isms report` and `isms diff` say the same about each row;
+//! this module only names and counts.
 
 use super::findings::FindingsSummary;
-use super::{Index, Named, push_unique, text};
+use super::{Index, Named, text};
 use crate::catalog::Framework;
-use crate::check::Checked;
 use crate::i18n::Lang;
+use crate::judge::Judged;
 use crate::model::{Category, Status};
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Decision {
-    Applied,
-    Excluded,
-    Undecided,
-    Contradictory,
-}
-
-impl Decision {
-    /// PRODUCT.md's `applicable`: `None` (JSON null) while the SoA has not decided.
-    pub fn applicable(self) -> Option<bool> {
-        match self {
-            Decision::Applied => Some(true),
-            Decision::Excluded => Some(false),
-            Decision::Undecided | Decision::Contradictory => None,
-        }
-    }
-}
+pub use crate::analysis::Decision;
 
 #[derive(Clone, Debug)]
 pub struct SoaRow {
@@ -113,50 +91,23 @@ pub struct SoaTable {
 }
 
 /// Builds the SoA of `framework` from a judged repository.
-pub fn build(checked: &Checked, framework: &Framework) -> SoaTable {
-    let ws = &checked.ws;
+pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
+    let ws = &judged.ws;
     let model = &ws.model;
     let lang = ws.lang;
-    let index = Index::new(model);
+    let index = Index::new(model, &judged.analysis.refs);
     let prefix = format!("{}:", framework.framework);
-    let soa = model.soa_for(&framework.framework);
+    let decisions = judged
+        .analysis
+        .soa(&framework.framework)
+        .expect("the analysis decides every built-in framework");
+    let soa = decisions.document.map(|i| &model.soas[i]);
 
     let rows: Vec<SoaRow> = framework
         .controls
         .iter()
-        .map(|fc| {
-            let target = format!("{prefix}{}", fc.id);
-            let mapped: Vec<&crate::model::Control> = model
-                .controls
-                .iter()
-                .filter(|c| c.maps_to.iter().any(|m| m.value == target))
-                .collect();
-            let mut risks = Vec::new();
-            let mut procedures = Vec::new();
-            for c in &mapped {
-                for r in index.risks_of(c.id.as_str()) {
-                    push_unique(&mut risks, r);
-                }
-                for p in index.procedures_of(c.id.as_str()) {
-                    push_unique(&mut procedures, p);
-                }
-            }
-            let reasons: Vec<String> = soa
-                .into_iter()
-                .flat_map(|s| &s.inclusions)
-                .filter(|(id, _)| id.value == fc.id)
-                .map(|(_, reason)| reason.value.clone())
-                .collect();
-            let exclusion = soa
-                .and_then(|s| s.exclusions.iter().find(|(id, _)| id.value == fc.id))
-                .map(|(_, reason)| reason.value.clone());
-            let decision = match (!mapped.is_empty(), exclusion.is_some()) {
-                (true, true) => Decision::Contradictory,
-                (true, false) => Decision::Applied,
-                (false, true) => Decision::Excluded,
-                (false, false) if !reasons.is_empty() => Decision::Applied,
-                (false, false) => Decision::Undecided,
-            };
+        .zip(&decisions.rows)
+        .map(|(fc, d)| {
             let group = framework.groups.iter().find(|g| g.id == fc.group);
             SoaRow {
                 id: fc.id.clone(),
@@ -164,22 +115,36 @@ pub fn build(checked: &Checked, framework: &Framework) -> SoaTable {
                 group: fc.group.clone(),
                 group_title: group
                     .map_or_else(String::new, |g| lang.pick(&g.title, &g.title_ja).to_owned()),
-                decision,
-                status: mapped
+                decision: d.decision,
+                status: d.status,
+                risks: d
+                    .risks
                     .iter()
-                    .filter_map(|c| c.status.as_ref().map(|s| s.value))
-                    .max(),
-                risks,
-                reasons,
-                exclusion,
-                controls: mapped
+                    .map(|&r| model.risks[r].id.value.clone())
+                    .collect(),
+                reasons: soa
+                    .map(|s| {
+                        d.reasons
+                            .iter()
+                            .map(|&i| s.inclusions[i].1.value.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                exclusion: soa
+                    .zip(d.exclusion)
+                    .map(|(s, i)| s.exclusions[i].1.value.clone()),
+                controls: d
+                    .controls
                     .iter()
-                    .map(|c| Named {
-                        id: c.id.value.clone(),
-                        title: text(c.title.as_ref()),
+                    .map(|&c| {
+                        let c = &model.controls[c];
+                        Named {
+                            id: c.id.value.clone(),
+                            title: text(c.title.as_ref()),
+                        }
                     })
                     .collect(),
-                procedures,
+                procedures: index.procedures(d.procedures.iter().copied()),
             }
         })
         .collect();
@@ -206,12 +171,12 @@ pub fn build(checked: &Checked, framework: &Framework) -> SoaTable {
     };
     for r in &rows {
         match r.decision {
-            Decision::Applied => counts.applicable += 1,
+            Decision::Applied | Decision::IncludedWithoutControl => counts.applicable += 1,
             Decision::Excluded => counts.excluded += 1,
             Decision::Undecided => counts.undecided += 1,
             Decision::Contradictory => counts.contradictory += 1,
         }
-        if r.decision == Decision::Applied {
+        if r.decision.applicable() == Some(true) {
             match r.status {
                 Some(Status::Implemented) => counts.implemented += 1,
                 Some(Status::Partial) => counts.partial += 1,
@@ -240,6 +205,6 @@ pub fn build(checked: &Checked, framework: &Framework) -> SoaTable {
         rows,
         additional,
         counts,
-        findings: FindingsSummary::of(checked),
+        findings: FindingsSummary::of(judged),
     }
 }

@@ -2,8 +2,8 @@
 
 use super::{Context, declare_rule};
 use crate::finding::Finding;
-use crate::tr;
-use std::collections::HashSet;
+use crate::model::Kind;
+use crate::msg;
 
 declare_rule! {
     /// ## What it does
@@ -52,32 +52,25 @@ declare_rule! {
 
 impl AssetUnassessed {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
-        let named: HashSet<&str> = cx
-            .model
-            .risks
-            .iter()
-            .flat_map(|r| r.assets.iter().map(|a| a.as_str()))
-            .collect();
         for a in &cx.model.assets {
-            if !named.contains(a.id.as_str()) {
+            let id = a.id.as_str();
+            if !id.is_empty() && cx.analysis.refs.holders_of(id, Kind::Risk).is_empty() {
                 out.push(
                     cx.finding(
                         &Self::META,
                         a.id.span,
-                        tr!(
-                            lang,
+                        msg!(
                             "no risk names asset {}",
                             "資産 {} を含むリスクがありません",
                             a.id.value
                         ),
                     )
-                    .help(tr!(
-                        lang,
+                    .help(msg!(
                         "assess it: add a risk with `assets: [{}]`",
                         "`assets: [{}]` のリスクを追加して評価してください",
                         a.id.value
-                    )),
+                    ))
+                    .about(id, ""),
                 );
             }
         }

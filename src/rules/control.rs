@@ -2,9 +2,8 @@
 
 use super::{Context, declare_rule};
 use crate::finding::Finding;
-use crate::model::Status;
-use crate::tr;
-use std::collections::HashSet;
+use crate::model::{Kind, Status};
+use crate::msg;
 
 declare_rule! {
     /// ## What it does
@@ -65,36 +64,33 @@ declare_rule! {
 
 impl ControlNoProcedure {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
-        let implemented: HashSet<&str> = cx
-            .model
-            .procedures
-            .iter()
-            .flat_map(|p| p.implements.iter().map(|c| c.as_str()))
-            .collect();
         for c in &cx.model.controls {
             let Some(status) = &c.status else { continue };
             if matches!(status.value, Status::Implemented | Status::Partial)
-                && !implemented.contains(c.id.as_str())
+                && !c.id.value.is_empty()
+                && cx
+                    .analysis
+                    .refs
+                    .holders_of(c.id.as_str(), Kind::Procedure)
+                    .is_empty()
             {
                 let s = status.value.as_str();
                 out.push(
                     cx.finding(
                         &Self::META,
                         status.span,
-                        tr!(
-                            lang,
+                        msg!(
                             "control {} is `{s}` but no procedure implements it",
                             "管理策 {} は `{s}` ですが、実施手順がありません",
                             c.id.value
                         ),
                     )
-                    .help(tr!(
-                        lang,
+                    .help(msg!(
                         "add a procedure with `implements: [{}]`",
                         "`implements: [{}]` の実施手順を追加してください",
                         c.id.value
-                    )),
+                    ))
+                    .about(c.id.as_str(), "status"),
                 );
             }
         }
@@ -144,32 +140,28 @@ declare_rule! {
 
 impl ControlUnused {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
-        let used: HashSet<&str> = cx
-            .model
-            .risks
-            .iter()
-            .filter_map(|r| r.treatment.as_ref())
-            .flat_map(|t| t.controls.iter().map(|c| c.as_str()))
-            .collect();
         for c in &cx.model.controls {
-            if c.maps_to.is_empty() && !used.contains(c.id.as_str()) {
+            if c.maps_to.is_empty()
+                && !c.id.value.is_empty()
+                && cx
+                    .analysis
+                    .refs
+                    .holders_of(c.id.as_str(), Kind::Risk)
+                    .is_empty()
+            {
                 out.push(
                     cx.finding(
                         &Self::META,
                         c.id.span,
-                        tr!(
-                            lang,
-                            "control {} treats no risk and maps to no framework control",
+                        msg!("control {} treats no risk and maps to no framework control",
                             "管理策 {} はどのリスク対応にも使われず、規格の管理策にも対応付けられていません",
                             c.id.value
                         ),
                     )
-                    .help(tr!(
-                        lang,
-                        "name it in a risk's `treatment.controls`, or add `maps_to:`",
+                    .help(msg!("name it in a risk's `treatment.controls`, or add `maps_to:`",
                         "リスクの `treatment.controls` に加えるか、`maps_to:` を書いてください"
-                    )),
+                    ))
+                    .about(c.id.as_str(), ""),
                 );
             }
         }

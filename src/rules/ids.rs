@@ -1,8 +1,8 @@
 //! Identity: every id names one entity.
 
 use super::{Context, declare_rule};
-use crate::finding::Finding;
-use crate::tr;
+use crate::finding::{Finding, Message};
+use crate::{msg, tr};
 
 declare_rule! {
     /// ## What it does
@@ -58,26 +58,28 @@ declare_rule! {
 
 impl IdDuplicate {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
         for d in &cx.model.duplicates {
             let id = &d.id.value;
             out.push(
                 cx.finding(
                     &Self::META,
                     d.id.span,
-                    tr!(
-                        lang,
+                    msg!(
                         "`{id}` is already defined",
                         "`{id}` はすでに定義されています"
                     ),
                 )
-                .help(tr!(
-                    lang,
-                    "give this {} its own id",
-                    "この{}に別の ID を付けてください",
-                    d.kind.name(lang)
-                ))
-                .related(d.first, tr!(lang, "first defined here", "最初の定義")),
+                .help(Message::from_fn(|lang| {
+                    tr!(
+                        lang,
+                        "give this {} its own id",
+                        "この{}に別の ID を付けてください",
+                        d.kind.name(lang)
+                    )
+                }))
+                .related(d.first, msg!("first defined here", "最初の定義"))
+                // The second definition: its kind tells it from the first.
+                .about(id.as_str(), d.kind.as_str()),
             );
         }
     }

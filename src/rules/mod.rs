@@ -5,147 +5,98 @@
 mod asset;
 mod control;
 mod ids;
-mod loading;
+pub mod loading;
 mod procedure;
 mod refs;
 mod risk;
 mod soa;
 
+use crate::analysis::Analysis;
 use crate::catalog::Catalogs;
 use crate::config::Config;
-use crate::finding::{Finding, Severity};
-use crate::i18n::Lang;
+use crate::finding::{Finding, Message};
 use crate::model::Model;
-use crate::risk::Assessment;
+use crate::msg;
 use crate::source::{FileId, Span};
-use crate::tr;
 use jiff::civil::Date;
 
-pub use loading::SchemaInvalid;
+pub(crate) use crate::declare_rule;
+pub use crate::rule::{JA_MARKER, RuleMeta};
+pub use loading::{SchemaInvalid, YamlDuplicateKey, YamlEmpty, YamlEncoding, YamlSyntax};
 
-/// What a rule is, independent of any run.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// `family/problem`: names the problem, never the fix. A stable contract.
-    pub code: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
-    pub summary_ja: &'static str,
-    /// Markdown with `## What it does`, `## Why is this bad?`, `## Example`.
-    doc: &'static str,
+/// A rule of the registry: what it is, and how it judges the model. Rules reported while
+/// loading (`yaml/*`, the schema's part of `schema/invalid`) are made by their stages from
+/// the same [`RuleMeta`].
+pub struct Rule {
+    pub meta: &'static RuleMeta,
+    check: Option<Check>,
 }
 
-impl RuleMeta {
-    pub fn summary_in(&self, lang: Lang) -> &'static str {
-        lang.pick(self.summary, self.summary_ja)
-    }
+type Check = fn(&Context, &mut Vec<Finding>);
 
-    /// The whole doc comment, with its leading space removed from each line.
-    fn doc_text(&self) -> String {
-        let mut out = String::new();
-        for line in self.doc.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
-            out.push('\n');
-        }
-        out
-    }
+const fn loaded(meta: &'static RuleMeta) -> Rule {
+    Rule { meta, check: None }
+}
 
-    /// The documentation in a language. The doc comment holds the English text, then
-    /// `# 日本語` and the Japanese text with the same sections.
-    pub fn doc_in(&self, lang: Lang) -> String {
-        let text = self.doc_text();
-        let (en, ja) = text.split_once(JA_MARKER).unwrap_or((&text, ""));
-        let chosen = match lang {
-            Lang::En => en,
-            Lang::Ja if ja.trim().is_empty() => en,
-            Lang::Ja => ja,
-        };
-        chosen.trim().to_owned() + "\n"
-    }
-
-    /// The English documentation.
-    pub fn doc(&self) -> String {
-        self.doc_in(Lang::En)
-    }
-
-    /// One section of the English documentation (`What it does`), without its heading.
-    pub fn section(&self, heading: &str) -> Option<String> {
-        section_of(&self.doc(), heading)
-    }
-
-    /// One section of the documentation in a language.
-    pub fn section_in(&self, lang: Lang, heading_en: &str) -> Option<String> {
-        let heading = match (lang, heading_en) {
-            (Lang::Ja, "What it does") => "何をするか",
-            (Lang::Ja, "Why is this bad?") => "なぜ問題か",
-            (Lang::Ja, "Example") => "例",
-            _ => heading_en,
-        };
-        section_of(&self.doc_in(lang), heading)
+const fn judged(meta: &'static RuleMeta, check: Check) -> Rule {
+    Rule {
+        meta,
+        check: Some(check),
     }
 }
 
-/// Separates the English and the Japanese documentation in a rule's doc comment.
-const JA_MARKER: &str = "\n# 日本語\n";
-
-fn section_of(doc: &str, heading: &str) -> Option<String> {
-    {
-        let start = doc.find(&format!("## {heading}\n"))? + heading.len() + 4;
-        let rest = &doc[start..];
-        let end = rest.find("\n## ").map_or(rest.len(), |i| i + 1);
-        Some(rest[..end].trim().to_owned())
-    }
-}
-
-/// Declares a rule type whose doc comment is its documentation.
-macro_rules! declare_rule {
-    (
-        $(#[doc = $doc:literal])*
-        pub struct $name:ident {
-            code: $code:literal,
-            severity: $sev:ident,
-            summary: $summary:literal,
-            summary_ja: $summary_ja:literal $(,)?
-        }
-    ) => {
-        $(#[doc = $doc])*
-        pub struct $name;
-        impl $name {
-            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
-                code: $code,
-                severity: $crate::finding::Severity::$sev,
-                summary: $summary,
-                summary_ja: $summary_ja,
-                doc: concat!($($doc, "\n"),*),
-            };
-        }
-    };
-}
-pub(crate) use declare_rule;
-
-/// Every rule, in the order `isms rules` lists them.
-pub const RULES: &[&RuleMeta] = &[
-    &loading::YamlSyntax::META,
-    &loading::YamlEncoding::META,
-    &loading::YamlDuplicateKey::META,
-    &loading::YamlEmpty::META,
-    &loading::SchemaInvalid::META,
-    &ids::IdDuplicate::META,
-    &refs::RefUnknown::META,
-    &refs::RefWrongKind::META,
-    &risk::RiskUntreated::META,
-    &risk::RiskTreatmentIncomplete::META,
-    &risk::RiskAcceptedAboveAppetite::META,
-    &risk::RiskResidualAboveAppetite::META,
-    &risk::RiskLevelMismatch::META,
-    &risk::RiskResidualAboveInherent::META,
-    &risk::RiskAcceptanceExpired::META,
-    &control::ControlNoProcedure::META,
-    &soa::SoaMissing::META,
-    &soa::SoaContradiction::META,
-    &procedure::ProcedureReviewOverdue::META,
-    &asset::AssetUnassessed::META,
-    &control::ControlUnused::META,
+/// Every rule, in the order `isms rules` lists them: the one list that `explain`, `rules`,
+/// SARIF, the docs and `isms check` read.
+pub const RULES: &[Rule] = &[
+    loaded(&loading::YamlSyntax::META),
+    loaded(&loading::YamlEncoding::META),
+    loaded(&loading::YamlDuplicateKey::META),
+    loaded(&loading::YamlEmpty::META),
+    judged(&loading::SchemaInvalid::META, schema_rules),
+    judged(&ids::IdDuplicate::META, ids::IdDuplicate::check),
+    judged(&refs::RefUnknown::META, refs::RefUnknown::check),
+    judged(&refs::RefWrongKind::META, refs::RefWrongKind::check),
+    judged(&risk::RiskUntreated::META, risk::RiskUntreated::check),
+    judged(
+        &risk::RiskTreatmentIncomplete::META,
+        risk::RiskTreatmentIncomplete::check,
+    ),
+    judged(
+        &risk::RiskAcceptedAboveAppetite::META,
+        risk::RiskAcceptedAboveAppetite::check,
+    ),
+    judged(
+        &risk::RiskResidualAboveAppetite::META,
+        risk::RiskResidualAboveAppetite::check,
+    ),
+    judged(
+        &risk::RiskLevelMismatch::META,
+        risk::RiskLevelMismatch::check,
+    ),
+    judged(
+        &risk::RiskResidualAboveInherent::META,
+        risk::RiskResidualAboveInherent::check,
+    ),
+    judged(
+        &risk::RiskAcceptanceExpired::META,
+        risk::RiskAcceptanceExpired::check,
+    ),
+    judged(
+        &control::ControlNoProcedure::META,
+        control::ControlNoProcedure::check,
+    ),
+    judged(&soa::SoaMissing::META, soa::SoaMissing::check),
+    judged(&soa::SoaContradiction::META, soa::SoaContradiction::check),
+    judged(
+        &soa::SoaIncludedWithoutControl::META,
+        soa::SoaIncludedWithoutControl::check,
+    ),
+    judged(
+        &procedure::ProcedureReviewOverdue::META,
+        procedure::ProcedureReviewOverdue::check,
+    ),
+    judged(&asset::AssetUnassessed::META, asset::AssetUnassessed::check),
+    judged(&control::ControlUnused::META, control::ControlUnused::check),
 ];
 
 /// Codes that were renamed: old name → current name, so old configurations keep working.
@@ -156,7 +107,7 @@ pub fn find(code: &str) -> Option<&'static RuleMeta> {
         .iter()
         .find(|(old, _)| *old == code)
         .map_or(code, |(_, new)| new);
-    RULES.iter().copied().find(|r| r.code == code)
+    RULES.iter().map(|r| r.meta).find(|r| r.code == code)
 }
 
 /// What the model rules see.
@@ -165,59 +116,41 @@ pub struct Context<'a> {
     pub config: &'a Config,
     pub config_file: FileId,
     pub catalogs: &'a Catalogs,
-    pub lang: Lang,
     pub today: Date,
-    /// One per risk, in the model's order.
-    pub assessments: Vec<Assessment>,
+    pub analysis: &'a Analysis,
 }
 
 impl Context<'_> {
-    pub fn finding(&self, rule: &RuleMeta, span: Span, message: String) -> Finding {
-        Finding::new(rule.code, rule.severity, span, message)
+    pub fn finding(&self, rule: &'static RuleMeta, span: Span, message: Message) -> Finding {
+        Finding::new(rule, span, message)
     }
 }
 
-type Check = fn(&Context, &mut Vec<Finding>);
-
-/// The rules that judge the model, in no particular order (output is sorted).
-const CHECKS: &[Check] = &[
-    ids::IdDuplicate::check,
-    refs::check,
-    risk::RiskUntreated::check,
-    risk::RiskTreatmentIncomplete::check,
-    risk::RiskAcceptedAboveAppetite::check,
-    risk::RiskResidualAboveAppetite::check,
-    risk::RiskLevelMismatch::check,
-    risk::RiskResidualAboveInherent::check,
-    risk::RiskAcceptanceExpired::check,
-    risk::check_scales,
-    control::ControlNoProcedure::check,
-    control::ControlUnused::check,
-    soa::SoaMissing::check,
-    soa::SoaContradiction::check,
-    procedure::ProcedureReviewOverdue::check,
-    asset::AssetUnassessed::check,
-    check_config_rules,
-];
-
-/// Runs every model rule.
+/// Runs every rule that judges the model.
 pub fn run(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for check in CHECKS {
-        check(cx, &mut out);
+    for rule in RULES {
+        if let Some(check) = rule.check {
+            check(cx, &mut out);
+        }
     }
     out
+}
+
+/// The model-level part of `schema/invalid`: what the schema cannot know (the scales of
+/// isms.yaml, the codes of `rules:`).
+fn schema_rules(cx: &Context, out: &mut Vec<Finding>) {
+    risk::check_scales(cx, out);
+    check_config_rules(cx, out);
 }
 
 /// Unknown codes under `rules:` in isms.yaml.
 fn check_config_rules(cx: &Context, out: &mut Vec<Finding>) {
     for (code, _) in &cx.config.rules {
         if find(&code.value).is_none() {
-            let lang = cx.lang;
             let name = &code.value;
-            let help = crate::suggest::help(lang, name, RULES.iter().map(|r| r.code), || {
-                tr!(
-                    lang,
+            let help = crate::suggest::help(name, RULES.iter().map(|r| r.meta.code), || {
+                msg!(
                     "`isms rules` lists the codes",
                     "コードの一覧は `isms rules` で確認できます"
                 )
@@ -226,9 +159,10 @@ fn check_config_rules(cx: &Context, out: &mut Vec<Finding>) {
                 cx.finding(
                     &SchemaInvalid::META,
                     code.span,
-                    tr!(lang, "unknown rule `{name}`", "未知のルール `{name}` です"),
+                    msg!("unknown rule `{name}`", "未知のルール `{name}` です"),
                 )
-                .help(help),
+                .help(help)
+                .about("isms.yaml", format!("rules.{name}")),
             );
         }
     }
@@ -248,11 +182,12 @@ pub fn apply_overrides(config: &Config, findings: Vec<Finding>) -> Vec<Finding> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn every_rule_is_documented_once() {
         let mut seen = std::collections::HashSet::new();
-        for r in RULES {
+        for r in RULES.iter().map(|r| r.meta) {
             assert!(seen.insert(r.code), "duplicate code {}", r.code);
             assert!(r.code.contains('/'), "{} is not family/problem", r.code);
             for lang in [Lang::En, Lang::Ja] {

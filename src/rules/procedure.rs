@@ -2,7 +2,7 @@
 
 use super::{Context, declare_rule};
 use crate::finding::Finding;
-use crate::tr;
+use crate::msg;
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +44,6 @@ declare_rule! {
 
 impl ProcedureReviewOverdue {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
         for p in &cx.model.procedures {
             let Some(review) = &p.review else { continue };
             let Some(last) = &review.last else { continue };
@@ -61,18 +60,15 @@ impl ProcedureReviewOverdue {
                     cx.finding(
                         &Self::META,
                         last.span,
-                        tr!(
-                            lang,
-                            "procedure {} was due for review on {due} (last {l}, every {months} months; today is {today})",
+                        msg!("procedure {} was due for review on {due} (last {l}, every {months} months; today is {today})",
                             "実施手順 {} の見直し期限は {due} でした（前回 {l}、{months} か月ごと、本日 {today}）",
                             p.id.value
                         ),
                     )
-                    .help(tr!(
-                        lang,
-                        "review the procedure, then set `review.last` to the review date",
+                    .help(msg!("review the procedure, then set `review.last` to the review date",
                         "実施手順を見直し、`review.last` を見直した日付に更新してください"
-                    )),
+                    ))
+                    .about(p.id.as_str(), "review.last"),
                 );
             }
         }

@@ -1,12 +1,13 @@
 //! References: every id a document names exists, and is of the kind the field expects.
 
 use super::{Context, declare_rule};
-use crate::fields::Text;
-use crate::finding::Finding;
-use crate::model::Kind;
+use crate::analysis::{Reference, Resolved};
+use crate::finding::{Finding, Message};
+use crate::i18n::Lang;
+use crate::model::EntityRef;
 use crate::source::Span;
 use crate::suggest::{self, did_you_mean};
-use crate::tr;
+use crate::{msg, tr};
 
 declare_rule! {
     /// ## What it does
@@ -103,144 +104,126 @@ declare_rule! {
     }
 }
 
-/// One reference: where it is written, what it must name, and who holds it.
-struct Ref<'a> {
-    target: &'a Text,
-    kind: Kind,
-    holder: &'a Text,
-    holder_kind: Kind,
-}
-
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let m = cx.model;
-    let mut refs: Vec<Ref> = Vec::new();
-    macro_rules! push {
-        ($holder:expr, $hk:expr, $kind:expr, $targets:expr) => {
-            for target in ($targets).iter() {
-                refs.push(Ref {
-                    target,
-                    kind: $kind,
-                    holder: $holder,
-                    holder_kind: $hk,
-                });
+impl RefUnknown {
+    /// References that name no entity (ids defined in unreadable documents excepted), and
+    /// framework names and controls that no built-in catalog has.
+    pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+        for r in &cx.analysis.refs.all {
+            if r.resolved == Resolved::Unknown {
+                out.push(unknown(cx, r));
             }
-        };
-    }
-    for a in &m.assets {
-        push!(&a.id, Kind::Asset, Kind::Role, &a.owner);
-    }
-    for v in &m.vulnerabilities {
-        push!(&v.id, Kind::Vulnerability, Kind::Threat, &v.threats);
-    }
-    for r in &m.risks {
-        let h = &r.id;
-        push!(h, Kind::Risk, Kind::Asset, &r.assets);
-        push!(h, Kind::Risk, Kind::Threat, &r.threat);
-        push!(h, Kind::Risk, Kind::Vulnerability, &r.vulnerabilities);
-        push!(h, Kind::Risk, Kind::Role, &r.owner);
-        if let Some(t) = &r.treatment {
-            push!(h, Kind::Risk, Kind::Control, &t.controls);
-            push!(h, Kind::Risk, Kind::Role, &t.accepted_by);
         }
+        check_framework_refs(cx, out);
     }
-    for c in &m.controls {
-        push!(&c.id, Kind::Control, Kind::Threat, &c.threats);
-        push!(&c.id, Kind::Control, Kind::Role, &c.owner);
-    }
-    for p in &m.procedures {
-        push!(&p.id, Kind::Procedure, Kind::Control, &p.implements);
-        push!(&p.id, Kind::Procedure, Kind::Role, &p.owner);
-    }
-    for s in &m.soas {
-        push!(&s.framework, Kind::Soa, Kind::Role, &s.approved_by);
-    }
-    for r in refs {
-        check_ref(cx, &r, out);
-    }
-    check_framework_refs(cx, out);
 }
 
-fn check_ref(cx: &Context, r: &Ref, out: &mut Vec<Finding>) {
-    let lang = cx.lang;
-    let id = r.target.as_str();
-    let want = r.kind.name(lang);
-    let holder = r.holder.as_str();
-    let holder_kind = r.holder_kind.name(lang);
-    let named_by = tr!(
-        lang,
-        "named by {holder_kind} {holder}",
-        "{holder_kind} {holder} からの参照"
-    );
-    match cx.model.lookup(id) {
-        Some(found) if found.kind == r.kind => {}
-        Some(found) => {
-            let got = found.kind.name(lang);
-            let suggestion = did_you_mean(id, cx.model.ids_of(r.kind));
-            out.push(
-                cx.finding(
-                    &RefWrongKind::META,
-                    r.target.span,
-                    tr!(
-                        lang,
-                        "`{id}` is of kind {got}, but this field needs a {want}",
-                        "`{id}` は{got}です（ここには{want}が必要です）"
-                    ),
-                )
-                .help_opt(suggestion.map(|s| {
-                    tr!(
-                        lang,
-                        "did you mean {want} `{s}`?",
-                        "{want} `{s}` の誤りではありませんか？"
-                    )
-                }))
-                .related(
-                    cx.model.span_of(found),
-                    tr!(lang, "`{id}` is defined here", "`{id}` の定義"),
-                ),
-            );
-        }
-        None => {
-            let candidates = cx.model.ids_of(r.kind);
-            let help = match did_you_mean(id, candidates.iter().copied()) {
-                Some(s) => suggest::mean(lang, s),
-                None if candidates.is_empty() => tr!(
-                    lang,
-                    "no {want} is defined yet: add one with `kind: {}` and `id: {id}`",
-                    "{want}がまだ定義されていません。`kind: {}`、`id: {id}` の文書を追加してください",
-                    r.kind.as_str()
-                ),
-                None => tr!(
-                    lang,
-                    "define a {want} with `id: {id}`, or name an existing one",
-                    "`id: {id}` の{want}を定義するか、既存の ID を指定してください"
-                ),
-            };
-            out.push(
-                cx.finding(
-                    &RefUnknown::META,
-                    r.target.span,
-                    tr!(
-                        lang,
-                        "no {want} has the id `{id}`",
-                        "ID `{id}` の{want}はありません"
-                    ),
-                )
-                .help(help)
-                .related(r.holder.span, named_by),
-            );
+impl RefWrongKind {
+    pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+        for r in &cx.analysis.refs.all {
+            if let Resolved::WrongKind(found) = r.resolved {
+                out.push(wrong_kind(cx, r, found));
+            }
         }
     }
+}
+
+/// The id of the entity holding a reference, for messages and identities.
+fn holder(cx: &Context, r: &Reference) -> (&'static str, &'static str, String) {
+    let id = cx.model.id_of(r.holder).to_owned();
+    (
+        r.holder.kind.name(Lang::En),
+        r.holder.kind.name(Lang::Ja),
+        id,
+    )
+}
+
+fn wrong_kind(cx: &Context, r: &Reference, found: EntityRef) -> Finding {
+    let id = r.target.as_str();
+    let suggestion = did_you_mean(id, cx.model.ids_of(r.want));
+    let (_, _, holder_id) = holder(cx, r);
+    cx.finding(
+        &RefWrongKind::META,
+        r.target.span,
+        Message::from_fn(|lang| {
+            let (got, want) = (found.kind.name(lang), r.want.name(lang));
+            tr!(
+                lang,
+                "`{id}` is of kind {got}, but this field needs a {want}",
+                "`{id}` は{got}です（ここには{want}が必要です）"
+            )
+        }),
+    )
+    .help_opt(suggestion.map(|s| {
+        Message::from_fn(|lang| {
+            let want = r.want.name(lang);
+            tr!(
+                lang,
+                "did you mean {want} `{s}`?",
+                "{want} `{s}` の誤りではありませんか？"
+            )
+        })
+    }))
+    .related(
+        cx.model.span_of(found),
+        msg!("`{id}` is defined here", "`{id}` の定義"),
+    )
+    .about(holder_id, format!("{}={id}", r.field))
+}
+
+fn unknown(cx: &Context, r: &Reference) -> Finding {
+    let id = r.target.as_str();
+    let candidates = cx.model.ids_of(r.want);
+    let kind = r.want.as_str();
+    let help = match did_you_mean(id, candidates.iter().copied()) {
+        Some(s) => suggest::mean(s),
+        None if candidates.is_empty() => Message::from_fn(|lang| {
+            let want = r.want.name(lang);
+            tr!(
+                lang,
+                "no {want} is defined yet: add one with `kind: {kind}` and `id: {id}`",
+                "{want}がまだ定義されていません。`kind: {kind}`、`id: {id}` の文書を追加してください"
+            )
+        }),
+        None => Message::from_fn(|lang| {
+            let want = r.want.name(lang);
+            tr!(
+                lang,
+                "define a {want} with `id: {id}`, or name an existing one",
+                "`id: {id}` の{want}を定義するか、既存の ID を指定してください"
+            )
+        }),
+    };
+    let (holder_en, holder_ja, holder_id) = holder(cx, r);
+    cx.finding(
+        &RefUnknown::META,
+        r.target.span,
+        Message::from_fn(|lang| {
+            let want = r.want.name(lang);
+            tr!(
+                lang,
+                "no {want} has the id `{id}`",
+                "ID `{id}` の{want}はありません"
+            )
+        }),
+    )
+    .help(help)
+    .related(
+        cx.model.span_of(r.holder),
+        Message::new(
+            format!("named by {holder_en} {holder_id}"),
+            format!("{holder_ja} {holder_id} からの参照"),
+        ),
+    )
+    .about(holder_id, format!("{}={id}", r.field))
 }
 
 /// `FRAMEWORK:ID` in `maps_to`, SoA frameworks and their exclusion/inclusion ids, and the
 /// frameworks of isms.yaml, against the built-in catalogs.
 fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
-    let lang = cx.lang;
     let names = cx.catalogs.names();
     let unknown_framework = |span: Span, name: &str| {
-        let help = suggest::help(lang, name, names.iter().copied(), || {
-            tr!(
-                lang,
+        let help = suggest::help(name, names.iter().copied(), || {
+            msg!(
                 "built-in frameworks: {}",
                 "組み込みのフレームワーク: {}",
                 names.join(", ")
@@ -249,8 +232,7 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
         cx.finding(
             &RefUnknown::META,
             span,
-            tr!(
-                lang,
+            msg!(
                 "unknown framework `{name}`",
                 "未知のフレームワーク `{name}` です"
             ),
@@ -259,9 +241,8 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
     };
     let unknown_control = |span: Span, fw: &crate::catalog::Framework, id: &str| {
         let name = &fw.framework;
-        let help = suggest::help(lang, id, fw.controls.iter().map(|c| c.id.as_str()), || {
-            tr!(
-                lang,
+        let help = suggest::help(id, fw.controls.iter().map(|c| c.id.as_str()), || {
+            msg!(
                 "`isms catalog show {name}` lists its controls",
                 "`isms catalog show {name}` で管理策の一覧を確認できます"
             )
@@ -269,8 +250,7 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
         cx.finding(
             &RefUnknown::META,
             span,
-            tr!(
-                lang,
+            msg!(
                 "{name} has no control `{id}`",
                 "{name} に管理策 `{id}` はありません"
             ),
@@ -279,7 +259,10 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
     };
     for fw in &cx.config.frameworks {
         if cx.catalogs.framework(&fw.value).is_none() {
-            out.push(unknown_framework(fw.span, &fw.value));
+            out.push(
+                unknown_framework(fw.span, &fw.value)
+                    .about("isms.yaml", format!("frameworks={}", fw.value)),
+            );
         }
     }
     for c in &cx.model.controls {
@@ -287,31 +270,33 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
             let Some((name, id)) = m.value.split_once(':') else {
                 continue; // the schema pattern reported it
             };
+            let about = |f: Finding| f.about(c.id.as_str(), format!("maps_to={}", m.value));
             match cx.catalogs.framework(name) {
-                None => out.push(unknown_framework(m.span, name)),
+                None => out.push(about(unknown_framework(m.span, name))),
                 Some(fw) if fw.control(id).is_none() => {
-                    out.push(unknown_control(m.span, fw, id).related(
+                    out.push(about(unknown_control(m.span, fw, id).related(
                         c.id.span,
-                        tr!(
-                            lang,
-                            "mapped by control {}",
-                            "管理策 {} の対応付け",
-                            c.id.value
-                        ),
-                    ))
+                        msg!("mapped by control {}", "管理策 {} の対応付け", c.id.value),
+                    )))
                 }
                 Some(_) => {}
             }
         }
     }
     for s in &cx.model.soas {
-        let Some(fw) = cx.catalogs.framework(&s.framework.value) else {
-            out.push(unknown_framework(s.framework.span, &s.framework.value));
+        let subject = s.framework.as_str();
+        let Some(fw) = cx.catalogs.framework(subject) else {
+            out.push(unknown_framework(s.framework.span, subject).about(subject, "framework"));
             continue;
         };
-        for (id, _) in s.exclusions.iter().chain(&s.inclusions) {
-            if fw.control(&id.value).is_none() {
-                out.push(unknown_control(id.span, fw, &id.value));
+        for (field, list) in [("exclusions", &s.exclusions), ("inclusions", &s.inclusions)] {
+            for (id, _) in list {
+                if fw.control(&id.value).is_none() {
+                    out.push(
+                        unknown_control(id.span, fw, &id.value)
+                            .about(subject, format!("{field}.{}", id.value)),
+                    );
+                }
             }
         }
     }

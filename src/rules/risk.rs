@@ -5,11 +5,17 @@ use crate::config::LikelihoodFrom;
 use crate::fields::Spanned;
 use crate::finding::Finding;
 use crate::model::{Risk, TreatmentOption};
+use crate::msg;
 use crate::risk::{Assessment, Band};
-use crate::tr;
 
+/// The risks that have an id, with their assessments. A risk without an id counts for
+/// what it references; its one finding is the schema's.
 fn risks<'a>(cx: &'a Context) -> impl Iterator<Item = (&'a Risk, &'a Assessment)> {
-    cx.model.risks.iter().zip(&cx.assessments)
+    cx.model
+        .risks
+        .iter()
+        .zip(&cx.analysis.assessments)
+        .filter(|(r, _)| !r.id.value.is_empty())
 }
 
 fn option_of(r: &Risk) -> Option<&Spanned<TreatmentOption>> {
@@ -73,7 +79,6 @@ declare_rule! {
 
 impl RiskUntreated {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
         for (r, a) in risks(cx) {
             if a.band == Some(Band::High) && r.treatment.is_none() {
                 let level = a.level.unwrap_or_default();
@@ -82,19 +87,14 @@ impl RiskUntreated {
                     cx.finding(
                         &Self::META,
                         r.id.span,
-                        tr!(
-                            lang,
-                            "risk {} is high (level {level} ≥ {high}) but has no treatment",
+                        msg!("risk {} is high (level {level} ≥ {high}) but has no treatment",
                             "リスク {} は高リスク（レベル {level} ≥ {high}）ですが、リスク対応がありません",
                             r.id.value
                         ),
                     )
-                    .help(tr!(
-                        lang,
-                        "add `treatment:` with `option: reduce | transfer | avoid | accept`",
+                    .help(msg!("add `treatment:` with `option: reduce | transfer | avoid | accept`",
                         "`treatment:` に `option: reduce | transfer | avoid | accept` を書いてください"
-                    )),
-                );
+                    )).about(r.id.as_str(), "treatment"),);
             }
         }
     }
@@ -160,8 +160,7 @@ declare_rule! {
 
 impl RiskTreatmentIncomplete {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
-        for r in &cx.model.risks {
+        for (r, _) in risks(cx) {
             let (Some(t), Some(option)) = (&r.treatment, option_of(r)) else {
                 continue;
             };
@@ -187,18 +186,15 @@ impl RiskTreatmentIncomplete {
                 .collect::<Vec<_>>()
                 .join(", ");
             let help = match option.value {
-                TreatmentOption::Reduce => tr!(
-                    lang,
+                TreatmentOption::Reduce => msg!(
                     "list the controls that reduce the risk: `controls: [C-…]`",
                     "リスクを低減する管理策を `controls: [C-…]` に挙げてください"
                 ),
-                TreatmentOption::Transfer => tr!(
-                    lang,
+                TreatmentOption::Transfer => msg!(
                     "say who carries the risk: `to: <insurer or contractor>`",
                     "移転先を `to:` に書いてください（保険会社、委託先など）"
                 ),
-                _ => tr!(
-                    lang,
+                _ => msg!(
                     "the risk owner accepts it: `accepted_by: <role id>` and `accepted_on: YYYY-MM-DD`",
                     "リスク所有者の受容として `accepted_by: <役割 ID>` と `accepted_on: YYYY-MM-DD` を書いてください"
                 ),
@@ -207,14 +203,14 @@ impl RiskTreatmentIncomplete {
                 cx.finding(
                     &Self::META,
                     option.span,
-                    tr!(
-                        lang,
+                    msg!(
                         "treatment `{opt}` of risk {} has no {list}",
                         "リスク {} の対応 `{opt}` に {list} がありません",
                         r.id.value
                     ),
                 )
-                .help(help),
+                .help(help)
+                .about(r.id.as_str(), "treatment.option"),
             );
         }
     }
@@ -263,7 +259,6 @@ declare_rule! {
 
 impl RiskAcceptedAboveAppetite {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
         let max = cx.config.risk.acceptable;
         for (r, a) in risks(cx) {
             let Some(option) = option_of(r) else { continue };
@@ -273,19 +268,14 @@ impl RiskAcceptedAboveAppetite {
                     cx.finding(
                         &Self::META,
                         option.span,
-                        tr!(
-                            lang,
-                            "risk {} is accepted at level {level}, above the appetite of {max}",
+                        msg!("risk {} is accepted at level {level}, above the appetite of {max}",
                             "リスク {} はレベル {level} で受容されていますが、受容基準 {max} を超えています",
                             r.id.value
                         ),
                     )
-                    .help(tr!(
-                        lang,
-                        "reduce or transfer it, or raise `risk.acceptable` in isms.yaml by a management decision",
+                    .help(msg!("reduce or transfer it, or raise `risk.acceptable` in isms.yaml by a management decision",
                         "低減・移転するか、経営判断として isms.yaml の `risk.acceptable` を見直してください"
-                    )),
-                );
+                    )).about(r.id.as_str(), "treatment.option"),);
             }
         }
     }
@@ -337,7 +327,6 @@ declare_rule! {
 
 impl RiskResidualAboveAppetite {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
         let max = cx.config.risk.acceptable;
         for (r, a) in risks(cx) {
             let (Some(residual), Some(level)) = (&r.residual, a.residual_level) else {
@@ -349,19 +338,14 @@ impl RiskResidualAboveAppetite {
                     cx.finding(
                         &Self::META,
                         residual.key,
-                        tr!(
-                            lang,
-                            "the residual level of risk {} is {level}, above the appetite of {max}",
+                        msg!("the residual level of risk {} is {level}, above the appetite of {max}",
                             "リスク {} の残留リスクはレベル {level} で、受容基準 {max} を超えています",
                             r.id.value
                         ),
                     )
-                    .help(tr!(
-                        lang,
-                        "strengthen the treatment, or have the risk owner accept the residual risk explicitly",
+                    .help(msg!("strengthen the treatment, or have the risk owner accept the residual risk explicitly",
                         "対策を強化するか、リスク所有者が残留リスクを明示的に受容してください"
-                    )),
-                );
+                    )).about(r.id.as_str(), "residual"),);
             }
         }
     }
@@ -417,7 +401,6 @@ declare_rule! {
 
 impl RiskLevelMismatch {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
         for (r, a) in risks(cx) {
             if let (Some(declared), Some(computed)) = (&r.impact, a.computed_impact) {
                 if declared.value != computed && r.impact_reason.is_none() {
@@ -426,18 +409,13 @@ impl RiskLevelMismatch {
                         cx.finding(
                             &Self::META,
                             declared.span,
-                            tr!(
-                                lang,
-                                "impact {d} differs from {computed}, the highest importance of the risk's assets",
+                            msg!("impact {d} differs from {computed}, the highest importance of the risk's assets",
                                 "影響度 {d} が、資産の重要度の最大値 {computed} と異なります"
                             ),
                         )
-                        .help(tr!(
-                            lang,
-                            "remove `impact` to use the computed value, or add `impact_reason:` saying why it differs",
+                        .help(msg!("remove `impact` to use the computed value, or add `impact_reason:` saying why it differs",
                             "`impact` を削除して計算値を使うか、理由を `impact_reason:` に書いてください"
-                        )),
-                    );
+                        )).about(r.id.as_str(), "impact"),);
                 }
             }
             if let (Some(declared), Some(computed)) = (&r.level, a.level) {
@@ -449,18 +427,13 @@ impl RiskLevelMismatch {
                         cx.finding(
                             &Self::META,
                             declared.span,
-                            tr!(
-                                lang,
-                                "level {d} differs from the computed level {computed} (impact {i}, likelihood {l})",
+                            msg!("level {d} differs from the computed level {computed} (impact {i}, likelihood {l})",
                                 "レベル {d} が計算値 {computed}（影響度 {i}、被害発生可能性 {l}）と異なります"
                             ),
                         )
-                        .help(tr!(
-                            lang,
-                            "remove `level`: it is computed from impact and likelihood",
+                        .help(msg!("remove `level`: it is computed from impact and likelihood",
                             "`level` を削除してください（影響度と被害発生可能性から計算されます）"
-                        )),
-                    );
+                        )).about(r.id.as_str(), "level"),);
                 }
             }
         }
@@ -507,7 +480,6 @@ declare_rule! {
 
 impl RiskResidualAboveInherent {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
         for (r, a) in risks(cx) {
             let (Some(residual), Some(after), Some(before)) =
                 (&r.residual, a.residual_level, a.level)
@@ -519,19 +491,14 @@ impl RiskResidualAboveInherent {
                     cx.finding(
                         &Self::META,
                         residual.key,
-                        tr!(
-                            lang,
-                            "the residual level {after} of risk {} is above its level {before} before treatment",
+                        msg!("the residual level {after} of risk {} is above its level {before} before treatment",
                             "リスク {} の残留リスク {after} が対応前のレベル {before} より高くなっています",
                             r.id.value
                         ),
                     )
-                    .help(tr!(
-                        lang,
-                        "residual likelihood and impact must not exceed the inherent ones",
+                    .help(msg!("residual likelihood and impact must not exceed the inherent ones",
                         "残留の被害発生可能性・影響度は対応前の値以下にしてください"
-                    )),
-                );
+                    )).about(r.id.as_str(), "residual"),);
             }
         }
     }
@@ -585,8 +552,7 @@ declare_rule! {
 
 impl RiskAcceptanceExpired {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
-        for r in &cx.model.risks {
+        for (r, _) in risks(cx) {
             let Some(t) = &r.treatment else { continue };
             if option_of(r).is_none_or(|o| o.value != TreatmentOption::Accept) {
                 continue;
@@ -598,19 +564,14 @@ impl RiskAcceptanceExpired {
                     cx.finding(
                         &Self::META,
                         expires.span,
-                        tr!(
-                            lang,
-                            "the acceptance of risk {} expired on {e} (today is {today})",
+                        msg!("the acceptance of risk {} expired on {e} (today is {today})",
                             "リスク {} の受容は {e} に期限切れです（本日 {today}）",
                             r.id.value
                         ),
                     )
-                    .help(tr!(
-                        lang,
-                        "the risk owner reviews the risk and renews `accepted_on` and `expires`, or treats it",
+                    .help(msg!("the risk owner reviews the risk and renews `accepted_on` and `expires`, or treats it",
                         "リスク所有者がリスクを見直し、`accepted_on` と `expires` を更新するか、対応を変更してください"
-                    )),
-                );
+                    )).about(r.id.as_str(), "treatment.expires"),);
             }
         }
     }
@@ -619,9 +580,13 @@ impl RiskAcceptanceExpired {
 /// Ratings outside the scales of isms.yaml, and likelihoods that cannot be found; reported
 /// as `schema/invalid` because the schema cannot know the repository's scales.
 pub fn check_scales(cx: &Context, out: &mut Vec<Finding>) {
-    let lang = cx.lang;
     let method = &cx.config.risk;
-    let mut range = |value: &Option<Spanned<i64>>, max: i64, field: &str, setting: &str| {
+    let mut range = |subject: &str, value: &Option<Spanned<i64>>, field: &str| {
+        let (max, setting) = match field.rsplit('.').next() {
+            Some("likelihood") => (method.likelihood, "risk.likelihood"),
+            Some("impact") => (method.impact, "risk.impact"),
+            _ => (method.cia, "risk.cia"),
+        };
         if let Some(v) = value {
             if v.value < 1 || v.value > max {
                 let x = v.value;
@@ -629,47 +594,33 @@ pub fn check_scales(cx: &Context, out: &mut Vec<Finding>) {
                     cx.finding(
                         &SchemaInvalid::META,
                         v.span,
-                        tr!(
-                            lang,
+                        msg!(
                             "`{field}` is {x}, outside the scale 1..{max}",
                             "`{field}` が {x} で、段階 1〜{max} の範囲外です"
                         ),
                     )
-                    .help(tr!(
-                        lang,
-                        "use 1..{max}, or change `{setting}` in isms.yaml",
-                        "1〜{max} で書くか、isms.yaml の `{setting}` を変更してください"
-                    )),
+                    .help(msg!(
+                        "use 1..{max}, or change `{setting}` in isms.yaml; until then the rating is not used",
+                        "1〜{max} で書くか、isms.yaml の `{setting}` を変更してください（それまでこの値は計算に使いません）"
+                    ))
+                    .about(subject, field),
                 );
             }
         }
     };
     for a in &cx.model.assets {
-        range(
-            &a.confidentiality,
-            method.cia,
-            "confidentiality",
-            "risk.cia",
-        );
-        range(&a.integrity, method.cia, "integrity", "risk.cia");
-        range(&a.availability, method.cia, "availability", "risk.cia");
+        let id = a.id.as_str();
+        range(id, &a.confidentiality, "confidentiality");
+        range(id, &a.integrity, "integrity");
+        range(id, &a.availability, "availability");
     }
     for r in &cx.model.risks {
-        range(
-            &r.likelihood,
-            method.likelihood,
-            "likelihood",
-            "risk.likelihood",
-        );
-        range(&r.impact, method.impact, "impact", "risk.impact");
+        let id = r.id.as_str();
+        range(id, &r.likelihood, "likelihood");
+        range(id, &r.impact, "impact");
         if let Some(res) = &r.residual {
-            range(
-                &res.likelihood,
-                method.likelihood,
-                "likelihood",
-                "risk.likelihood",
-            );
-            range(&res.impact, method.impact, "impact", "risk.impact");
+            range(id, &res.likelihood, "residual.likelihood");
+            range(id, &res.impact, "residual.impact");
         }
     }
     for (r, a) in risks(cx) {
@@ -679,26 +630,22 @@ pub fn check_scales(cx: &Context, out: &mut Vec<Finding>) {
         let id = &r.id.value;
         let (message, help) = match method.likelihood_from {
             LikelihoodFrom::Declared => (
-                tr!(
-                    lang,
+                msg!(
                     "risk {id} has no `likelihood`",
                     "リスク {id} に `likelihood` がありません"
                 ),
-                tr!(
-                    lang,
+                msg!(
                     "add `likelihood: 1..{}`",
                     "`likelihood: 1〜{}` を追加してください",
                     method.likelihood
                 ),
             ),
             LikelihoodFrom::Ipa => (
-                tr!(
-                    lang,
+                msg!(
                     "the likelihood of risk {id} cannot be derived",
                     "リスク {id} の被害発生可能性を算出できません"
                 ),
-                tr!(
-                    lang,
+                msg!(
                     "with `likelihood_from: ipa`, its threat needs `occurrence` and at least one of its vulnerabilities `exploitability` (or declare `likelihood`)",
                     "`likelihood_from: ipa` では、脅威の `occurrence` と脆弱性の `exploitability` が必要です（または `likelihood` を書いてください）"
                 ),
@@ -706,7 +653,8 @@ pub fn check_scales(cx: &Context, out: &mut Vec<Finding>) {
         };
         out.push(
             cx.finding(&SchemaInvalid::META, r.id.span, message)
-                .help(help),
+                .help(help)
+                .about(id.as_str(), "likelihood"),
         );
     }
 }

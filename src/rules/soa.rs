@@ -1,15 +1,17 @@
 //! The Statement of Applicability: every control of each framework decided, none twice.
 
 use super::{Context, declare_rule};
+use crate::analysis::Decision;
 use crate::finding::Finding;
-use crate::tr;
-use std::collections::HashMap;
+use crate::msg;
 
 declare_rule! {
     /// ## What it does
     /// For each framework listed under `frameworks:` in isms.yaml, reports every control of
-    /// the framework that is neither mapped by an organisation control (`maps_to`) nor
-    /// excluded with a reason in the framework's `soa` document.
+    /// the framework that is neither applied — mapped by an organisation control
+    /// (`maps_to`) or declared applicable under `inclusions` — nor excluded with a reason in
+    /// the framework's `soa` document. A row included by a reason with no control behind it
+    /// is decided: `soa/included-without-control` reports it instead.
     ///
     /// ## Why is this bad?
     /// ISO/IEC 27001 6.1.3 d) requires the Statement of Applicability to cover every Annex A
@@ -31,8 +33,9 @@ declare_rule! {
     ///
     /// ## 何をするか
     /// isms.yaml の `frameworks:` に挙げた規格ごとに、その規格の管理策のうち、
-    /// 組織の管理策から対応付けられておらず（`maps_to`）、
+    /// 組織の管理策から対応付けられておらず（`maps_to`）、適用宣言書の `inclusions` で適用ともされず、
     /// その規格の適用宣言書（`soa` の文書）で理由を付けて除外されてもいないものを、すべて報告します。
+    /// 理由を付けて適用としたが管理策のない行は決定済みで、`soa/included-without-control` が報告します。
     ///
     /// ## なぜ問題か
     /// ISO/IEC 27001 の 6.1.3 d) は、適用宣言書が附属書 A のすべての管理策を扱うことを求めています。
@@ -60,44 +63,38 @@ declare_rule! {
 
 impl SoaMissing {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
         for fw_name in &cx.config.frameworks {
-            let Some(fw) = cx.catalogs.framework(&fw_name.value) else {
+            let (Some(fw), Some(decisions)) = (
+                cx.catalogs.framework(&fw_name.value),
+                cx.analysis.soa(&fw_name.value),
+            ) else {
                 continue; // ref/unknown reports it
             };
-            let prefix = format!("{}:", fw.framework);
-            let mapped: std::collections::HashSet<&str> = cx
-                .model
-                .controls
-                .iter()
-                .flat_map(|c| c.maps_to.iter())
-                .filter_map(|m| m.value.strip_prefix(&prefix))
-                .collect();
-            let soa = cx.model.soa_for(&fw.framework);
-            let excluded: std::collections::HashSet<&str> = soa
-                .map(|s| s.exclusions.iter().map(|(id, _)| id.as_str()).collect())
-                .unwrap_or_default();
+            let soa = decisions.document.map(|i| &cx.model.soas[i]);
             let at = soa.map_or(fw_name.span, |s| s.framework.span);
-            for c in &fw.controls {
-                if mapped.contains(c.id.as_str()) || excluded.contains(c.id.as_str()) {
+            let name = &fw.framework;
+            for row in &decisions.rows {
+                if row.decision != Decision::Undecided {
                     continue;
                 }
-                let (id, title, name) = (&c.id, c.title_in(lang), &fw.framework);
+                let Some(c) = fw.control(&row.id) else {
+                    continue;
+                };
+                let (id, en, ja) = (&c.id, &c.title, &c.title_ja);
                 out.push(
                     cx.finding(
                         &Self::META,
                         at,
-                        tr!(
-                            lang,
-                            "{name} {id} ({title}) is neither applied nor excluded",
-                            "{name} {id}（{title}）が適用も除外もされていません"
+                        msg!(
+                            "{name} {id} ({en}) is neither applied nor excluded",
+                            "{name} {id}（{ja}）が適用も除外もされていません"
                         ),
                     )
-                    .help(tr!(
-                        lang,
+                    .help(msg!(
                         "map a control to it with `maps_to: [\"{name}:{id}\"]`, or exclude it in the soa: `\"{id}\": <reason>`",
                         "管理策の `maps_to: [\"{name}:{id}\"]` で適用するか、適用宣言書の exclusions に `\"{id}\": <理由>` を書いてください"
-                    )),
+                    ))
+                    .about(name.as_str(), id.as_str()),
                 );
             }
         }
@@ -159,45 +156,158 @@ declare_rule! {
 
 impl SoaContradiction {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-        let lang = cx.lang;
-        for soa in &cx.model.soas {
-            let prefix = format!("{}:", soa.framework.value);
-            let mut mappers: HashMap<&str, Vec<(&str, crate::source::Span)>> = HashMap::new();
-            for c in &cx.model.controls {
-                for m in &c.maps_to {
-                    if let Some(id) = m.value.strip_prefix(&prefix) {
-                        mappers.entry(id).or_default().push((c.id.as_str(), m.span));
-                    }
-                }
-            }
-            for (id, _) in &soa.exclusions {
-                let Some(by) = mappers.get(id.as_str()) else {
+        for decisions in &cx.analysis.soas {
+            let Some(soa) = decisions.document.map(|i| &cx.model.soas[i]) else {
+                continue;
+            };
+            for row in &decisions.rows {
+                let (Decision::Contradictory, Some(x)) = (row.decision, row.exclusion) else {
                     continue;
                 };
-                let names = by.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ");
-                let x = &id.value;
+                let excluded = &soa.exclusions[x].0;
+                let x = &excluded.value;
+                let names = row
+                    .controls
+                    .iter()
+                    .map(|&c| cx.model.controls[c].id.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let message = match (names.is_empty(), row.reasons.is_empty()) {
+                    (false, true) => msg!(
+                        "{x} is excluded, but mapped by {names}",
+                        "{x} は除外されていますが、{names} が対応付けられています"
+                    ),
+                    (true, _) => msg!(
+                        "{x} is excluded, but also declared applicable under `inclusions`",
+                        "{x} は除外されていますが、`inclusions` で適用ともされています"
+                    ),
+                    (false, false) => msg!(
+                        "{x} is excluded, but mapped by {names} and declared applicable under `inclusions`",
+                        "{x} は除外されていますが、{names} が対応付けられ、`inclusions` で適用ともされています"
+                    ),
+                };
                 let mut f = cx
-                    .finding(
-                        &Self::META,
-                        id.span,
-                        tr!(
-                            lang,
-                            "{x} is excluded, but mapped by {names}",
-                            "{x} は除外されていますが、{names} が対応付けられています"
-                        ),
-                    )
-                    .help(tr!(
-                        lang,
-                        "remove the exclusion if the control is applied, or remove the mapping",
-                        "適用しているなら除外を削除し、そうでなければ対応付けを削除してください"
-                    ));
-                for (c, span) in by {
+                    .finding(&Self::META, excluded.span, message)
+                    .help(msg!(
+                        "remove the exclusion if the control is applied, or remove the mapping or the inclusion",
+                        "適用しているなら除外を削除し、そうでなければ対応付けまたは inclusions の記載を削除してください"
+                    ))
+                    .about(decisions.framework.as_str(), format!("exclusions.{x}"));
+                let target = format!("{}:{x}", decisions.framework);
+                for &c in &row.controls {
+                    let control = &cx.model.controls[c];
+                    for m in control.maps_to.iter().filter(|m| m.value == target) {
+                        let id = &control.id.value;
+                        f = f.related(
+                            m.span,
+                            msg!("mapped by control {id}", "管理策 {id} の対応付け"),
+                        );
+                    }
+                }
+                for &r in &row.reasons {
                     f = f.related(
-                        *span,
-                        tr!(lang, "mapped by control {c}", "管理策 {c} の対応付け"),
+                        soa.inclusions[r].0.span,
+                        msg!("included here", "ここで適用としています"),
                     );
                 }
                 out.push(f);
+            }
+        }
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a framework control that the SoA declares applicable under `inclusions`
+    /// (a law, a contract, a business reason) while no organisation control maps to it.
+    ///
+    /// ## Why is this bad?
+    /// An applicable control must be implemented, or planned, by something: ISO/IEC 27001
+    /// 6.1.3 asks for the necessary controls and whether they are implemented. A row that
+    /// is applicable with nothing behind it tells the auditor the SoA promises a control no
+    /// one carries out. The SoA is still complete (the row is decided), so this is not
+    /// `soa/missing`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: soa
+    /// framework: iso27001-2022
+    /// inclusions:
+    ///   "5.31": 個人情報保護法      # and no control maps to 5.31
+    /// ```
+    /// Use instead: a control that implements it.
+    /// ```yaml
+    /// kind: control
+    /// id: C-LEGAL-REGISTER
+    /// title: 法令・契約上の要求事項の一覧と見直し
+    /// maps_to: ["iso27001-2022:5.31"]
+    /// status: planned
+    /// ```
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 適用宣言書の `inclusions` で（法令・契約・事業上の理由により）適用とした規格の管理策のうち、
+    /// 組織の管理策がどれも対応付けられていないものを報告します。
+    ///
+    /// ## なぜ問題か
+    /// 適用する管理策は、何かによって実施（または計画）されていなければなりません。
+    /// ISO/IEC 27001 の 6.1.3 は、必要な管理策とその実施状況を求めています。
+    /// 適用としながら実施する管理策がない行は、誰も実施しない管理策を約束していることになります。
+    /// 行自体は決定済みなので、`soa/missing` ではありません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: soa
+    /// framework: iso27001-2022
+    /// inclusions:
+    ///   "5.31": 個人情報保護法      # 5.31 に対応付けた管理策がない
+    /// ```
+    /// 代わりに: 実施する管理策を用意してください。
+    /// ```yaml
+    /// kind: control
+    /// id: C-LEGAL-REGISTER
+    /// title: 法令・契約上の要求事項の一覧と見直し
+    /// maps_to: ["iso27001-2022:5.31"]
+    /// status: planned
+    /// ```
+    pub struct SoaIncludedWithoutControl {
+        code: "soa/included-without-control",
+        severity: Warning,
+        summary: "A control is applicable by a declared reason, but no control implements it",
+        summary_ja: "理由を付けて適用とした管理策を実施する管理策がない",
+    }
+}
+
+impl SoaIncludedWithoutControl {
+    pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+        for decisions in &cx.analysis.soas {
+            let Some(soa) = decisions.document.map(|i| &cx.model.soas[i]) else {
+                continue;
+            };
+            let name = &decisions.framework;
+            for row in &decisions.rows {
+                let (Decision::IncludedWithoutControl, Some(&first)) =
+                    (row.decision, row.reasons.first())
+                else {
+                    continue;
+                };
+                let id = &row.id;
+                out.push(
+                    cx.finding(
+                        &Self::META,
+                        soa.inclusions[first].0.span,
+                        msg!(
+                            "{name} {id} is applicable, but no control implements it",
+                            "{name} {id} は適用としていますが、実施する管理策がありません"
+                        ),
+                    )
+                    .help(msg!(
+                        "add a control with `maps_to: [\"{name}:{id}\"]` (its `status` may be `planned`), or remove the inclusion if it does not apply",
+                        "`maps_to: [\"{name}:{id}\"]` の管理策を追加してください（`status: planned` でも構いません）。適用しないなら inclusions から削除してください"
+                    ))
+                    .about(name.as_str(), format!("inclusions.{id}")),
+                );
             }
         }
     }

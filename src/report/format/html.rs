@@ -319,7 +319,7 @@ fn soa_section(out: &mut String, t: &SoaTable, links: &Links, in_report: bool) {
             );
         }
         let class = match r.decision {
-            Decision::Applied => "d-applied",
+            Decision::Applied | Decision::IncludedWithoutControl => "d-applied",
             Decision::Excluded => "d-excluded",
             Decision::Undecided => "d-undecided",
             Decision::Contradictory => "d-contradictory",

@@ -1,0 +1,335 @@
+//! The analysis stage: every judgment that more than one command needs, made once per
+//! judged workspace and kept beside its findings. Rules, reports, `isms diff` and
+//! `isms init` read it; none recomputes.
+//!
+//! - [`Analysis::assessments`]: each risk's inherent and residual numbers under the one
+//!   [`crate::config::RiskMethod`]; a rating off its scale is never used (the level is unknown).
+//! - [`Analysis::soas`]: for every built-in framework, the decision of every row of its
+//!   Statement of Applicability, with the sources of its justification.
+//! - [`Analysis::refs`]: every reference between entities, resolved once, and who names whom.
+
+use crate::catalog::{Catalogs, Framework};
+use crate::config::Config;
+use crate::fields::Text;
+use crate::model::{EntityRef, Kind, Model, Status};
+use crate::risk::Assessment;
+use serde::Serialize;
+use std::collections::HashMap;
+
+pub struct Analysis {
+    /// One per risk, in the model's order.
+    pub assessments: Vec<Assessment>,
+    /// One per built-in framework, in catalog order.
+    pub soas: Vec<SoaDecisions>,
+    pub refs: References,
+}
+
+impl Analysis {
+    pub fn new(model: &Model, config: &Config, catalogs: &Catalogs) -> Analysis {
+        let refs = References::new(model);
+        let assessments = model
+            .risks
+            .iter()
+            .map(|r| config.risk.assess(model, r))
+            .collect();
+        let soas = catalogs
+            .frameworks
+            .iter()
+            .map(|fw| SoaDecisions::new(model, &refs, fw))
+            .collect();
+        Analysis {
+            assessments,
+            soas,
+            refs,
+        }
+    }
+
+    /// The SoA decisions of a framework, by name.
+    pub fn soa(&self, framework: &str) -> Option<&SoaDecisions> {
+        self.soas.iter().find(|s| s.framework == framework)
+    }
+}
+
+/// How the SoA decides one control of a framework.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    /// An organisation control maps to it (`maps_to`).
+    Applied,
+    /// Applicable by a reason declared under `inclusions`, but no control implements it
+    /// (`soa/included-without-control`).
+    IncludedWithoutControl,
+    /// Excluded with a reason.
+    Excluded,
+    /// Neither applied nor excluded (`soa/missing`).
+    Undecided,
+    /// Excluded, and also mapped by a control or included by a reason (`soa/contradiction`).
+    Contradictory,
+}
+
+impl Decision {
+    /// PRODUCT.md's `applicable`: `None` (JSON null) while the SoA has not decided.
+    pub fn applicable(self) -> Option<bool> {
+        match self {
+            Decision::Applied | Decision::IncludedWithoutControl => Some(true),
+            Decision::Excluded => Some(false),
+            Decision::Undecided | Decision::Contradictory => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Applied => "applied",
+            Decision::IncludedWithoutControl => "included-without-control",
+            Decision::Excluded => "excluded",
+            Decision::Undecided => "undecided",
+            Decision::Contradictory => "contradictory",
+        }
+    }
+}
+
+/// One row of a framework's SoA, decided.
+#[derive(Clone, Debug)]
+pub struct SoaRow {
+    /// The framework control's id (`5.1`).
+    pub id: String,
+    pub decision: Decision,
+    /// Organisation controls mapping to it: indices into `Model::controls`, file order.
+    pub controls: Vec<usize>,
+    /// Risks treated through those controls: indices into `Model::risks`, file order.
+    pub risks: Vec<usize>,
+    /// Procedures implementing those controls: indices into `Model::procedures`.
+    pub procedures: Vec<usize>,
+    /// Reasons declared under `inclusions`: indices into the SoA document's list.
+    pub reasons: Vec<usize>,
+    /// The exclusion: an index into the SoA document's `exclusions`.
+    pub exclusion: Option<usize>,
+    /// The weakest status among the mapped controls.
+    pub status: Option<Status>,
+}
+
+/// Every row of one framework's SoA, in catalog order.
+#[derive(Clone, Debug)]
+pub struct SoaDecisions {
+    pub framework: String,
+    /// The framework's `kind: soa` document: an index into `Model::soas`.
+    pub document: Option<usize>,
+    pub rows: Vec<SoaRow>,
+}
+
+impl SoaDecisions {
+    fn new(model: &Model, refs: &References, fw: &Framework) -> SoaDecisions {
+        let prefix = format!("{}:", fw.framework);
+        let document = model
+            .soas
+            .iter()
+            .position(|s| s.framework.value == fw.framework);
+        let soa = document.map(|i| &model.soas[i]);
+        let mut mapped: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, c) in model.controls.iter().enumerate() {
+            for m in &c.maps_to {
+                if let Some(id) = m.value.strip_prefix(&prefix) {
+                    let list = mapped.entry(id).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        let rows = fw
+            .controls
+            .iter()
+            .map(|fc| {
+                let controls = mapped.remove(fc.id.as_str()).unwrap_or_default();
+                let mut risks = Vec::new();
+                let mut procedures = Vec::new();
+                for &c in &controls {
+                    let id = model.controls[c].id.as_str();
+                    risks.extend(refs.holders_of(id, Kind::Risk));
+                    procedures.extend(refs.holders_of(id, Kind::Procedure));
+                }
+                // File order is index order within a kind.
+                risks.sort_unstable();
+                risks.dedup();
+                procedures.sort_unstable();
+                procedures.dedup();
+                let reasons: Vec<usize> = soa
+                    .into_iter()
+                    .flat_map(|s| s.inclusions.iter().enumerate())
+                    .filter(|(_, (id, _))| id.value == fc.id)
+                    .map(|(i, _)| i)
+                    .collect();
+                let exclusion =
+                    soa.and_then(|s| s.exclusions.iter().position(|(id, _)| id.value == fc.id));
+                let included = !controls.is_empty() || !reasons.is_empty();
+                let decision = match (included, exclusion.is_some()) {
+                    (true, true) => Decision::Contradictory,
+                    (false, true) => Decision::Excluded,
+                    (true, false) if controls.is_empty() => Decision::IncludedWithoutControl,
+                    (true, false) => Decision::Applied,
+                    (false, false) => Decision::Undecided,
+                };
+                let status = controls
+                    .iter()
+                    .filter_map(|&c| model.controls[c].status.as_ref().map(|s| s.value))
+                    .max();
+                SoaRow {
+                    id: fc.id.clone(),
+                    decision,
+                    controls,
+                    risks,
+                    procedures,
+                    reasons,
+                    exclusion,
+                    status,
+                }
+            })
+            .collect();
+        SoaDecisions {
+            framework: fw.framework.clone(),
+            document,
+            rows,
+        }
+    }
+
+    pub fn row(&self, id: &str) -> Option<&SoaRow> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+}
+
+/// How a reference resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    Found(EntityRef),
+    /// An entity of another kind has the id.
+    WrongKind(EntityRef),
+    /// A document that could not be read or modelled defines the id (its own finding
+    /// says why): the reference is not reported.
+    Opaque,
+    Unknown,
+}
+
+/// One reference: who holds it, in which field, what it names and must be.
+#[derive(Clone, Debug)]
+pub struct Reference {
+    pub holder: EntityRef,
+    /// The field as written, `treatment.controls`.
+    pub field: &'static str,
+    pub target: Text,
+    pub want: Kind,
+    pub resolved: Resolved,
+}
+
+/// Every reference between entities, in model order (by holder kind, then file order),
+/// and who names whom.
+#[derive(Default)]
+pub struct References {
+    pub all: Vec<Reference>,
+    /// Target id → indices into `all`, in order.
+    by_target: HashMap<String, Vec<u32>>,
+}
+
+impl References {
+    fn new(model: &Model) -> References {
+        let mut all: Vec<Reference> = Vec::new();
+        let mut push = |holder: EntityRef, field: &'static str, want: Kind, targets: &[Text]| {
+            for t in targets {
+                all.push(Reference {
+                    holder,
+                    field,
+                    target: t.clone(),
+                    want,
+                    resolved: Resolved::Unknown,
+                });
+            }
+        };
+        let at = |kind, index| EntityRef { kind, index };
+        for (i, a) in model.assets.iter().enumerate() {
+            push(at(Kind::Asset, i), "owner", Kind::Role, a.owner.as_slice());
+        }
+        for (i, v) in model.vulnerabilities.iter().enumerate() {
+            push(
+                at(Kind::Vulnerability, i),
+                "threats",
+                Kind::Threat,
+                &v.threats,
+            );
+        }
+        for (i, r) in model.risks.iter().enumerate() {
+            let h = at(Kind::Risk, i);
+            push(h, "assets", Kind::Asset, &r.assets);
+            push(h, "threat", Kind::Threat, r.threat.as_slice());
+            push(
+                h,
+                "vulnerabilities",
+                Kind::Vulnerability,
+                &r.vulnerabilities,
+            );
+            push(h, "owner", Kind::Role, r.owner.as_slice());
+            if let Some(t) = &r.treatment {
+                push(h, "treatment.controls", Kind::Control, &t.controls);
+                push(
+                    h,
+                    "treatment.accepted_by",
+                    Kind::Role,
+                    t.accepted_by.as_slice(),
+                );
+            }
+        }
+        for (i, c) in model.controls.iter().enumerate() {
+            let h = at(Kind::Control, i);
+            push(h, "threats", Kind::Threat, &c.threats);
+            push(h, "owner", Kind::Role, c.owner.as_slice());
+        }
+        for (i, p) in model.procedures.iter().enumerate() {
+            let h = at(Kind::Procedure, i);
+            push(h, "implements", Kind::Control, &p.implements);
+            push(h, "owner", Kind::Role, p.owner.as_slice());
+        }
+        for (i, s) in model.soas.iter().enumerate() {
+            push(
+                at(Kind::Soa, i),
+                "approved_by",
+                Kind::Role,
+                s.approved_by.as_slice(),
+            );
+        }
+        let mut by_target: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, r) in all.iter_mut().enumerate() {
+            let id = r.target.as_str();
+            r.resolved = match model.lookup(id) {
+                Some(found) if found.kind == r.want => Resolved::Found(found),
+                Some(found) => Resolved::WrongKind(found),
+                None if model.is_opaque(id) => Resolved::Opaque,
+                None => Resolved::Unknown,
+            };
+            by_target.entry(id.to_owned()).or_default().push(i as u32);
+        }
+        References { all, by_target }
+    }
+
+    /// The references naming `id`.
+    pub fn naming(&self, id: &str) -> impl Iterator<Item = &Reference> {
+        self.by_target
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.all[i as usize])
+    }
+
+    /// The entities of `kind` whose references name `id` (resolved to it), each once, in
+    /// file order: the risks a control treats, the procedures implementing it.
+    pub fn holders_of(&self, id: &str, kind: Kind) -> Vec<usize> {
+        let mut out = Vec::new();
+        for r in self.naming(id) {
+            // A holder's references are consecutive, and holders come in file order.
+            if r.holder.kind == kind
+                && matches!(r.resolved, Resolved::Found(_))
+                && out.last() != Some(&r.holder.index)
+            {
+                out.push(r.holder.index);
+            }
+        }
+        out
+    }
+}
