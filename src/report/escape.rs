@@ -1,33 +1,9 @@
-//! Escaping of user-written text, one function per output format. Every writer passes each
-//! cell a user wrote through the function of its format; the hostile-titles fixture
-//! checks that none is missed.
+//! Escaping of user-written text for the formats written by hand: Markdown and the
+//! spreadsheets (CSV, XLSX). Those writers pass each cell a user wrote through the
+//! function of its format; the hostile-titles fixture checks that none is missed. HTML
+//! needs none here: its `maud` templates escape every value they interpolate.
 
 use std::fmt;
-
-/// HTML text and attribute values: `&`, `<`, `>`, `"` and `'` become entities.
-pub fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `write!(out, "<td>{}</td>", H(text))`: the text, HTML-escaped.
-pub struct H<'a>(pub &'a str);
-
-impl fmt::Display for H<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&html(self.0))
-    }
-}
 
 /// A Markdown table cell (GitHub Flavored Markdown): `|` and the characters that start
 /// inline markup or raw HTML are backslash-escaped or turned into entities, and line
@@ -87,14 +63,6 @@ pub fn spreadsheet(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn html_escapes_markup_and_quotes() {
-        assert_eq!(
-            html(r#"<script>alert("x")</script> & 'y'"#),
-            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
-        );
-    }
 
     #[test]
     fn markdown_cells_survive_pipes_newlines_and_html() {

@@ -1,7 +1,10 @@
 //! HTML: one self-contained page (inline CSS, inline SVG heat maps, no script, no fetch)
-//! that prints cleanly to A4 landscape. Built with plain string writing: every text a user
-//! wrote goes through [`H`] (HTML escaping) — ids in attributes too — and the hostile
-//! fixture checks it. Ids link to their rows when the page holds them.
+//! that prints cleanly to A4 landscape. Built with `maud`'s `html!` templates, checked at
+//! compile time: every interpolated value is HTML-escaped (ids in attributes too), and the
+//! only markup let through unescaped is the constant style sheet and the [`Markup`] that
+//! other `html!` blocks built. The hostile fixture checks it. Ids link to their rows when
+//! the page holds them. The `"\n"` literals keep one table row per line, so the goldens
+//! stay readable.
 
 use super::{
     acceptance_text, level_text, method_lines, severity, soa_counts, soa_facts, soa_status,
@@ -10,22 +13,14 @@ use super::{
 use crate::i18n::Lang;
 use crate::model::Status;
 use crate::report::Named;
-use crate::report::escape::H;
 use crate::report::findings::FindingsSummary;
 use crate::report::labels::{self, L};
 use crate::report::overview::Overview;
 use crate::report::risks::{HeatMap, MethodSummary, RiskRegister};
 use crate::report::soa::{Decision, SoaTable};
 use crate::risk::Band;
-use std::fmt::Write;
+use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use unicode_width::UnicodeWidthStr;
-
-/// `w!(out, "...", args)`: write to a String (which cannot fail).
-macro_rules! w {
-    ($out:expr, $($arg:tt)*) => {{
-        let _ = write!($out, $($arg)*);
-    }};
-}
 
 const CSS: &str = r#"
 :root { --high: #f4b4ac; --medium: #ffe08a; --low: #c5e6c0; --line: #c9ced6; --ink: #1f2328;
@@ -114,7 +109,7 @@ impl Links {
     }
 
     /// `<a href="#risk-R-001">R-001</a>`, or the id alone when the page has no such row.
-    fn id(&self, kind: &str, id: &str) -> String {
+    fn id(&self, kind: &str, id: &str) -> Markup {
         let on = match kind {
             "risk" => self.risks,
             "control" => self.controls,
@@ -122,270 +117,328 @@ impl Links {
             "threat" => self.threats,
             _ => false,
         };
-        if on {
-            format!(r##"<a href="#{kind}-{}">{}</a>"##, H(id), H(id))
-        } else {
-            H(id).to_string()
+        html! {
+            @if on { a href={ "#" (kind) "-" (id) } { (id) } } @else { (id) }
         }
     }
 
     /// A `FRAMEWORK:ID` mapping, linked to its SoA row when on the page.
-    fn mapping(&self, m: &str) -> String {
-        match m.split_once(':') {
-            Some((fw, id)) if self.soas.iter().any(|s| s == fw) => {
-                format!(r##"<a href="#soa-{}-{}">{}</a>"##, H(fw), H(id), H(m))
+    fn mapping(&self, m: &str) -> Markup {
+        html! {
+            @match m.split_once(':') {
+                Some((fw, id)) if self.soas.iter().any(|s| s == fw) => {
+                    a href={ "#soa-" (fw) "-" (id) } { (m) }
+                }
+                _ => { (m) }
             }
-            _ => H(m).to_string(),
         }
     }
 
-    fn ids(&self, kind: &str, ids: &[String]) -> String {
-        ids.iter()
-            .map(|i| self.id(kind, i))
-            .collect::<Vec<_>>()
-            .join(", ")
+    fn ids(&self, kind: &str, ids: &[String]) -> Markup {
+        join(ids.iter().map(|i| self.id(kind, i)), ", ")
+    }
+
+    fn mappings(&self, maps_to: &[String]) -> Markup {
+        join(maps_to.iter().map(|m| self.mapping(m)), ", ")
     }
 
     /// A list of "id title", one per line.
-    fn named(&self, kind: &str, list: &[Named]) -> String {
-        if list.is_empty() {
-            return String::new();
-        }
-        let mut s = String::from(r#"<ul class="l">"#);
-        for n in list {
-            w!(s, "<li>{}", self.id(kind, &n.id));
-            if !n.title.is_empty() {
-                w!(s, " {}", H(&n.title));
+    fn named(&self, kind: &str, list: &[Named]) -> Markup {
+        html! {
+            @if !list.is_empty() {
+                ul class="l" {
+                    @for n in list {
+                        li {
+                            (self.id(kind, &n.id))
+                            @if !n.title.is_empty() { " " (n.title) }
+                        }
+                    }
+                }
             }
-            s.push_str("</li>");
         }
-        s.push_str("</ul>");
-        s
+    }
+}
+
+/// The pieces, with `sep` between them.
+fn join(items: impl IntoIterator<Item = Markup>, sep: &str) -> Markup {
+    html! {
+        @for (i, m) in items.into_iter().enumerate() {
+            @if i > 0 { (sep) }
+            (m)
+        }
     }
 }
 
 /// A role as people read it: its title, else its id.
-fn role(r: Option<&Named>) -> String {
-    r.map_or_else(String::new, |r| {
-        if r.title.is_empty() {
-            r.id.clone()
-        } else {
-            r.title.clone()
-        }
-    })
+fn role(r: Option<&Named>) -> &str {
+    r.map_or("", |r| if r.title.is_empty() { &r.id } else { &r.title })
 }
 
 /// Column widths in percent, for tables laid out fixed.
-fn colgroup(widths: &[u32]) -> String {
-    let mut s = String::from("<colgroup>");
-    for w in widths {
-        w!(s, "<col style=\"width:{w}%\">");
+fn colgroup(widths: &[u32]) -> Markup {
+    html! {
+        colgroup { @for w in widths { col style={ "width:" (w) "%" }; } }
+        "\n"
     }
-    s.push_str("</colgroup>\n");
-    s
 }
 
-fn page(lang: Lang, title: &str, body: &str) -> String {
-    let mut out = String::new();
-    w!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"isms\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        lang.pick("en", "ja"),
-        H(title)
-    );
-    out.push_str(body);
-    out.push_str("</body>\n</html>\n");
-    out
+/// A row of header cells.
+fn head_row<T: Render>(cells: &[T]) -> Markup {
+    html! {
+        thead { tr { @for c in cells { th { (c) } } } }
+        "\n"
+    }
 }
 
-fn status_badge(s: Option<Status>, text: &str) -> String {
-    if text.is_empty() {
-        return String::new();
+/// A heading of the level a section is at: the SoA is `h2` on its own page, `h3` in the
+/// report.
+#[derive(Clone, Copy)]
+enum Level {
+    Two,
+    Three,
+}
+
+fn heading(level: Level, text: impl Render) -> Markup {
+    html! {
+        @match level {
+            Level::Two => { h2 { (text) } }
+            Level::Three => { h3 { (text) } }
+        }
+        "\n"
     }
+}
+
+fn page(lang: Lang, title: &str, body: &Markup) -> String {
+    html! {
+        (DOCTYPE) "\n"
+        html lang=(lang.pick("en", "ja")) {
+            "\n"
+            head {
+                "\n" meta charset="utf-8";
+                "\n" meta name="viewport" content="width=device-width, initial-scale=1";
+                "\n" meta name="generator" content="isms";
+                "\n" title { (title) }
+                // The style sheet is a constant of this file, not user text.
+                "\n" style { (PreEscaped(CSS)) }
+                "\n"
+            }
+            "\n"
+            body { "\n" (body) }
+            "\n"
+        }
+        "\n"
+    }
+    .into_string()
+}
+
+fn status_badge(s: Option<Status>, text: &str) -> Markup {
     let class = s.map_or("none", Status::as_str);
-    format!(r#"<span class="badge s-{class}">{}</span>"#, H(text))
+    html! {
+        @if !text.is_empty() { span class={ "badge s-" (class) } { (text) } }
+    }
+}
+
+/// A control's status as a badge, in the page's language.
+fn status_of(s: Option<Status>, lang: Lang) -> Markup {
+    status_badge(s, s.map_or("", |s| labels::status(s, lang)))
 }
 
 fn band_class(b: Option<Band>) -> &'static str {
     match b {
-        Some(Band::High) => " class=\"num b-high\"",
-        Some(Band::Medium) => " class=\"num b-medium\"",
-        Some(Band::Low) => " class=\"num b-low\"",
-        None => " class=\"num\"",
+        Some(Band::High) => "num b-high",
+        Some(Band::Medium) => "num b-medium",
+        Some(Band::Low) => "num b-low",
+        None => "num",
     }
 }
 
-fn findings(out: &mut String, f: &FindingsSummary, lang: Lang, heading: &str) {
-    w!(out, "<{heading}>{}</{heading}>\n", L::Findings.t(lang));
-    if f.total() == 0 {
-        w!(out, "<p class=\"ok\">{}</p>\n", L::FindingsNone.t(lang));
-        return;
-    }
-    if f.errors > 0 {
-        w!(
-            out,
-            "<p class=\"note\">{}</p>\n",
-            H(L::FindingsWarning.t(lang))
-        );
-    }
-    w!(
-        out,
-        "<p>{} {} · {} {} · {} {}</p>\n<table class=\"findings\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        L::Errors.t(lang),
-        f.errors,
-        L::Warnings.t(lang),
-        f.warnings,
-        L::Infos.t(lang),
-        f.infos,
-        L::Severity.t(lang),
-        L::Code.t(lang),
-        L::Location.t(lang),
-        L::Message.t(lang)
-    );
-    for i in &f.items {
-        w!(
-            out,
-            "<tr><td>{}</td><td><code>{}</code></td><td class=\"id\">{}</td><td>{}</td></tr>\n",
-            severity(i.severity, lang),
-            H(i.code),
-            H(&i.location()),
-            H(&i.message)
-        );
-    }
-    out.push_str("</tbody>\n</table>\n");
+/// A muted note in a cell: " (2×3)" after a level, the due date after a treatment.
+fn muted(text: impl Render) -> Markup {
+    html! { span class="muted" { (text) } }
 }
 
-fn cards(out: &mut String, items: &[(String, String, &str)]) {
-    out.push_str("<div class=\"cards\">");
-    for (n, label, class) in items {
-        w!(
-            out,
-            "<div class=\"card {class}\"><span class=\"n\">{}</span><span class=\"l\">{}</span></div>",
-            H(n),
-            H(label)
-        );
+fn findings(f: &FindingsSummary, lang: Lang, level: Level) -> Markup {
+    html! {
+        (heading(level, L::Findings.t(lang)))
+        @if f.total() == 0 {
+            p class="ok" { (L::FindingsNone.t(lang)) } "\n"
+        } @else {
+            @if f.errors > 0 {
+                p class="note" { (L::FindingsWarning.t(lang)) } "\n"
+            }
+            p {
+                (L::Errors.t(lang)) " " (f.errors) " · "
+                (L::Warnings.t(lang)) " " (f.warnings) " · "
+                (L::Infos.t(lang)) " " (f.infos)
+            }
+            "\n"
+            table class="findings" {
+                "\n"
+                (head_row(&[
+                    L::Severity.t(lang),
+                    L::Code.t(lang),
+                    L::Location.t(lang),
+                    L::Message.t(lang),
+                ]))
+                tbody {
+                    "\n"
+                    @for i in &f.items {
+                        tr {
+                            td { (severity(i.severity, lang)) }
+                            td { code { (i.code) } }
+                            td class="id" { (i.location()) }
+                            td { (i.message) }
+                        }
+                        "\n"
+                    }
+                }
+                "\n"
+            }
+            "\n"
+        }
     }
-    out.push_str("</div>\n");
 }
 
-fn soa_section(out: &mut String, t: &SoaTable, links: &Links, in_report: bool) {
+fn cards(items: &[(String, String, &str)]) -> Markup {
+    html! {
+        div class="cards" {
+            @for (n, label, class) in items {
+                div class={ "card " (class) } {
+                    span class="n" { (n) }
+                    span class="l" { (label) }
+                }
+            }
+        }
+        "\n"
+    }
+}
+
+fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
     let lang = t.lang;
-    let h = if in_report { "h3" } else { "h2" };
-    let fw = &t.framework;
-    out.push_str("<dl class=\"facts\">");
-    for (label, value) in soa_facts(t) {
-        w!(out, "<dt>{}</dt><dd>{}</dd>", H(label), H(&value));
-    }
-    out.push_str("</dl>\n");
-    if !t.declared {
-        w!(
-            out,
-            "<p class=\"note\">{}</p>\n",
-            H(L::NoSoaDocument.t(lang))
-        );
-    }
-    let items: Vec<(String, String, &str)> = soa_counts(t)
+    let level = if in_report { Level::Three } else { Level::Two };
+    let counts: Vec<(String, String, &str)> = soa_counts(t)
         .into_iter()
         .map(|(l, n)| (n.to_string(), l.to_owned(), ""))
         .collect();
-    cards(out, &items);
-    if !in_report {
-        findings(out, &t.findings, lang, h);
-    }
-    w!(
-        out,
-        "<{h}>{}</{h}>\n<table class=\"soa\">\n{}<thead><tr><th class=\"id\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        L::FrameworkControls.t(lang),
-        colgroup(&[5, 13, 5, 18, 10, 17, 18, 14]),
-        L::ControlNo.t(lang),
-        L::ControlTitle.t(lang),
-        L::Decision.t(lang),
-        L::Inclusion.t(lang),
-        L::Status.t(lang),
-        L::OrgControls.t(lang),
-        L::Procedures.t(lang),
-        L::Exclusion.t(lang)
-    );
+    // A group row before the first row of each group.
     let mut group = None;
-    for r in &t.rows {
-        if group != Some(&r.group) {
-            group = Some(&r.group);
-            w!(
-                out,
-                "<tr class=\"group\"><th colspan=\"8\">{}</th></tr>\n",
-                H(&r.group_title)
-            );
+    let rows = t.rows.iter().map(|r| {
+        let new_group = group != Some(&r.group);
+        group = Some(&r.group);
+        (new_group, r)
+    });
+    html! {
+        dl class="facts" {
+            @for (label, value) in soa_facts(t) { dt { (label) } dd { (value) } }
         }
-        let class = match r.decision {
-            Decision::Applied | Decision::IncludedWithoutControl => "d-applied",
-            Decision::Excluded => "d-excluded",
-            Decision::Undecided => "d-undecided",
-            Decision::Contradictory => "d-contradictory",
-        };
-        let mut inclusion = String::new();
-        if !r.risks.is_empty() {
-            w!(
-                inclusion,
-                "<div>{}{}{}</div>",
-                L::Risks.t(lang),
-                labels::colon(lang),
-                links.ids("risk", &r.risks)
-            );
+        "\n"
+        @if !t.declared {
+            p class="note" { (L::NoSoaDocument.t(lang)) } "\n"
         }
-        for reason in &r.reasons {
-            w!(inclusion, "<div>{}</div>", H(reason));
+        (cards(&counts))
+        @if !in_report { (findings(&t.findings, lang, level)) }
+        (heading(level, L::FrameworkControls.t(lang)))
+        table class="soa" {
+            "\n"
+            (colgroup(&[5, 13, 5, 18, 10, 17, 18, 14]))
+            thead {
+                tr {
+                    th class="id" { (L::ControlNo.t(lang)) }
+                    @for h in [
+                        L::ControlTitle,
+                        L::Decision,
+                        L::Inclusion,
+                        L::Status,
+                        L::OrgControls,
+                        L::Procedures,
+                        L::Exclusion,
+                    ] {
+                        th { (h.t(lang)) }
+                    }
+                }
+            }
+            "\n"
+            tbody {
+                "\n"
+                @for (new_group, r) in rows {
+                    @if new_group {
+                        tr class="group" { th colspan="8" { (r.group_title) } } "\n"
+                    }
+                    tr id={ "soa-" (t.framework) "-" (r.id) } class=(decision_class(r.decision)) {
+                        td class="id" { (r.id) }
+                        td { (r.title) }
+                        td { (labels::decision(r.decision, lang)) }
+                        td {
+                            @if !r.risks.is_empty() {
+                                div {
+                                    (L::Risks.t(lang)) (labels::colon(lang))
+                                    (links.ids("risk", &r.risks))
+                                }
+                            }
+                            @for reason in &r.reasons { div { (reason) } }
+                        }
+                        td { (status_badge(r.status, &soa_status(r, lang))) }
+                        td { (links.named("control", &r.controls)) }
+                        td { (links.named("proc", &r.procedures)) }
+                        td { (r.exclusion.as_deref().unwrap_or("")) }
+                    }
+                    "\n"
+                }
+            }
+            "\n"
         }
-        w!(
-            out,
-            "<tr id=\"soa-{}-{}\" class=\"{class}\"><td class=\"id\">{}</td><td>{}</td><td>{}</td><td>{inclusion}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            H(fw),
-            H(&r.id),
-            H(&r.id),
-            H(&r.title),
-            labels::decision(r.decision, lang),
-            status_badge(r.status, &soa_status(r, lang)),
-            links.named("control", &r.controls),
-            links.named("proc", &r.procedures),
-            H(r.exclusion.as_deref().unwrap_or(""))
-        );
+        "\n"
+        (heading(level, L::AdditionalControls.t(lang)))
+        @if t.additional.is_empty() {
+            p { (L::AdditionalNone.t(lang)) } "\n"
+        } @else {
+            table class="additional" {
+                "\n"
+                thead {
+                    tr {
+                        th class="id" { "ID" }
+                        @for h in [
+                            L::ControlTitle,
+                            L::Category,
+                            L::Status,
+                            L::TreatedRisks,
+                            L::Procedures,
+                            L::MapsTo,
+                        ] {
+                            th { (h.t(lang)) }
+                        }
+                    }
+                }
+                "\n"
+                tbody {
+                    "\n"
+                    @for a in &t.additional {
+                        tr {
+                            td class="id" { (links.id("control", &a.id)) }
+                            td { (a.title) }
+                            td { (a.category.map_or("", |c| labels::category(c, lang))) }
+                            td { (status_of(a.status, lang)) }
+                            td { (links.ids("risk", &a.risks)) }
+                            td { (links.named("proc", &a.procedures)) }
+                            td { (links.mappings(&a.maps_to)) }
+                        }
+                        "\n"
+                    }
+                }
+                "\n"
+            }
+            "\n"
+        }
     }
-    out.push_str("</tbody>\n</table>\n");
+}
 
-    w!(out, "<{h}>{}</{h}>\n", L::AdditionalControls.t(lang));
-    if t.additional.is_empty() {
-        w!(out, "<p>{}</p>\n", L::AdditionalNone.t(lang));
-        return;
+fn decision_class(d: Decision) -> &'static str {
+    match d {
+        Decision::Applied | Decision::IncludedWithoutControl => "d-applied",
+        Decision::Excluded => "d-excluded",
+        Decision::Undecided => "d-undecided",
+        Decision::Contradictory => "d-contradictory",
     }
-    w!(
-        out,
-        "<table class=\"additional\">\n<thead><tr><th class=\"id\">ID</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        L::ControlTitle.t(lang),
-        L::Category.t(lang),
-        L::Status.t(lang),
-        L::TreatedRisks.t(lang),
-        L::Procedures.t(lang),
-        L::MapsTo.t(lang)
-    );
-    for a in &t.additional {
-        w!(
-            out,
-            "<tr><td class=\"id\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            links.id("control", &a.id),
-            H(&a.title),
-            a.category.map_or("", |c| labels::category(c, lang)),
-            status_badge(a.status, a.status.map_or("", |s| labels::status(s, lang))),
-            links.ids("risk", &a.risks),
-            links.named("proc", &a.procedures),
-            a.maps_to
-                .iter()
-                .map(|m| links.mapping(m))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
-    out.push_str("</tbody>\n</table>\n");
 }
 
 /// Display width of a text in SVG pixels at 10.5 px: narrow characters 6.2, wide 11.
@@ -410,242 +463,220 @@ fn fill(b: Band) -> &'static str {
     }
 }
 
+/// What a heat-map cell shows of its risks: ids at their place, or "+N" for the rest.
+enum IdLabel<'a> {
+    Id { x: f64, y: f64, id: &'a str },
+    More(usize),
+}
+
+/// Ids flow left to right from the cell's corner (`x`, `y`), three lines at most, then
+/// "+N".
+fn id_labels(x: f64, y: f64, risks: &[String]) -> Vec<IdLabel<'_>> {
+    let mut out = Vec::new();
+    let (mut cx, mut line) = (x + 5.0, 0);
+    for (i, id) in risks.iter().enumerate() {
+        let wd = svg_width(id);
+        if cx + wd > x + CELL_W - 4.0 && cx > x + 5.0 {
+            line += 1;
+            cx = x + 5.0;
+        }
+        if line >= 3 {
+            out.push(IdLabel::More(risks.len() - i));
+            break;
+        }
+        let ty = y + 40.0 + f64::from(line) * 13.0;
+        out.push(IdLabel::Id { x: cx, y: ty, id });
+        cx += wd + 6.0;
+    }
+    out
+}
+
 /// The heat map as inline SVG: impact rows from the top, likelihood columns from the
 /// left; in each cell its level and band, the count, and the risk ids (linked).
-fn heat_svg(
-    out: &mut String,
-    h: &HeatMap,
-    m: &MethodSummary,
-    links: &Links,
-    lang: Lang,
-    caption: &str,
-) {
+fn heat_svg(h: &HeatMap, m: &MethodSummary, links: &Links, lang: Lang, caption: &str) -> Markup {
     #[allow(clippy::cast_precision_loss)] // scales are small
     let (cols, rows) = (h.likelihood as f64, h.impact as f64);
     let width = LEFT + cols * CELL_W + 8.0;
     let height = TOP + rows * CELL_H + 48.0;
-    w!(
-        out,
-        "<figure><figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"inherit\" font-size=\"10.5\">\n",
-        H(caption),
-        H(caption)
-    );
-    for c in &h.cells {
-        #[allow(clippy::cast_precision_loss)]
-        let (x, y) = (
-            LEFT + (c.likelihood - 1) as f64 * CELL_W,
-            TOP + (h.impact - c.impact) as f64 * CELL_H,
-        );
-        w!(
-            out,
-            "<rect x=\"{x}\" y=\"{y}\" width=\"{CELL_W}\" height=\"{CELL_H}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"2\"/>\n",
-            fill(c.band)
-        );
-        w!(
-            out,
-            "<text x=\"{}\" y=\"{}\" fill=\"#444\">{} {}</text>\n",
-            x + 5.0,
-            y + 13.0,
-            c.level,
-            labels::band(c.band, lang)
-        );
-        if !c.risks.is_empty() {
-            w!(
-                out,
-                "<text x=\"{}\" y=\"{}\" font-size=\"20\" font-weight=\"700\" text-anchor=\"end\">{}</text>\n",
-                x + CELL_W - 6.0,
-                y + 22.0,
-                c.risks.len()
-            );
+    #[allow(clippy::cast_precision_loss)]
+    let corner = |likelihood: i64, impact: i64| {
+        (
+            LEFT + (likelihood - 1) as f64 * CELL_W,
+            TOP + (h.impact - impact) as f64 * CELL_H,
+        )
+    };
+    html! {
+        figure {
+            figcaption { (caption) }
+            "\n"
+            svg xmlns="http://www.w3.org/2000/svg" width=(width) height=(height)
+                viewBox={ "0 0 " (width) " " (height) } role="img" aria-label=(caption)
+                font-family="inherit" font-size="10.5" {
+                "\n"
+                @for c in &h.cells {
+                    @let (x, y) = corner(c.likelihood, c.impact);
+                    // `{}`, not `;`: in SVG an element without an end tag contains what follows.
+                    rect x=(x) y=(y) width=(CELL_W) height=(CELL_H) fill=(fill(c.band))
+                        stroke="#ffffff" stroke-width="2" {}
+                    "\n"
+                    text x=(x + 5.0) y=(y + 13.0) fill="#444" {
+                        (c.level) " " (labels::band(c.band, lang))
+                    }
+                    "\n"
+                    @if !c.risks.is_empty() {
+                        text x=(x + CELL_W - 6.0) y=(y + 22.0) font-size="20" font-weight="700"
+                            text-anchor="end" { (c.risks.len()) }
+                        "\n"
+                    }
+                    @for label in id_labels(x, y, &c.risks) {
+                        @match label {
+                            IdLabel::More(n) => {
+                                text x=(x + CELL_W - 5.0) y=(y + CELL_H - 5.0) text-anchor="end"
+                                    fill="#444" { "+" (n) }
+                            }
+                            IdLabel::Id { x, y, id } => {
+                                @if links.risks {
+                                    a href={ "#risk-" (id) } {
+                                        text x=(x) y=(y) fill="#0b3d91" { (id) }
+                                    }
+                                } @else {
+                                    text x=(x) y=(y) { (id) }
+                                }
+                            }
+                        }
+                        "\n"
+                    }
+                }
+                @for impact in 1..=h.impact {
+                    @let (_, y) = corner(1, impact);
+                    text x=(LEFT - 8.0) y=(y + CELL_H / 2.0 + 4.0) text-anchor="end" {
+                        (m.impact_step(impact))
+                    }
+                    "\n"
+                }
+                @for l in 1..=h.likelihood {
+                    @let (x, _) = corner(l, 1);
+                    text x=(x + CELL_W / 2.0) y=(TOP + rows * CELL_H + 16.0) text-anchor="middle" {
+                        (m.likelihood_step(l))
+                    }
+                    "\n"
+                }
+                text x=(LEFT + cols * CELL_W / 2.0) y=(TOP + rows * CELL_H + 38.0)
+                    text-anchor="middle" font-weight="600" { (L::Likelihood.t(lang)) " →" }
+                "\n"
+                text x=(LEFT - 8.0) y="14" text-anchor="end" font-weight="600" {
+                    (L::Impact.t(lang)) " ↑"
+                }
+                "\n"
+            }
+            "\n"
+            @if !h.unplaced.is_empty() {
+                p class="muted" {
+                    (L::Unplaced.t(lang)) (labels::colon(lang)) (links.ids("risk", &h.unplaced))
+                }
+                "\n"
+            }
         }
-        // Ids flow left to right, three lines at most, then "+N".
-        let (mut cx, mut line) = (x + 5.0, 0);
-        for (i, id) in c.risks.iter().enumerate() {
-            let wd = svg_width(id);
-            if cx + wd > x + CELL_W - 4.0 && cx > x + 5.0 {
-                line += 1;
-                cx = x + 5.0;
-            }
-            if line >= 3 {
-                w!(
-                    out,
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#444\">+{}</text>\n",
-                    x + CELL_W - 5.0,
-                    y + CELL_H - 5.0,
-                    c.risks.len() - i
-                );
-                break;
-            }
-            let ty = y + 40.0 + f64::from(line) * 13.0;
-            if links.risks {
-                w!(
-                    out,
-                    "<a href=\"#risk-{}\"><text x=\"{cx}\" y=\"{ty}\" fill=\"#0b3d91\">{}</text></a>\n",
-                    H(id),
-                    H(id)
-                );
-            } else {
-                w!(out, "<text x=\"{cx}\" y=\"{ty}\">{}</text>\n", H(id));
-            }
-            cx += wd + 6.0;
-        }
+        "\n"
     }
-    for impact in 1..=h.impact {
-        #[allow(clippy::cast_precision_loss)]
-        let y = TOP + (h.impact - impact) as f64 * CELL_H + CELL_H / 2.0 + 4.0;
-        w!(
-            out,
-            "<text x=\"{}\" y=\"{y}\" text-anchor=\"end\">{}</text>\n",
-            LEFT - 8.0,
-            H(&m.impact_step(impact))
-        );
-    }
-    for l in 1..=h.likelihood {
-        #[allow(clippy::cast_precision_loss)]
-        let x = LEFT + (l - 1) as f64 * CELL_W + CELL_W / 2.0;
-        w!(
-            out,
-            "<text x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
-            TOP + rows * CELL_H + 16.0,
-            H(&m.likelihood_step(l))
-        );
-    }
-    w!(
-        out,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-weight=\"600\">{} →</text>\n",
-        LEFT + cols * CELL_W / 2.0,
-        TOP + rows * CELL_H + 38.0,
-        L::Likelihood.t(lang)
-    );
-    w!(
-        out,
-        "<text x=\"{}\" y=\"14\" text-anchor=\"end\" font-weight=\"600\">{} ↑</text>\n",
-        LEFT - 8.0,
-        L::Impact.t(lang)
-    );
-    out.push_str("</svg>\n");
-    if !h.unplaced.is_empty() {
-        w!(
-            out,
-            "<p class=\"muted\">{}{}{}</p>\n",
-            L::Unplaced.t(lang),
-            labels::colon(lang),
-            links.ids("risk", &h.unplaced)
-        );
-    }
-    out.push_str("</figure>\n");
 }
 
-fn heat_section(out: &mut String, r: &RiskRegister, links: &Links) {
+fn heat_section(r: &RiskRegister, links: &Links) -> Markup {
     let lang = r.lang;
-    out.push_str("<div class=\"heatmaps\">\n");
-    heat_svg(
-        out,
-        &r.before,
-        &r.method,
-        links,
-        lang,
-        L::HeatBefore.t(lang),
-    );
-    heat_svg(out, &r.after, &r.method, links, lang, L::HeatAfter.t(lang));
-    out.push_str("</div>\n");
-    w!(out, "<p class=\"muted\">{}</p>\n", L::HeatAfterNote.t(lang));
-    out.push_str("<ul>");
-    for line in method_lines(&r.method, lang) {
-        w!(out, "<li>{}</li>", H(&line));
+    html! {
+        div class="heatmaps" {
+            "\n"
+            (heat_svg(&r.before, &r.method, links, lang, L::HeatBefore.t(lang)))
+            (heat_svg(&r.after, &r.method, links, lang, L::HeatAfter.t(lang)))
+        }
+        "\n"
+        p class="muted" { (L::HeatAfterNote.t(lang)) } "\n"
+        ul { @for line in method_lines(&r.method, lang) { li { (line) } } }
+        "\n"
     }
-    out.push_str("</ul>\n");
 }
 
-fn register_table(out: &mut String, r: &RiskRegister, links: &Links) {
+/// " (2×3)" after a level, when both factors are known.
+fn factors(impact: Option<i64>, likelihood: Option<i64>) -> Markup {
+    html! {
+        @if let (Some(i), Some(l)) = (impact, likelihood) { " " (muted(format!("({i}×{l})"))) }
+    }
+}
+
+fn register_table(r: &RiskRegister, links: &Links) -> Markup {
     let lang = r.lang;
     if r.rows.is_empty() {
-        w!(out, "<p>{}</p>\n", L::NoRisks.t(lang));
-        return;
+        return html! { p { (L::NoRisks.t(lang)) } "\n" };
     }
-    let c = labels::colon(lang);
-    w!(
-        out,
-        "<table class=\"risks\">\n{}<thead><tr>",
-        colgroup(&[17, 14, 21, 7, 9, 12, 7, 7, 6])
-    );
-    for h in [
-        L::RiskId.t(lang),
-        L::Assets.t(lang),
-        &format!("{} / {}", L::Threat.t(lang), L::Vulnerabilities.t(lang)),
-        &format!(
+    let headers = [
+        L::RiskId.t(lang).to_owned(),
+        L::Assets.t(lang).to_owned(),
+        format!("{} / {}", L::Threat.t(lang), L::Vulnerabilities.t(lang)),
+        format!(
             "{} ({}×{})",
             L::Level.t(lang),
             L::Impact.t(lang),
             L::Likelihood.t(lang)
         ),
-        L::Treatment.t(lang),
-        L::Controls.t(lang),
-        L::Owner.t(lang),
-        L::Residual.t(lang),
-        L::Acceptance.t(lang),
-    ] {
-        w!(out, "<th>{}</th>", H(h));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for x in &r.rows {
-        let mut threat = String::new();
-        if let Some(t) = &x.threat {
-            w!(threat, "<div>{}", links.id("threat", &t.id));
-            if !t.title.is_empty() {
-                w!(threat, " {}", H(&t.title));
+        L::Treatment.t(lang).to_owned(),
+        L::Controls.t(lang).to_owned(),
+        L::Owner.t(lang).to_owned(),
+        L::Residual.t(lang).to_owned(),
+        L::Acceptance.t(lang).to_owned(),
+    ];
+    html! {
+        table class="risks" {
+            "\n"
+            (colgroup(&[17, 14, 21, 7, 9, 12, 7, 7, 6]))
+            (head_row(&headers))
+            tbody {
+                "\n"
+                @for x in &r.rows {
+                    tr id={ "risk-" (x.id) } {
+                        td { strong class="id" { (x.id) } br; (x.title) }
+                        td { (links.named("asset", &x.assets)) }
+                        td {
+                            @if let Some(t) = &x.threat {
+                                div {
+                                    (links.id("threat", &t.id))
+                                    @if !t.title.is_empty() { " " (t.title) }
+                                    @if let Some(o) = x.origin {
+                                        " " (muted(labels::origin(o, lang)))
+                                    }
+                                }
+                            }
+                            (links.named("vuln", &x.vulnerabilities))
+                        }
+                        td class=(band_class(x.band)) {
+                            (level_text(x.level, x.band, lang))
+                            (factors(x.impact, x.likelihood))
+                        }
+                        td {
+                            (treatment_text(x, lang))
+                            @if let Some(due) = &x.due {
+                                br;
+                                (muted(format!("{}{}{due}", L::Due.t(lang), labels::colon(lang))))
+                            }
+                        }
+                        td class="ids" {
+                            (join(x.controls.iter().map(|n| links.id("control", &n.id)), " "))
+                        }
+                        td { (role(x.owner.as_ref())) }
+                        td class=(band_class(x.residual_band)) {
+                            @if x.residual_level.is_some() {
+                                (level_text(x.residual_level, x.residual_band, lang))
+                                (factors(x.residual_impact, x.residual_likelihood))
+                            }
+                        }
+                        td { (acceptance_text(x, lang)) }
+                    }
+                    "\n"
+                }
             }
-            if let Some(o) = x.origin {
-                w!(
-                    threat,
-                    " <span class=\"muted\">{}</span>",
-                    labels::origin(o, lang)
-                );
-            }
-            threat.push_str("</div>");
+            "\n"
         }
-        threat.push_str(&links.named("vuln", &x.vulnerabilities));
-        let factors = |i: Option<i64>, l: Option<i64>| match (i, l) {
-            (Some(i), Some(l)) => format!(" <span class=\"muted\">({i}×{l})</span>"),
-            _ => String::new(),
-        };
-        let mut treatment = H(&treatment_text(x, lang)).to_string();
-        if let Some(due) = &x.due {
-            w!(
-                treatment,
-                "<br><span class=\"muted\">{}{c}{}</span>",
-                L::Due.t(lang),
-                H(due)
-            );
-        }
-        let controls = x
-            .controls
-            .iter()
-            .map(|n| links.id("control", &n.id))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let residual = if x.residual_level.is_some() {
-            H(&level_text(x.residual_level, x.residual_band, lang)).to_string()
-                + &factors(x.residual_impact, x.residual_likelihood)
-        } else {
-            String::new()
-        };
-        w!(
-            out,
-            "<tr id=\"risk-{}\"><td><strong class=\"id\">{}</strong><br>{}</td><td>{}</td><td>{threat}</td><td{}>{}{}</td><td>{treatment}</td><td class=\"ids\">{controls}</td><td>{}</td><td{}>{residual}</td><td>{}</td></tr>\n",
-            H(&x.id),
-            H(&x.id),
-            H(&x.title),
-            links.named("asset", &x.assets),
-            band_class(x.band),
-            H(&level_text(x.level, x.band, lang)),
-            factors(x.impact, x.likelihood),
-            H(&role(x.owner.as_ref())),
-            band_class(x.residual_band),
-            H(&acceptance_text(x, lang))
-        );
+        "\n"
     }
-    out.push_str("</tbody>\n</table>\n");
 }
 
 fn band_cards(r: &RiskRegister) -> Vec<(String, String, &'static str)> {
@@ -677,18 +708,22 @@ fn band_cards(r: &RiskRegister) -> Vec<(String, String, &'static str)> {
     ]
 }
 
+/// The title and the line under it, on a page of its own.
+fn title_block(title: &str, sub: &str) -> Markup {
+    html! {
+        h1 { (title) } "\n"
+        p class="sub" { (sub) } "\n"
+    }
+}
+
 /// `isms soa --format html`.
 pub fn soa(t: &SoaTable) -> String {
     let lang = t.lang;
     let title = format!("{} — {}", L::SoaTitle.t(lang), t.title);
-    let mut body = String::new();
-    w!(
-        body,
-        "<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
-        H(&title),
-        H(&t.organization)
-    );
-    soa_section(&mut body, t, &Links::default(), false);
+    let body = html! {
+        (title_block(&title, &t.organization))
+        (soa_section(t, &Links::default(), false))
+    };
     page(lang, &title, &body)
 }
 
@@ -700,95 +735,96 @@ pub fn risks(r: &RiskRegister) -> String {
         risks: true,
         ..Links::default()
     };
-    let mut body = String::new();
-    w!(
-        body,
-        "<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
-        H(title),
-        H(&r.organization)
-    );
-    cards(&mut body, &band_cards(r));
-    findings(&mut body, &r.findings, lang, "h2");
-    w!(body, "<h2>{}</h2>\n", L::RiskMethod.t(lang));
-    heat_section(&mut body, r, &links);
-    w!(body, "<h2>{}</h2>\n", L::RisksTitle.t(lang));
-    register_table(&mut body, r, &links);
+    let body = html! {
+        (title_block(title, &r.organization))
+        (cards(&band_cards(r)))
+        (findings(&r.findings, lang, Level::Two))
+        (heading(Level::Two, L::RiskMethod.t(lang)))
+        (heat_section(r, &links))
+        (heading(Level::Two, L::RisksTitle.t(lang)))
+        (register_table(r, &links))
+    };
     page(lang, title, &body)
 }
 
-fn lv1_section(out: &mut String, o: &Overview, links: &Links) {
+fn lv1_section(o: &Overview, links: &Links) -> Markup {
     let lang = o.lang;
-    w!(out, "<p class=\"muted\">{}</p>\n", H(L::Lv1Intro.t(lang)));
-    for t in &o.threats {
-        w!(
-            out,
-            "<div class=\"threat\" id=\"threat-{}\">\n<h3>{} {}",
-            H(&t.id),
-            H(&t.id),
-            H(&t.name)
-        );
-        if let Some(origin) = t.origin {
-            w!(
-                out,
-                " <span class=\"muted\">{}</span>",
-                labels::origin(origin, lang)
-            );
-        }
-        out.push_str("</h3>\n");
-        if !t.description.is_empty() {
-            w!(out, "<p>{}</p>\n", H(&t.description));
-        }
-        w!(
-            out,
-            "<p>{}{}{}</p>\n",
-            L::Risks.t(lang),
-            labels::colon(lang),
-            if t.risks.is_empty() {
-                L::None.t(lang).to_owned()
-            } else {
-                links.ids("risk", &t.risks)
-            }
-        );
-        if !t.has_controls() {
-            w!(
-                out,
-                "<p class=\"note\">{}</p>\n</div>\n",
-                L::NoControl.t(lang)
-            );
-            continue;
-        }
-        out.push_str("<table class=\"lv1\">\n<tbody>\n");
-        for (cat, controls) in &t.by_category {
-            w!(
-                out,
-                "<tr><th>{}</th><td>{}</td></tr>\n",
-                labels::category(*cat, lang),
-                if controls.is_empty() {
-                    format!("<span class=\"muted\">{}</span>", L::None.t(lang))
-                } else {
-                    links.named("control", controls)
+    html! {
+        p class="muted" { (L::Lv1Intro.t(lang)) } "\n"
+        @for t in &o.threats {
+            div class="threat" id={ "threat-" (t.id) } {
+                "\n"
+                h3 {
+                    (t.id) " " (t.name)
+                    @if let Some(origin) = t.origin { " " (muted(labels::origin(origin, lang))) }
                 }
-            );
+                "\n"
+                @if !t.description.is_empty() {
+                    p { (t.description) } "\n"
+                }
+                p {
+                    (L::Risks.t(lang)) (labels::colon(lang))
+                    @if t.risks.is_empty() {
+                        (L::None.t(lang))
+                    } @else {
+                        (links.ids("risk", &t.risks))
+                    }
+                }
+                "\n"
+                @if t.has_controls() {
+                    table class="lv1" {
+                        "\n"
+                        tbody {
+                            "\n"
+                            @for (cat, controls) in &t.by_category {
+                                tr {
+                                    th { (labels::category(*cat, lang)) }
+                                    td {
+                                        @if controls.is_empty() {
+                                            (muted(L::None.t(lang)))
+                                        } @else {
+                                            (links.named("control", controls))
+                                        }
+                                    }
+                                }
+                                "\n"
+                            }
+                            @if !t.uncategorized.is_empty() {
+                                tr {
+                                    th { "—" }
+                                    td { (links.named("control", &t.uncategorized)) }
+                                }
+                                "\n"
+                            }
+                        }
+                        "\n"
+                    }
+                    "\n"
+                } @else {
+                    p class="note" { (L::NoControl.t(lang)) } "\n"
+                }
+            }
+            "\n"
         }
-        if !t.uncategorized.is_empty() {
-            w!(
-                out,
-                "<tr><th>—</th><td>{}</td></tr>\n",
-                links.named("control", &t.uncategorized)
-            );
-        }
-        out.push_str("</tbody>\n</table>\n</div>\n");
     }
 }
 
-fn controls_section(out: &mut String, o: &Overview, links: &Links) {
+/// An ordered or a bulleted list of plain texts, or nothing when there are none.
+fn text_list(ordered: bool, items: &[String]) -> Markup {
+    html! {
+        @if !items.is_empty() {
+            @if ordered {
+                ol class="l" { @for i in items { li { (i) } } }
+            } @else {
+                ul class="l" { @for i in items { li { (i) } } }
+            }
+        }
+    }
+}
+
+fn controls_section(o: &Overview, links: &Links) -> Markup {
     let lang = o.lang;
-    w!(
-        out,
-        "<table class=\"controls\">\n{}<thead><tr>",
-        colgroup(&[10, 26, 8, 7, 9, 12, 12, 16])
-    );
-    for h in [
+    let control_headers = [
         "ID",
         L::ControlTitle.t(lang),
         L::Category.t(lang),
@@ -797,49 +833,8 @@ fn controls_section(out: &mut String, o: &Overview, links: &Links) {
         L::MapsTo.t(lang),
         L::TreatedRisks.t(lang),
         L::Procedures.t(lang),
-    ] {
-        w!(out, "<th>{h}</th>");
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for c in &o.controls {
-        let mut title = H(&c.title).to_string();
-        if !c.description.is_empty() {
-            w!(
-                title,
-                "<br><span class=\"muted\">{}</span>",
-                H(&c.description)
-            );
-        }
-        let procedures = if c.procedures.is_empty() {
-            format!("<span class=\"muted\">{}</span>", L::NoProcedure.t(lang))
-        } else {
-            links.named("proc", &c.procedures)
-        };
-        w!(
-            out,
-            "<tr id=\"control-{}\"><td class=\"id\">{}</td><td>{title}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{procedures}</td></tr>\n",
-            H(&c.id),
-            H(&c.id),
-            c.category.map_or("", |x| labels::category(x, lang)),
-            status_badge(c.status, c.status.map_or("", |s| labels::status(s, lang))),
-            H(&role(c.owner.as_ref())),
-            c.maps_to
-                .iter()
-                .map(|m| links.mapping(m))
-                .collect::<Vec<_>>()
-                .join(", "),
-            links.ids("risk", &c.risks)
-        );
-    }
-    out.push_str("</tbody>\n</table>\n");
-
-    w!(out, "<h3>{}</h3>\n", L::ProcedureDetails.t(lang));
-    w!(
-        out,
-        "<table class=\"procedures\">\n{}<thead><tr>",
-        colgroup(&[9, 12, 11, 9, 9, 30, 11, 9])
-    );
-    for h in [
+    ];
+    let procedure_headers = [
         "ID",
         L::Name.t(lang),
         L::Implements.t(lang),
@@ -848,96 +843,106 @@ fn controls_section(out: &mut String, o: &Overview, links: &Links) {
         L::Steps.t(lang),
         L::Evidence.t(lang),
         L::Review.t(lang),
-    ] {
-        w!(out, "<th>{h}</th>");
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for p in &o.procedures {
-        let list = |tag: &str, items: &[String]| {
-            if items.is_empty() {
-                return String::new();
+    ];
+    html! {
+        table class="controls" {
+            "\n"
+            (colgroup(&[10, 26, 8, 7, 9, 12, 12, 16]))
+            (head_row(&control_headers))
+            tbody {
+                "\n"
+                @for c in &o.controls {
+                    tr id={ "control-" (c.id) } {
+                        td class="id" { (c.id) }
+                        td {
+                            (c.title)
+                            @if !c.description.is_empty() { br; (muted(&c.description)) }
+                        }
+                        td { (c.category.map_or("", |x| labels::category(x, lang))) }
+                        td { (status_of(c.status, lang)) }
+                        td { (role(c.owner.as_ref())) }
+                        td { (links.mappings(&c.maps_to)) }
+                        td { (links.ids("risk", &c.risks)) }
+                        td {
+                            @if c.procedures.is_empty() {
+                                (muted(L::NoProcedure.t(lang)))
+                            } @else {
+                                (links.named("proc", &c.procedures))
+                            }
+                        }
+                    }
+                    "\n"
+                }
             }
-            let mut s = format!("<{tag} class=\"l\">");
-            for i in items {
-                w!(s, "<li>{}</li>", H(i));
+            "\n"
+        }
+        "\n"
+        (heading(Level::Three, L::ProcedureDetails.t(lang)))
+        table class="procedures" {
+            "\n"
+            (colgroup(&[9, 12, 11, 9, 9, 30, 11, 9]))
+            (head_row(&procedure_headers))
+            tbody {
+                "\n"
+                @for p in &o.procedures {
+                    tr id={ "proc-" (p.id) } {
+                        td class="id" { (p.id) }
+                        td { (p.title) }
+                        td { (links.ids("control", &p.implements)) }
+                        td { (role(p.owner.as_ref())) }
+                        td { (p.frequency) }
+                        td { (text_list(true, &p.steps)) }
+                        td { (text_list(false, &p.evidence)) }
+                        td { (review(p, lang)) }
+                    }
+                    "\n"
+                }
             }
-            w!(s, "</{tag}>");
-            s
-        };
-        let mut review = Vec::new();
-        if let Some(m) = p.review_months {
-            review.push(labels::every_months(m, lang));
+            "\n"
         }
-        if let Some(d) = &p.review_last {
-            review.push(format!(
-                "{}{}{d}",
-                L::LastReview.t(lang),
-                labels::colon(lang)
-            ));
-        }
-        if let Some(d) = &p.review_next {
-            review.push(format!(
-                "{}{}{d}",
-                L::NextReview.t(lang),
-                labels::colon(lang)
-            ));
-        }
-        w!(
-            out,
-            "<tr id=\"proc-{}\"><td class=\"id\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            H(&p.id),
-            H(&p.id),
-            H(&p.title),
-            links.ids("control", &p.implements),
-            H(&role(p.owner.as_ref())),
-            H(&p.frequency),
-            list("ol", &p.steps),
-            list("ul", &p.evidence),
-            H(&review.join("\n"))
-        );
+        "\n"
     }
-    out.push_str("</tbody>\n</table>\n");
 }
 
-/// `isms report`: the whole ISMS on one page.
-pub fn report(o: &Overview) -> String {
-    let lang = o.lang;
-    let links = Links::all(o);
-    let title = format!("{} — {}", L::ReportTitle.t(lang), o.organization);
-    let mut body = String::new();
-    w!(body, "<h1>{}</h1>\n", H(&title));
-
-    // Contents.
-    let mut toc: Vec<(String, String)> = vec![
-        ("summary".into(), L::Summary.t(lang).into()),
-        ("heatmaps".into(), L::RiskMethod.t(lang).into()),
-        ("register".into(), L::RisksTitle.t(lang).into()),
-    ];
-    for s in &o.soas {
-        toc.push((
-            format!("soa-{}", s.framework),
-            format!("{} — {}", L::SoaTitle.t(lang), s.title),
+/// A procedure's review: its interval and dates, one per line.
+fn review(p: &crate::report::overview::ProcedureRow, lang: Lang) -> String {
+    let mut review = Vec::new();
+    if let Some(m) = p.review_months {
+        review.push(labels::every_months(m, lang));
+    }
+    if let Some(d) = &p.review_last {
+        review.push(format!(
+            "{}{}{d}",
+            L::LastReview.t(lang),
+            labels::colon(lang)
         ));
     }
-    toc.push(("lv1".into(), L::Lv1.t(lang).into()));
-    toc.push(("controls".into(), L::ControlsAndProcedures.t(lang).into()));
-    w!(
-        body,
-        "<nav class=\"toc\"><strong>{}</strong><ol>",
-        L::Contents.t(lang)
-    );
-    for (id, label) in &toc {
-        w!(body, "<li><a href=\"#{}\">{}</a></li>", H(id), H(label));
+    if let Some(d) = &p.review_next {
+        review.push(format!(
+            "{}{}{d}",
+            L::NextReview.t(lang),
+            labels::colon(lang)
+        ));
     }
-    body.push_str("</ol></nav>\n");
+    review.join("\n")
+}
 
-    // Summary.
+/// A `<section>` of the report: its heading, then its content; `page` starts it on a new
+/// page when printed.
+fn section(id: &str, page: bool, title: &str, content: &Markup) -> Markup {
+    html! {
+        section id=(id) class=[page.then_some("page")] {
+            "\n"
+            h2 { (title) } "\n"
+            (content)
+        }
+        "\n"
+    }
+}
+
+fn summary_section(o: &Overview) -> Markup {
+    let lang = o.lang;
     let s = &o.summary;
-    w!(
-        body,
-        "<section id=\"summary\">\n<h2>{}</h2>\n",
-        L::Summary.t(lang)
-    );
     let mut items = band_cards(&o.risks);
     items.extend([
         (s.assets.to_string(), L::Assets.t(lang).to_owned(), ""),
@@ -964,88 +969,95 @@ pub fn report(o: &Overview) -> String {
             "",
         ),
     ]);
-    cards(&mut body, &items);
-    body.push_str("<table class=\"summary\">\n<thead><tr>");
-    w!(body, "<th>{}</th>", L::Status.t(lang));
-    for (st, _) in &s.controls_by_status {
-        w!(body, "<th>{}</th>", labels::status(*st, lang));
+    html! {
+        (cards(&items))
+        table class="summary" {
+            "\n"
+            thead {
+                tr {
+                    th { (L::Status.t(lang)) }
+                    @for (st, _) in &s.controls_by_status { th { (labels::status(*st, lang)) } }
+                    th { (L::Total.t(lang)) }
+                }
+            }
+            "\n"
+            tbody {
+                tr {
+                    td { (L::Controls.t(lang)) }
+                    @for (_, n) in &s.controls_by_status { td class="num" { (n) } }
+                    td class="num" { (s.controls) }
+                }
+                "\n"
+                @for t in &o.soas {
+                    @let c = &t.counts;
+                    tr {
+                        td {
+                            a href={ "#soa-" (t.framework) } { (t.title) }
+                            " (" (L::Applicable.t(lang)) " " (c.applicable)
+                            " · " (L::Excluded.t(lang)) " " (c.excluded)
+                            " · " (L::Undecided.t(lang)) " " (c.undecided + c.contradictory) ")"
+                        }
+                        @for n in [
+                            c.implemented,
+                            c.partial,
+                            c.planned,
+                            c.not_implemented,
+                            c.controls,
+                        ] {
+                            td class="num" { (n) }
+                        }
+                    }
+                    "\n"
+                }
+            }
+            "\n"
+        }
+        "\n"
+        (findings(&o.findings, lang, Level::Three))
     }
-    w!(
-        body,
-        "<th>{}</th></tr></thead>\n<tbody><tr><td>{}</td>",
-        L::Total.t(lang),
-        L::Controls.t(lang)
-    );
-    for (_, n) in &s.controls_by_status {
-        w!(body, "<td class=\"num\">{n}</td>");
+}
+
+/// `isms report`: the whole ISMS on one page.
+pub fn report(o: &Overview) -> String {
+    let lang = o.lang;
+    let links = Links::all(o);
+    let title = format!("{} — {}", L::ReportTitle.t(lang), o.organization);
+
+    // Contents.
+    let mut toc: Vec<(String, String)> = vec![
+        ("summary".into(), L::Summary.t(lang).into()),
+        ("heatmaps".into(), L::RiskMethod.t(lang).into()),
+        ("register".into(), L::RisksTitle.t(lang).into()),
+    ];
+    for s in &o.soas {
+        toc.push((
+            format!("soa-{}", s.framework),
+            format!("{} — {}", L::SoaTitle.t(lang), s.title),
+        ));
     }
-    w!(body, "<td class=\"num\">{}</td></tr>\n", s.controls);
-    for t in &o.soas {
-        let c = &t.counts;
-        w!(
-            body,
-            "<tr><td><a href=\"#soa-{}\">{}</a> ({} {} · {} {} · {} {})</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            H(&t.framework),
-            H(&t.title),
-            L::Applicable.t(lang),
-            c.applicable,
-            L::Excluded.t(lang),
-            c.excluded,
-            L::Undecided.t(lang),
-            c.undecided + c.contradictory,
-            c.implemented,
-            c.partial,
-            c.planned,
-            c.not_implemented,
-            c.controls
-        );
-    }
-    body.push_str("</tbody>\n</table>\n");
-    findings(&mut body, &o.findings, lang, "h3");
-    body.push_str("</section>\n");
+    toc.push(("lv1".into(), L::Lv1.t(lang).into()));
+    toc.push(("controls".into(), L::ControlsAndProcedures.t(lang).into()));
 
-    w!(
-        body,
-        "<section id=\"heatmaps\" class=\"page\">\n<h2>{}</h2>\n",
-        L::RiskMethod.t(lang)
-    );
-    heat_section(&mut body, &o.risks, &links);
-    body.push_str("</section>\n");
-
-    w!(
-        body,
-        "<section id=\"register\" class=\"page\">\n<h2>{}</h2>\n",
-        L::RisksTitle.t(lang)
-    );
-    register_table(&mut body, &o.risks, &links);
-    body.push_str("</section>\n");
-
-    for t in &o.soas {
-        w!(
-            body,
-            "<section id=\"soa-{}\" class=\"page\">\n<h2>{} — {}</h2>\n",
-            H(&t.framework),
-            L::SoaTitle.t(lang),
-            H(&t.title)
-        );
-        soa_section(&mut body, t, &links, true);
-        body.push_str("</section>\n");
-    }
-
-    w!(
-        body,
-        "<section id=\"lv1\" class=\"page\">\n<h2>{}</h2>\n",
-        L::Lv1.t(lang)
-    );
-    lv1_section(&mut body, o, &links);
-    body.push_str("</section>\n");
-
-    w!(
-        body,
-        "<section id=\"controls\" class=\"page\">\n<h2>{}</h2>\n",
-        L::ControlsAndProcedures.t(lang)
-    );
-    controls_section(&mut body, o, &links);
-    body.push_str("</section>\n");
+    let body = html! {
+        h1 { (title) } "\n"
+        nav class="toc" {
+            strong { (L::Contents.t(lang)) }
+            ol { @for (id, label) in &toc { li { a href={ "#" (id) } { (label) } } } }
+        }
+        "\n"
+        (section("summary", false, L::Summary.t(lang), &summary_section(o)))
+        (section("heatmaps", true, L::RiskMethod.t(lang), &heat_section(&o.risks, &links)))
+        (section("register", true, L::RisksTitle.t(lang), &register_table(&o.risks, &links)))
+        @for t in &o.soas {
+            (section(
+                &format!("soa-{}", t.framework),
+                true,
+                &format!("{} — {}", L::SoaTitle.t(lang), t.title),
+                &soa_section(t, &links, true),
+            ))
+        }
+        (section("lv1", true, L::Lv1.t(lang), &lv1_section(o, &links)))
+        (section("controls", true, L::ControlsAndProcedures.t(lang), &controls_section(o, &links)))
+    };
     page(lang, &title, &body)
 }
