@@ -213,7 +213,7 @@ impl Catalogs {
     }
 }
 
-fn parse_catalog<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> T {
+pub(crate) fn parse_catalog<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> T {
     let (docs, findings) = crate::yaml::parse(FileId(0), text);
     assert!(
         findings.is_empty() && docs.len() == 1,

@@ -1,6 +1,5 @@
-//! Writing the starter files: YAML documents built field by field (so that every value is
-//! quoted exactly when YAML needs it), and files made of a header comment, the schema
-//! modeline and documents.
+//! Writing the starter files: a header comment, the schema modeline and the documents that
+//! `template` made; and the quoting of a scalar exactly when YAML needs it.
 
 use std::fmt::Write as _;
 
@@ -16,7 +15,7 @@ pub fn scalar(s: &str) -> String {
 
 /// A scalar inside a flow sequence (`[a, b]`): also quoted when it holds flow indicators or
 /// a colon.
-fn flow_scalar(s: &str) -> String {
+pub fn flow_scalar(s: &str) -> String {
     if is_plain_safe(s) && !s.contains([',', '[', ']', '{', '}', ':']) {
         s.to_owned()
     } else {
@@ -63,87 +62,35 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new(kind: &str, id: &str) -> Doc {
-        let mut d = Doc {
-            id: Some(id.to_owned()),
-            soa_framework: None,
-            text: String::new(),
+    /// A document of a starter, as init writes it; its kind and id (or a soa's framework)
+    /// are read back from the text.
+    pub fn parse(text: String, what: &str) -> Doc {
+        let (docs, findings) = crate::yaml::parse(crate::source::FileId(0), &text);
+        assert!(
+            findings.is_empty() && docs.len() == 1,
+            "starter {what}: not one YAML document: {findings:?}\n{text}"
+        );
+        let root = &docs[0].root;
+        let get = |key: &str| {
+            root.get(key)
+                .and_then(|n| n.scalar())
+                .map(|(t, _)| t.to_owned())
         };
-        d.str("kind", kind);
-        d.str("id", id);
-        d
-    }
-
-    pub fn soa(framework: &str) -> Doc {
-        let mut d = Doc {
-            id: None,
-            soa_framework: Some(framework.to_owned()),
-            text: String::new(),
+        let kind = get("kind").unwrap_or_else(|| panic!("starter {what}: a document without kind"));
+        let (id, soa_framework) = if kind == "soa" {
+            (None, get("framework"))
+        } else {
+            (get("id"), None)
         };
-        d.str("kind", "soa");
-        d.str("framework", framework);
-        d
-    }
-
-    /// `key: value`, quoted as needed.
-    pub fn str(&mut self, key: &str, value: &str) -> &mut Doc {
-        let _ = writeln!(self.text, "{key}: {}", scalar(value));
-        self
-    }
-
-    pub fn int(&mut self, key: &str, value: i64) -> &mut Doc {
-        let _ = writeln!(self.text, "{key}: {value}");
-        self
-    }
-
-    /// `key: [a, b]`: for ids and other short values.
-    pub fn flow(&mut self, key: &str, values: &[&str]) -> &mut Doc {
-        let items: Vec<String> = values.iter().map(|v| flow_scalar(v)).collect();
-        let _ = writeln!(self.text, "{key}: [{}]", items.join(", "));
-        self
-    }
-
-    /// A block list: one `- item` a line, for sentences.
-    pub fn list(&mut self, key: &str, values: &[&str]) -> &mut Doc {
-        let _ = writeln!(self.text, "{key}:");
-        for v in values {
-            let _ = writeln!(self.text, "  - {}", scalar(v));
+        assert!(
+            id.is_some() || soa_framework.is_some(),
+            "starter {what}: a {kind} without id"
+        );
+        Doc {
+            id,
+            soa_framework,
+            text,
         }
-        self
-    }
-
-    /// `key: |-` then the lines of `text`, indented: for text of several lines.
-    pub fn block(&mut self, key: &str, text: &str) -> &mut Doc {
-        let _ = writeln!(self.text, "{key}: |-");
-        for line in text.lines() {
-            let _ = writeln!(self.text, "  {line}");
-        }
-        self
-    }
-
-    /// A line written as is (nested mappings, flow mappings), indentation included.
-    pub fn raw(&mut self, line: &str) -> &mut Doc {
-        self.text.push_str(line);
-        self.text.push('\n');
-        self
-    }
-
-    /// Comment lines before `kind:`, e.g. the section of the deck's template the entity is.
-    pub fn heading(&mut self, text: &str) -> &mut Doc {
-        let mut head = String::new();
-        for line in text.lines() {
-            let _ = writeln!(head, "# {line}");
-        }
-        self.text.insert_str(0, &head);
-        self
-    }
-
-    /// A comment line, wrapped in `# `.
-    pub fn comment(&mut self, text: &str) -> &mut Doc {
-        for line in text.lines() {
-            let _ = writeln!(self.text, "# {line}");
-        }
-        self
     }
 
     pub fn text(&self) -> &str {
@@ -177,15 +124,6 @@ pub struct File {
 pub const SCHEMA_DIR: &str = ".isms/schema";
 
 impl File {
-    pub fn docs(path: impl Into<String>, header: impl Into<String>, docs: Vec<Doc>) -> File {
-        File {
-            path: path.into(),
-            header: header.into(),
-            body: Body::Docs(docs),
-            fresh_only: false,
-        }
-    }
-
     pub fn plain(path: impl Into<String>, text: impl Into<String>) -> File {
         File {
             path: path.into(),
@@ -254,7 +192,12 @@ mod tests {
 
     #[test]
     fn modeline_points_up_to_the_schema_folder() {
-        let f = File::docs("controls/iso/a.yaml", "x", vec![Doc::new("role", "R")]);
+        let f = File {
+            path: "controls/iso/a.yaml".into(),
+            header: "x".into(),
+            body: Body::Docs(vec![Doc::parse("kind: role\nid: R\n".into(), "test")]),
+            fresh_only: false,
+        };
         assert!(
             f.render()
                 .contains("$schema=../../.isms/schema/isms.schema.json")

@@ -11,14 +11,26 @@
 //!   to add. Lv.3's 93 placeholder controls are not added: `soa/missing` then lists, as the
 //!   to-do list, the Annex A controls the repository's controls do not cover yet.
 //!
-//! Templates are Rust data (`quick`, `baseline`, `comprehensive`, `common`) rendered by
-//! `emit`; every file opens with a comment saying what to fill in and the schema modeline.
+//! **Starters are data.** The texts live in `starters/` at the repository root, one file per
+//! level (`quick.yaml`, `baseline.yaml`, `comprehensive.yaml`) and `common.yaml` (isms.yaml,
+//! the roles, the files around the YAML), embedded with `include_str!` and parsed by the
+//! catalogs' loader (`catalog::parse_catalog`: the crate's YAML parser, then serde). Each
+//! entry is one output file: its path, its opening comment, and the file itself as a
+//! template in both languages at once (`template`): ids, kinds, numbers, mappings and
+//! untagged comments are written once; only `{en: …, ja: …}` texts, `#[en]`/`#[ja]`
+//! comments and `$name` references differ, so the languages cannot drift apart. A translator
+//! edits a sentence there without touching Rust. The level modules only supply values the
+//! data cannot hold (catalog ids and titles, the year, IPA's likelihood); `emit` adds the
+//! header comment and the schema modeline and quotes a scalar exactly when YAML needs it.
 
 mod baseline;
 mod common;
 mod comprehensive;
 mod emit;
 mod quick;
+mod template;
+#[cfg(test)]
+mod tests;
 
 use crate::i18n::Lang;
 use crate::tr;
@@ -26,9 +38,6 @@ use clap::{Args, ValueEnum};
 use emit::{Body, File, SCHEMA_DIR};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-
-/// A text in English and Japanese.
-pub type L = (&'static str, &'static str);
 
 /// The deck's three approaches to writing security standards.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,10 +197,10 @@ pub fn run(args: &InitArgs) -> i32 {
                     )
                 );
                 for t in ipa {
-                    let file = quick::STANDARDS
+                    let file = quick::standards()
                         .iter()
                         .find(|s| Some(s.rank) == t.rank)
-                        .map_or("", |s| s.file);
+                        .map_or("", |s| s.file.as_str());
                     eprintln!("  {}  {file:<16} {}", t.id, t.title_in(early_lang));
                 }
                 return 2;
@@ -199,7 +208,7 @@ pub fn run(args: &InitArgs) -> i32 {
         }
     }
     if args.level == Level::Quick && standards.is_empty() {
-        standards.push(&quick::STANDARDS[0]);
+        standards.push(&quick::standards()[0]);
     }
 
     let dir = &args.dir;
