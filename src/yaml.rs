@@ -4,9 +4,13 @@
 //! finding: nesting deeper than [`MAX_DEPTH`] and alias expansion beyond a node budget stop
 //! the file with `yaml/syntax`; a key given twice is `yaml/duplicate-key`. A syntax error
 //! ends only the document it is in: parsing resumes at the next `---` line. It is reported
-//! at the mistake itself, not where the parser noticed it, in our own words (see `hints`).
+//! at the mistake itself, not where the parser noticed it, in our own words (see `hints`);
+//! [`scan_ids`] reads the `kind:` and `id:` lines of a text even when it does not parse.
 
 mod hints;
+mod scan;
+
+pub use scan::{Scanned, ScannedDocument, scan_ids};
 
 use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
