@@ -3,9 +3,17 @@
 //! Built on `saphyr-parser`'s event stream without recursion, so hostile input stays a
 //! finding: nesting deeper than [`MAX_DEPTH`] and alias expansion beyond a node budget stop
 //! the file with `yaml/syntax`; a key given twice is `yaml/duplicate-key`. A syntax error
-//! ends only the document it is in: parsing resumes at the next `---` line.
+//! ends only the document it is in: parsing resumes at the next `---` line. It is reported
+//! at the mistake itself, not where the parser noticed it, in our own words (see `hints`);
+//! [`scan_ids`] reads the `kind:` and `id:` lines of a text even when it does not parse.
+
+mod hints;
+mod scan;
+
+pub use scan::{Scanned, ScannedDocument, scan_ids};
 
 use crate::finding::{Finding, Message};
+use crate::i18n::Lang;
 use crate::msg;
 use crate::rules::loading::{YamlDuplicateKey, YamlSyntax};
 use crate::source::{FileId, Pos, Span};
@@ -424,50 +432,56 @@ impl Builder<'_> {
         }
     }
 
-    fn scan_error(&self, e: &ScanError) -> Stop {
-        let mut at = self.pos(e.marker());
+    /// A parser error as a finding at the mistake itself, worded in our words. `doc_line`
+    /// is the absolute line where the broken document began.
+    fn scan_error(&self, e: &ScanError, doc_line: u32) -> Stop {
+        let at = self.pos(e.marker());
         let info = e.info();
         if info.contains("recursion limit") {
             return self.too_deep(at);
         }
-        let tab = info.contains("tab");
-        if tab {
-            // The scanner reports where the token began; the user needs the tab itself.
-            if let Some((line, col)) = first_tab_from(self.text, e.marker()) {
-                at = Pos {
-                    line: line + self.line_offset,
-                    col,
-                };
+        let marker = hints::At {
+            line: e.marker().line() as u32,
+            col: e.marker().col() as u32,
+        };
+        let first = doc_line.saturating_sub(self.line_offset);
+        let (culprit, cause) = hints::diagnose(self.text, first, marker, info);
+        let start = Pos {
+            line: culprit.line + self.line_offset,
+            col: culprit.col,
+        };
+        let at_culprit = hints::At {
+            line: start.line,
+            col: start.col,
+        };
+        let (en, help_en) = hints::describe(&cause, at_culprit, info, Lang::En);
+        let (ja, help_ja) = hints::describe(&cause, at_culprit, info, Lang::Ja);
+        let end = if cause.is_one_char() {
+            Pos {
+                line: start.line,
+                col: start.col + 1,
             }
+        } else {
+            start
+        };
+        let span = Span {
+            file: self.file,
+            start,
+            end,
+        };
+        let mut finding = Finding::new(&YamlSyntax::META, span, Message::new(en, ja))
+            .help(Message::new(help_en, help_ja));
+        if start.line != at.line {
+            finding = finding.related(
+                Span::point(self.file, at),
+                msg!(
+                    "the parser noticed the error here",
+                    "パーサーがエラーに気付いた位置"
+                ),
+            );
         }
-        self.syntax(
-            at,
-            msg!("invalid YAML: {info}", "YAML の構文エラー: {info}"),
-            Some(if tab {
-                msg!(
-                    "indent with spaces: YAML does not allow tabs for indentation",
-                    "インデントには空白を使ってください（YAML ではタブは使えません）"
-                )
-            } else {
-                msg!(
-                    "check the indentation, the `key: value` colons and the quotes near here",
-                    "この付近のインデント、`キー: 値` のコロン、引用符を確認してください"
-                )
-            }),
-        )
+        Stop::Syntax(Box::new(finding))
     }
-}
-
-/// The first tab at or after a marker, as (1-based line, character column).
-fn first_tab_from(text: &str, m: &Marker) -> Option<(u32, u32)> {
-    text.lines()
-        .enumerate()
-        .skip(m.line().saturating_sub(1))
-        .find_map(|(i, l)| {
-            l.chars()
-                .position(|c| c == '\t')
-                .map(|c| (i as u32 + 1, c as u32))
-        })
 }
 
 fn parse_stream(
@@ -500,7 +514,7 @@ fn parse_stream(
         let (event, span) = match next {
             Ok(x) => x,
             Err(e) => {
-                let Stop::Syntax(f) = b.scan_error(&e);
+                let Stop::Syntax(f) = b.scan_error(&e, doc_line);
                 b.findings.push(*f);
                 return Resume::AfterLine(doc_line);
             }

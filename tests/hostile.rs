@@ -202,7 +202,8 @@ fn one_bad_document_never_hides_the_others() {
     let (lines, json, _) = check_with("t.yaml", text);
     assert_eq!(
         lines,
-        vec!["yaml/syntax t.yaml:9:1", "schema/invalid t.yaml:13:9"]
+        // The unclosed `[` itself, not the `---` where the parser noticed it.
+        vec!["yaml/syntax t.yaml:8:7", "schema/invalid t.yaml:13:9"]
     );
     // T-A and T-C are defined: 11 base entities + 2.
     assert_eq!(json["summary"]["entities"], 13);
@@ -259,7 +260,7 @@ fn empty_or_broken_config_is_a_finding_and_the_rest_is_checked() {
     assert_eq!(code, 1);
     std::fs::write(repo.path().join("isms.yaml"), "organization: [x\n").unwrap();
     let (json, _) = check_json(repo.path(), &["--lang", "en"]);
-    assert_eq!(finding_lines(&json)[0], "yaml/syntax isms.yaml:2:1");
+    assert_eq!(finding_lines(&json)[0], "yaml/syntax isms.yaml:1:15");
 }
 
 #[test]

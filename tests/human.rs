@@ -121,3 +121,20 @@ fn findings_at_one_place_share_one_excerpt() {
     );
     assert!(out.ends_with("Found 3 errors, 0 warnings, 0 infos in 9 files (12 entities).\n"));
 }
+
+/// A syntax error points at the mistake, and a full-width (全角) colon or space is named,
+/// with its line and column, in both languages.
+#[test]
+fn full_width_characters_are_named_in_both_languages() {
+    let repo = repo_with(None);
+    let broken = root().join("tests/rules/yaml/syntax/fires/broken");
+    for name in [
+        "full-width-colon.yaml",
+        "full-width-indent.yaml",
+        "full-width-space-after-colon.yaml",
+    ] {
+        std::fs::copy(broken.join(name), repo.path().join(name)).unwrap();
+    }
+    insta::assert_snapshot!("full_width_en", human(repo.path(), "en"));
+    insta::assert_snapshot!("full_width_ja", human(repo.path(), "ja"));
+}
