@@ -464,6 +464,9 @@ pub struct Model {
     /// UTF-8, a syntax error, an unknown kind): references to them are not reported,
     /// since the one finding about that document says what is wrong.
     opaque: HashMap<String, Span>,
+    /// Id-like words of files that could not be read whole: what they may reference. Rules
+    /// that report an absence (no risk names this asset) stay silent on these ids.
+    mentioned: std::collections::HashSet<String>,
 }
 
 impl Model {
@@ -532,6 +535,15 @@ impl Model {
 
     pub fn is_opaque(&self, id: &str) -> bool {
         self.opaque.contains_key(id)
+    }
+
+    pub fn add_mention(&mut self, word: String) {
+        self.mentioned.insert(word);
+    }
+
+    /// Whether a file that could not be read whole may reference `id`.
+    pub fn maybe_referenced(&self, id: &str) -> bool {
+        self.mentioned.contains(id)
     }
 
     /// The id of an entity (its framework for a SoA); empty when it has none.

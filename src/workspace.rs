@@ -87,6 +87,8 @@ struct FileResult {
     findings: Vec<Finding>,
     /// Ids that documents define but the model could not take in.
     opaque: Vec<(String, Span)>,
+    /// Every id-like word of a file that could not be read whole.
+    mentions: Vec<String>,
     io_error: Option<Message>,
 }
 
@@ -144,6 +146,9 @@ fn assemble(
         r.entities.into_iter().for_each(|e| model.add(e));
         for (id, span) in r.opaque {
             model.add_opaque(id, span);
+        }
+        for word in r.mentions {
+            model.add_mention(word);
         }
         io_errors.extend(r.io_error);
     }
@@ -342,6 +347,7 @@ fn load_file(file: FileId, rel: &str, input: Input) -> FileResult {
         entities: Vec::new(),
         findings: Vec::new(),
         opaque: Vec::new(),
+        mentions: Vec::new(),
         io_error: None,
     };
     let bytes = match input {
@@ -365,6 +371,9 @@ fn read_file(file: FileId, rel: &str, bytes: Vec<u8>, mut result: FileResult) ->
             result.findings.push(encoding_finding(file, &p));
             if !matches!(p, EncodingProblem::Binary { .. }) {
                 result.source = Source::new(rel.to_owned(), String::from_utf8_lossy(&bytes));
+                // Ids are ASCII in practice: the file's one finding says it cannot be read,
+                // and references to what it defines are not reported as well.
+                scan_opaque(file, &mut result);
             }
             return result;
         }
@@ -399,7 +408,34 @@ fn read_file(file: FileId, rel: &str, bytes: Vec<u8>, mut result: FileResult) ->
         );
     }
     result.source = Source::new(rel.to_owned(), text);
+    if had_syntax_findings {
+        scan_opaque(file, &mut result);
+    }
     result
+}
+
+/// Records the ids that a file which could not be read whole defines, by a lenient scan
+/// of its `id:` lines (ids that were modelled are found first, so only the lost ones
+/// count), and every id-like word in it: what the lost text may reference.
+fn scan_opaque(file: FileId, result: &mut FileResult) {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
+    let mut words: Vec<String> = result
+        .source
+        .text
+        .split(|c: char| !is_word(c))
+        .filter(|w| w.len() > 1)
+        .map(str::to_owned)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    result.mentions = words;
+    for doc in yaml::scan_ids(&result.source.text) {
+        if let Some(id) = doc.id {
+            let start = result.source.pos_of_offset(id.range.start);
+            let end = result.source.pos_of_offset(id.range.end);
+            result.opaque.push((id.value, Span { file, start, end }));
+        }
+    }
 }
 
 fn read_document(root: &Node, out: &mut FileResult) {

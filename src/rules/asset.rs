@@ -54,7 +54,10 @@ impl AssetUnassessed {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         for a in &cx.model.assets {
             let id = a.id.as_str();
-            if !id.is_empty() && cx.analysis.refs.holders_of(id, Kind::Risk).is_empty() {
+            if !id.is_empty()
+                && !cx.model.maybe_referenced(id)
+                && cx.analysis.refs.holders_of(id, Kind::Risk).is_empty()
+            {
                 out.push(
                     cx.finding(
                         &Self::META,

@@ -68,6 +68,7 @@ impl ControlNoProcedure {
             let Some(status) = &c.status else { continue };
             if matches!(status.value, Status::Implemented | Status::Partial)
                 && !c.id.value.is_empty()
+                && !cx.model.maybe_referenced(c.id.as_str())
                 && cx
                     .analysis
                     .refs
@@ -143,6 +144,8 @@ impl ControlUnused {
         for c in &cx.model.controls {
             if c.maps_to.is_empty()
                 && !c.id.value.is_empty()
+                && !cx.model.maybe_referenced(c.id.as_str())
+                && !cx.model.maybe_referenced(c.id.as_str())
                 && cx
                     .analysis
                     .refs

@@ -74,7 +74,10 @@ impl SoaMissing {
             let at = soa.map_or(fw_name.span, |s| s.framework.span);
             let name = &fw.framework;
             for row in &decisions.rows {
-                if row.decision != Decision::Undecided {
+                // A control in a file that could not be read may map to it.
+                if row.decision != Decision::Undecided
+                    || cx.model.maybe_referenced(&format!("{name}:{}", row.id))
+                {
                     continue;
                 }
                 let Some(c) = fw.control(&row.id) else {
