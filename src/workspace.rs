@@ -6,10 +6,10 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::finding::{Finding, Message};
 use crate::i18n::Lang;
 use crate::model::{Entity, Kind, Model};
+use crate::msg;
 use crate::rules::loading::{SchemaInvalid, YamlEmpty, YamlEncoding};
 use crate::source::{self, EncodingProblem, FileId, Pos, Source, Sources, Span};
 use crate::yaml::{self, Node};
-use crate::{msg, tr};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -34,22 +34,20 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            LoadError::NoConfig(p) => tr!(
-                lang,
-                "no {CONFIG_FILE} found in {} or any parent folder\n  help: run `isms init` to start a repository, or pass the path of one",
-                "{} とその親フォルダに {CONFIG_FILE} がありません\n  help: `isms init` でリポジトリを作成するか、リポジトリのパスを指定してください",
-                p.display()
-            ),
-            LoadError::Io(p, e) => tr!(
-                lang,
-                "cannot read {}: {e}",
-                "{} を読めません: {e}",
-                p.display()
-            ),
-            LoadError::BadGlob(g, e) => tr!(
-                lang,
+            LoadError::NoConfig(p) => {
+                let p = p.display();
+                msg!(
+                    "no {CONFIG_FILE} found in {p} or any parent folder\n  help: run `isms init` to start a repository, or pass the path of one",
+                    "{p} とその親フォルダに {CONFIG_FILE} がありません\n  help: `isms init` でリポジトリを作成するか、リポジトリのパスを指定してください"
+                )
+            }
+            LoadError::Io(p, e) => {
+                let p = p.display();
+                msg!("cannot read {p}: {e}", "{p} を読めません: {e}")
+            }
+            LoadError::BadGlob(g, e) => msg!(
                 "invalid exclude glob `{g}` in {CONFIG_FILE}: {e}",
                 "{CONFIG_FILE} の exclude のパターン `{g}` が不正です: {e}"
             ),

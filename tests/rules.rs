@@ -145,9 +145,22 @@ fn explain_prints_the_documentation() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("## What it does"));
     assert!(text.contains("Default severity: error"));
+    let out = bin()
+        .args(["explain", "ref/unknwn", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: unknown rule `ref/unknwn`\n  help: did you mean `ref/unknown`?\n"
+    );
+    // The same error in Japanese, the default language.
     let out = bin().args(["explain", "ref/unknwn"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `ref/unknown`?"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: 未知のルール `ref/unknwn` です\n  help: `ref/unknown` の誤りではありませんか？\n"
+    );
 }
 
 #[test]

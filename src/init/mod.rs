@@ -32,9 +32,10 @@ mod template;
 #[cfg(test)]
 mod tests;
 
+use crate::finding::Message;
 use crate::i18n::Lang;
-use crate::tr;
-use clap::{Args, ValueEnum};
+use crate::{msg, tr};
+use clap::ValueEnum;
 use emit::{Body, File, SCHEMA_DIR};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -79,32 +80,21 @@ impl Level {
     }
 }
 
-#[derive(Args, Debug)]
-pub struct InitArgs {
-    /// The repository's folder (created if missing). With an isms.yaml there, init adds
-    /// only what the level is missing and changes nothing.
-    #[arg(default_value = ".")]
+/// What to start or grow (the command line's `isms init`, in plain data).
+#[derive(Debug)]
+pub struct Request {
     pub dir: PathBuf,
-    /// quick (Lv.1), baseline (Lv.2) or comprehensive (Lv.3).
-    #[arg(long, value_enum)]
     pub level: Level,
-    /// Language of the files (default: `language:` of an existing isms.yaml, else ja).
-    #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// With --level quick: a threat of IPA's current 10 major threats, by id (IPA-2026-01),
-    /// rank (1) or name (ransomware); repeat for several. Default: ransomware.
-    #[arg(long = "threat", value_name = "ID")]
+    /// Threats of IPA's current 10 major threats, by id, rank or name (quick only).
     pub threats: Vec<String>,
-    /// The organisation's name, for isms.yaml.
-    #[arg(long)]
     pub organization: Option<String>,
     /// In a new repository, overwrite files that already exist.
-    #[arg(long)]
     pub force: bool,
 }
 
 /// What happened to one planned file.
-enum Outcome {
+pub enum Outcome {
     Created(String),
     Overwritten(String),
     /// The file exists and was left alone.
@@ -118,7 +108,7 @@ enum Outcome {
 }
 
 /// What an existing repository already has.
-struct Existing {
+pub struct Existing {
     ids: HashSet<String>,
     soas: HashSet<String>,
     frameworks: Vec<String>,
@@ -128,8 +118,8 @@ struct Existing {
     decided: HashSet<String>,
 }
 
-fn existing(dir: &Path) -> Result<Existing, String> {
-    let ws = crate::workspace::load(dir, None).map_err(|e| e.message(Lang::default()))?;
+fn existing(dir: &Path) -> Result<Existing, crate::workspace::LoadError> {
+    let ws = crate::workspace::load(dir, None)?;
     let model = &ws.model;
     let mut ids = HashSet::new();
     for kind in crate::model::Kind::ALL {
@@ -164,23 +154,45 @@ fn existing(dir: &Path) -> Result<Existing, String> {
     })
 }
 
-fn error(lang: Lang, en: &str, ja: &str) -> i32 {
-    eprintln!("error: {}", lang.pick(en, ja));
-    2
+/// Why init wrote nothing (or stopped): in both languages, with a help line.
+#[derive(Debug)]
+pub struct InitError {
+    pub lines: Vec<Message>,
+    pub help: Option<Message>,
+    /// The language of the run, when known.
+    pub lang: Lang,
 }
 
-/// Runs `isms init`; returns the exit code.
-pub fn run(args: &InitArgs) -> i32 {
+fn error(lang: Lang, message: Message) -> InitError {
+    InitError {
+        lines: vec![message],
+        help: None,
+        lang,
+    }
+}
+
+/// What init did: the language it wrote in, what happened to each file, and what the
+/// repository already had when it grew one.
+pub struct Done {
+    pub lang: Lang,
+    pub outcomes: Vec<Outcome>,
+    pub found: Option<Existing>,
+}
+
+/// Starts or grows a repository; the files are written, nothing is printed.
+pub fn run(args: &Request) -> Result<Done, InitError> {
     let early_lang = args.lang.unwrap_or_default();
     let ipa = &crate::catalog::catalogs().ipa_threats.threats;
 
     // --threat: only for quick; each must name a threat of the current list.
     if !args.threats.is_empty() && args.level != Level::Quick {
-        return error(
+        return Err(error(
             early_lang,
-            "--threat applies to --level quick only",
-            "--threat は --level quick でのみ指定できます",
-        );
+            msg!(
+                "--threat applies to --level quick only",
+                "--threat は --level quick でのみ指定できます"
+            ),
+        ));
     }
     let mut standards: Vec<&quick::Standard> = Vec::new();
     for value in &args.threats {
@@ -188,22 +200,33 @@ pub fn run(args: &InitArgs) -> i32 {
             Some(s) if !standards.iter().any(|x| x.rank == s.rank) => standards.push(s),
             Some(_) => {}
             None => {
-                eprintln!(
-                    "{}",
-                    tr!(
-                        early_lang,
-                        "error: `{value}` is not one of IPA's current 10 major threats",
-                        "error: `{value}` は IPA の情報セキュリティ10大脅威（最新版）にありません"
-                    )
-                );
+                let mut list = String::new();
+                let mut list_ja = String::new();
                 for t in ipa {
                     let file = quick::standards()
                         .iter()
                         .find(|s| Some(s.rank) == t.rank)
                         .map_or("", |s| s.file.as_str());
-                    eprintln!("  {}  {file:<16} {}", t.id, t.title_in(early_lang));
+                    list.push_str(&format!(
+                        "\n  {}  {file:<16} {}",
+                        t.id,
+                        t.title_in(Lang::En)
+                    ));
+                    list_ja.push_str(&format!(
+                        "\n  {}  {file:<16} {}",
+                        t.id,
+                        t.title_in(Lang::Ja)
+                    ));
                 }
-                return 2;
+                return Err(error(
+                    early_lang,
+                    Message::new(
+                        format!("`{value}` is not one of IPA's current 10 major threats:{list}"),
+                        format!(
+                            "`{value}` は IPA の情報セキュリティ10大脅威（最新版）にありません:{list_ja}"
+                        ),
+                    ),
+                ));
             }
         }
     }
@@ -213,21 +236,15 @@ pub fn run(args: &InitArgs) -> i32 {
 
     let dir = &args.dir;
     if dir.exists() && !dir.is_dir() {
-        return error(
+        let d = dir.display();
+        return Err(error(
             early_lang,
-            &format!("{} is not a folder", dir.display()),
-            &format!("{} はフォルダではありません", dir.display()),
-        );
+            msg!("{d} is not a folder", "{d} はフォルダではありません"),
+        ));
     }
     let growing = dir.join(crate::config::CONFIG_FILE).is_file();
     let found = if growing {
-        match existing(dir) {
-            Ok(e) => Some(e),
-            Err(message) => {
-                eprintln!("error: {message}");
-                return 2;
-            }
-        }
+        Some(existing(dir).map_err(|e| error(early_lang, e.message()))?)
     } else {
         None
     };
@@ -251,68 +268,61 @@ pub fn run(args: &InitArgs) -> i32 {
     files.extend(common::tooling(lang));
 
     let outcomes = match &found {
-        None => match write_new(dir, &files, args.force, lang) {
-            Ok(o) => o,
-            Err(code) => return code,
-        },
-        Some(e) => match write_growth(dir, &files, e, args.level) {
-            Ok(o) => o,
-            Err(message) => {
-                eprintln!("error: {message}");
-                return 2;
-            }
-        },
+        None => write_new(dir, &files, args.force, lang)?,
+        Some(e) => write_growth(dir, &files, e, args.level).map_err(|m| error(lang, m))?,
     };
-    report(args, lang, &outcomes, found.as_ref());
-    0
+    Ok(Done {
+        lang,
+        outcomes,
+        found,
+    })
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
+fn write_file(path: &Path, text: &str) -> Result<(), Message> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            let p = parent.display();
+            msg!("cannot create {p}: {e}", "{p} を作成できません: {e}")
+        })?;
     }
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::write(path, text).map_err(|e| {
+        let p = path.display();
+        msg!("cannot write {p}: {e}", "{p} に書き込めません: {e}")
+    })
 }
 
 /// A new repository: refuse to overwrite unless `force`.
-fn write_new(dir: &Path, files: &[File], force: bool, lang: Lang) -> Result<Vec<Outcome>, i32> {
+fn write_new(
+    dir: &Path,
+    files: &[File],
+    force: bool,
+    lang: Lang,
+) -> Result<Vec<Outcome>, InitError> {
     let conflicts: Vec<&str> = files
         .iter()
         .filter(|f| dir.join(&f.path).exists())
         .map(|f| f.path.as_str())
         .collect();
     if !conflicts.is_empty() && !force {
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "error: isms init does not overwrite existing files; these exist in {}:",
-                "error: isms init は既存のファイルを上書きしません。{} に次のファイルがあります:",
-                dir.display()
-            )
-        );
-        for c in &conflicts {
-            eprintln!("  {c}");
-        }
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "  help: move them away, choose another folder, or pass --force to overwrite them",
-                "  help: 別の場所に移すか、別のフォルダを指定するか、--force で上書きしてください"
-            )
-        );
-        return Err(2);
+        let d = dir.display();
+        let list: String = conflicts.iter().map(|c| format!("\n  {c}")).collect();
+        return Err(InitError {
+            lines: vec![msg!(
+                "isms init does not overwrite existing files; these exist in {d}:{list}",
+                "isms init は既存のファイルを上書きしません。{d} に次のファイルがあります:{list}"
+            )],
+            help: Some(msg!(
+                "move them away, choose another folder, or pass --force to overwrite them",
+                "別の場所に移すか、別のフォルダを指定するか、--force で上書きしてください"
+            )),
+            lang,
+        });
     }
     let mut out = Vec::new();
     for f in files {
         let path = dir.join(&f.path);
         let existed = path.exists();
-        if let Err(e) = write_file(&path, &f.render()) {
-            eprintln!("error: {e}");
-            return Err(2);
-        }
+        write_file(&path, &f.render()).map_err(|m| error(lang, m))?;
         out.push(if existed {
             Outcome::Overwritten(f.path.clone())
         } else {
@@ -345,7 +355,7 @@ fn write_growth(
     files: &[File],
     e: &Existing,
     level: Level,
-) -> Result<Vec<Outcome>, String> {
+) -> Result<Vec<Outcome>, Message> {
     let mut out = Vec::new();
     for f in files {
         if f.fresh_only {
@@ -401,8 +411,9 @@ fn write_growth(
     Ok(out)
 }
 
-/// What was done, and what to do next.
-fn report(args: &InitArgs, lang: Lang, outcomes: &[Outcome], found: Option<&Existing>) {
+/// What was done, and what to do next: the text `isms init` prints.
+pub fn summary(args: &Request, done: &Done) -> String {
+    let (lang, outcomes, found) = (done.lang, &done.outcomes, done.found.as_ref());
     let level = args.level;
     let dir = args.dir.display();
     let mut text = match found {
@@ -464,7 +475,7 @@ fn report(args: &InitArgs, lang: Lang, outcomes: &[Outcome], found: Option<&Exis
             }
             continue;
         }
-        let pad = " ".repeat(10usize.saturating_sub(crate::catalog_cmd::display_width(verb)));
+        let pad = " ".repeat(10usize.saturating_sub(unicode_width::UnicodeWidthStr::width(verb)));
         text.push_str(&format!("  {verb}{pad}{path}{note}\n"));
     }
     if schema_lines[0] > 0 {
@@ -546,6 +557,5 @@ fn report(args: &InitArgs, lang: Lang, outcomes: &[Outcome], found: Option<&Exis
             "次のレベルに進むときは: isms init --level {next}（足りないものだけを追加します）\n"
         ));
     }
-    // A closed pipe is fine; anything else was already reported by write_output.
-    let _ = crate::write_output(None, &text);
+    text
 }

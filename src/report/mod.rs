@@ -8,7 +8,6 @@
 //! [`format`] are peers that only lay those tables out, each escaping what a user wrote for
 //! its own format ([`escape`]). Every word that is not the user's comes from [`labels`].
 
-pub mod cli;
 pub mod escape;
 pub mod findings;
 pub mod format;

@@ -4,6 +4,7 @@
 //! title block: the SoA's version and approval, and the findings of `isms check`, are in
 //! the other formats; undecided rows still show as such in the `applicable` column.
 
+use super::WriteError;
 use super::{
     REGISTER_COLUMNS, SOA_COLUMNS, acceptance_text, inclusion_lines, soa_status, treatment_text,
 };
@@ -19,15 +20,16 @@ fn ids(list: &[Named]) -> String {
     super::ids(list)
 }
 
-fn write(rows: Vec<Vec<String>>) -> Result<Vec<u8>, String> {
+fn write(rows: Vec<Vec<String>>) -> Result<Vec<u8>, WriteError> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(BOM.to_vec());
     for r in rows {
         w.write_record(r.iter().map(|c| escape::spreadsheet(c)))
-            .map_err(|e| format!("cannot write CSV: {e}"))?;
+            .map_err(|e| WriteError(format!("cannot write CSV: {e}")))?;
     }
-    w.into_inner().map_err(|e| format!("cannot write CSV: {e}"))
+    w.into_inner()
+        .map_err(|e| WriteError(format!("cannot write CSV: {e}")))
 }
 
 fn n(v: Option<i64>) -> String {
@@ -36,7 +38,7 @@ fn n(v: Option<i64>) -> String {
 
 /// One row per control of the framework, then one per additional control (theme
 /// "additional").
-pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
+pub fn soa(t: &SoaTable) -> Result<Vec<u8>, WriteError> {
     let lang = t.lang;
     let mut rows = vec![
         SOA_COLUMNS
@@ -83,7 +85,7 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
 }
 
 /// The register, sorted by level; the heat maps are in the other formats.
-pub fn risks(r: &RiskRegister) -> Result<Vec<u8>, String> {
+pub fn risks(r: &RiskRegister) -> Result<Vec<u8>, WriteError> {
     let lang = r.lang;
     let mut rows = vec![
         REGISTER_COLUMNS

@@ -16,6 +16,16 @@ use crate::finding::Severity;
 use crate::i18n::Lang;
 use crate::tr;
 
+/// A writer that failed (the XLSX or CSV library said why).
+#[derive(Debug)]
+pub struct WriteError(pub String);
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Markdown (GitHub Flavored), for a pull request or a wiki.
@@ -30,7 +40,7 @@ pub enum Format {
     Json,
 }
 
-pub fn soa(t: &SoaTable, f: Format) -> Result<Vec<u8>, String> {
+pub fn soa(t: &SoaTable, f: Format) -> Result<Vec<u8>, WriteError> {
     Ok(match f {
         Format::Md => md::soa(t).into_bytes(),
         Format::Html => html::soa(t).into_bytes(),
@@ -40,7 +50,7 @@ pub fn soa(t: &SoaTable, f: Format) -> Result<Vec<u8>, String> {
     })
 }
 
-pub fn risks(r: &RiskRegister, f: Format) -> Result<Vec<u8>, String> {
+pub fn risks(r: &RiskRegister, f: Format) -> Result<Vec<u8>, WriteError> {
     Ok(match f {
         Format::Md => md::risks(r).into_bytes(),
         Format::Html => html::risks(r).into_bytes(),

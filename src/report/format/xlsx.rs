@@ -6,6 +6,7 @@
 //! 2000-01-01) and the zip entries carry no time, so the same repository gives the same
 //! bytes.
 
+use super::WriteError;
 use super::{
     REGISTER_COLUMNS, SOA_COLUMNS, acceptance_text, inclusion_lines, labels_lines, method_lines,
     severity, soa_counts, soa_facts, soa_status, treatment_text,
@@ -27,8 +28,8 @@ use unicode_width::UnicodeWidthStr;
 const MIN_WIDTH: usize = 4;
 const MAX_WIDTH: usize = 50;
 
-fn err(e: XlsxError) -> String {
-    format!("cannot build the XLSX workbook: {e}")
+fn err(e: XlsxError) -> WriteError {
+    WriteError(format!("cannot build the XLSX workbook: {e}"))
 }
 
 struct Styles {
@@ -88,7 +89,7 @@ struct Sheet<'w> {
 }
 
 impl<'w> Sheet<'w> {
-    fn new(ws: &'w mut Worksheet, name: &str) -> Result<Sheet<'w>, String> {
+    fn new(ws: &'w mut Worksheet, name: &str) -> Result<Sheet<'w>, WriteError> {
         ws.set_name(name).map_err(err)?;
         Ok(Sheet {
             ws,
@@ -97,7 +98,7 @@ impl<'w> Sheet<'w> {
     }
 
     /// A text cell that widens its column to fit (up to a maximum, then it wraps).
-    fn text(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), String> {
+    fn text(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), WriteError> {
         let width = s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
         let c = usize::from(col);
         if self.widths.len() <= c {
@@ -111,14 +112,14 @@ impl<'w> Sheet<'w> {
     }
 
     /// A text cell outside the table: it overflows to the right and sets no width.
-    fn free(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), String> {
+    fn free(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), WriteError> {
         self.ws
             .write_string_with_format(row, col, escape::spreadsheet(s), f)
             .map_err(err)?;
         Ok(())
     }
 
-    fn number(&mut self, row: u32, col: u16, n: Option<i64>, f: &Format) -> Result<(), String> {
+    fn number(&mut self, row: u32, col: u16, n: Option<i64>, f: &Format) -> Result<(), WriteError> {
         match n {
             #[allow(clippy::cast_precision_loss)] // levels are small integers
             Some(n) => self
@@ -131,7 +132,7 @@ impl<'w> Sheet<'w> {
     }
 
     /// The header row of the table at `row`; freezes the panes below it.
-    fn header(&mut self, row: u32, cells: &[&str], s: &Styles) -> Result<(), String> {
+    fn header(&mut self, row: u32, cells: &[&str], s: &Styles) -> Result<(), WriteError> {
         for (i, c) in cells.iter().enumerate() {
             self.text(row, col(i), c, &s.header)?;
         }
@@ -141,7 +142,7 @@ impl<'w> Sheet<'w> {
     }
 
     /// Autofilter over the table, column widths, and the page set-up.
-    fn finish(self, header_row: u32, last_row: u32, columns: usize) -> Result<(), String> {
+    fn finish(self, header_row: u32, last_row: u32, columns: usize) -> Result<(), WriteError> {
         let last_col = col(columns.saturating_sub(1));
         self.ws
             .autofilter(header_row, 0, last_row.max(header_row), last_col)
@@ -172,7 +173,7 @@ fn named(list: &[Named]) -> String {
     labels_lines(list)
 }
 
-fn workbook(title: &str, author: &str, created: Option<&str>) -> Result<Workbook, String> {
+fn workbook(title: &str, author: &str, created: Option<&str>) -> Result<Workbook, WriteError> {
     let mut wb = Workbook::new();
     let date = created
         .and_then(crate::fields::parse_date)
@@ -203,7 +204,7 @@ fn findings_sheet(
     f: &FindingsSummary,
     lang: Lang,
     s: &Styles,
-) -> Result<(), String> {
+) -> Result<(), WriteError> {
     if f.total() == 0 {
         return Ok(());
     }
@@ -243,7 +244,7 @@ fn findings_line(f: &FindingsSummary, lang: Lang) -> String {
     )
 }
 
-pub fn soa(t: &SoaTable) -> Result<Vec<u8>, String> {
+pub fn soa(t: &SoaTable) -> Result<Vec<u8>, WriteError> {
     let lang = t.lang;
     let s = Styles::new();
     let title = format!("{} — {}", L::SoaTitle.t(lang), t.title);
@@ -348,7 +349,7 @@ fn heat_grid(
     h: &HeatMap,
     r: &RiskRegister,
     s: &Styles,
-) -> Result<u32, String> {
+) -> Result<u32, WriteError> {
     let lang = r.lang;
     sh.free(top, 0, title, &s.title)?;
     let head_row = top + 1;
@@ -406,7 +407,7 @@ fn heat_grid(
     Ok(row + 2)
 }
 
-pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, String> {
+pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, WriteError> {
     let lang = reg.lang;
     let s = Styles::new();
     let title = format!("{} — {}", L::RisksTitle.t(lang), reg.organization);

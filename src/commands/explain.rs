@@ -1,9 +1,37 @@
 //! `isms explain CODE` and `isms rules`: the registry, formatted.
 
-use crate::cli::ExplainFormat;
+use super::{Error, LangArg, Outcome, write_output};
 use crate::i18n::Lang;
+use crate::msg;
 use crate::rules::{RULES, RuleMeta, find};
+use clap::{Args, ValueEnum};
 use serde_json::json;
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// A rule code, e.g. `ref/unknown`.
+    pub code: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ExplainFormat,
+    #[command(flatten)]
+    pub lang: LangArg,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ExplainFormat,
+    #[command(flatten)]
+    pub lang: LangArg,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExplainFormat {
+    Text,
+    Json,
+    /// A Markdown table (`isms rules`), as in the README.
+    Markdown,
+}
 
 fn to_json(r: &RuleMeta) -> serde_json::Value {
     json!({
@@ -16,13 +44,21 @@ fn to_json(r: &RuleMeta) -> serde_json::Value {
     })
 }
 
-pub fn explain(code: &str, format: ExplainFormat, lang: Lang) -> i32 {
+pub fn explain(args: &ExplainArgs) -> Result<Outcome, Error> {
+    let (code, format) = (args.code.as_str(), args.format);
+    let lang = args.lang.lang.unwrap_or_default();
     let Some(rule) = find(code) else {
-        let hint = crate::schema::did_you_mean(code, RULES.iter().map(|r| r.meta.code))
-            .map(|s| format!("\n  help: did you mean `{s}`?"))
-            .unwrap_or_else(|| "\n  help: `isms rules` lists the codes".to_owned());
-        eprintln!("error: unknown rule `{code}`{hint}");
-        return 2;
+        let help = crate::suggest::help(code, RULES.iter().map(|r| r.meta.code), || {
+            msg!(
+                "`isms rules` lists the codes",
+                "コードの一覧は `isms rules` で確認できます"
+            )
+        });
+        return Err(
+            Error::new(msg!("unknown rule `{code}`", "未知のルール `{code}` です"))
+                .help(help)
+                .lang(lang),
+        );
     };
     let text = match format {
         ExplainFormat::Json => serde_json::to_string_pretty(&to_json(rule)).expect("json") + "\n",
@@ -35,10 +71,12 @@ pub fn explain(code: &str, format: ExplainFormat, lang: Lang) -> i32 {
             rule.doc_in(lang)
         ),
     };
-    crate::write_output(None, &text).err().unwrap_or(0)
+    write_output(None, text.as_bytes(), false)?;
+    Ok(Outcome::Success)
 }
 
-pub fn rules(format: ExplainFormat, lang: Lang) -> i32 {
+pub fn rules(args: &RulesArgs) -> Result<Outcome, Error> {
+    let (format, lang) = (args.format, args.lang.lang.unwrap_or_default());
     let text = match format {
         ExplainFormat::Json => {
             serde_json::to_string_pretty(&RULES.iter().map(|r| to_json(r.meta)).collect::<Vec<_>>())
@@ -73,5 +111,6 @@ pub fn rules(format: ExplainFormat, lang: Lang) -> i32 {
                 .collect()
         }
     };
-    crate::write_output(None, &text).err().unwrap_or(0)
+    write_output(None, text.as_bytes(), false)?;
+    Ok(Outcome::Success)
 }

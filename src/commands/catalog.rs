@@ -5,9 +5,11 @@
 //!
 //! Exit codes: 0 done; 1 `search` found nothing; 2 an unknown catalog or id.
 
+use super::{Error, Outcome, write_output};
 use crate::catalog::{Catalogs, catalogs, strip_annex_prefix};
+use crate::finding::Message;
 use crate::i18n::Lang;
-use crate::tr;
+use crate::{msg, tr};
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::{Value as Json, json};
 use std::fmt::Write as _;
@@ -471,13 +473,15 @@ fn repository_lang() -> Option<Lang> {
     crate::config::Config::from_node(&docs.first()?.root).language
 }
 
-fn print_json(value: &Json) -> i32 {
+fn print_json(value: &Json) -> Result<Outcome, Error> {
     let text = serde_json::to_string_pretty(value).expect("JSON") + "\n";
-    crate::write_output(None, &text).err().unwrap_or(0)
+    write_output(None, text.as_bytes(), false)?;
+    Ok(Outcome::Success)
 }
 
-fn print_text(text: &str) -> i32 {
-    crate::write_output(None, text).err().unwrap_or(0)
+fn print_text(text: &str) -> Result<Outcome, Error> {
+    write_output(None, text.as_bytes(), false)?;
+    Ok(Outcome::Success)
 }
 
 /// Terminal columns of a string: CJK characters take two.
@@ -491,25 +495,21 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-fn unknown_catalog(name: &str, views: &[View], lang: Lang) -> i32 {
+fn unknown_catalog(name: &str, views: &[View], lang: Lang) -> Error {
     let names: Vec<&str> = views.iter().map(|v| v.name).collect();
-    eprintln!(
-        "{}",
-        tr!(
-            lang,
-            "error: unknown catalog `{name}`",
-            "error: カタログ `{name}` はありません"
-        )
-    );
     let help = crate::suggest::help(name, names.iter().copied(), || {
-        crate::msg!("catalogs: {}", "カタログ: {}", names.join(", "))
+        msg!("catalogs: {}", "カタログ: {}", names.join(", "))
     });
-    eprintln!("  help: {}", help.get(lang));
-    2
+    Error::new(msg!(
+        "unknown catalog `{name}`",
+        "カタログ `{name}` はありません"
+    ))
+    .help(help)
+    .lang(lang)
 }
 
-/// Runs `isms catalog`; returns the exit code.
-pub fn run(args: &CatalogArgs) -> i32 {
+/// Runs `isms catalog`.
+pub fn run(args: &CatalogArgs) -> Result<Outcome, Error> {
     let lang = resolve_lang(args.lang);
     let cat = catalogs();
     let views = views(cat);
@@ -517,7 +517,7 @@ pub fn run(args: &CatalogArgs) -> i32 {
         CatalogCommand::List => list(&views, lang, args.format),
         CatalogCommand::Show { catalog, id } => {
             let Some(view) = views.iter().find(|v| v.name == catalog.trim()) else {
-                return unknown_catalog(catalog, &views, lang);
+                return Err(unknown_catalog(catalog, &views, lang));
             };
             match id {
                 None => show_catalog(view, lang, args.format),
@@ -529,7 +529,7 @@ pub fn run(args: &CatalogArgs) -> i32 {
     }
 }
 
-fn list(views: &[View], lang: Lang, format: CatalogFormat) -> i32 {
+fn list(views: &[View], lang: Lang, format: CatalogFormat) -> Result<Outcome, Error> {
     if format == CatalogFormat::Json {
         let catalogs: Vec<Json> = views
             .iter()
@@ -560,7 +560,7 @@ fn list(views: &[View], lang: Lang, format: CatalogFormat) -> i32 {
     print_text(&out)
 }
 
-fn show_catalog(view: &View, lang: Lang, format: CatalogFormat) -> i32 {
+fn show_catalog(view: &View, lang: Lang, format: CatalogFormat) -> Result<Outcome, Error> {
     if format == CatalogFormat::Json {
         let groups: Vec<Json> = view
             .groups
@@ -609,26 +609,22 @@ fn show_catalog(view: &View, lang: Lang, format: CatalogFormat) -> i32 {
     print_text(&out)
 }
 
-fn show_entry(view: &View, id: &str, lang: Lang, format: CatalogFormat) -> i32 {
+fn show_entry(view: &View, id: &str, lang: Lang, format: CatalogFormat) -> Result<Outcome, Error> {
     let Some(e) = view.find(id) else {
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "error: {} has no entry `{id}`",
-                "error: {} に `{id}` はありません",
-                view.name
-            )
-        );
         let help = crate::suggest::help(id, view.entries.iter().map(|e| e.id), || {
-            crate::msg!(
+            msg!(
                 "`isms catalog show {}` lists its entries",
                 "`isms catalog show {}` で一覧を表示できます",
                 view.name
             )
         });
-        eprintln!("  help: {}", help.get(lang));
-        return 2;
+        let name = view.name;
+        return Err(Error::new(msg!(
+            "{name} has no entry `{id}`",
+            "{name} に `{id}` はありません"
+        ))
+        .help(help)
+        .lang(lang));
     };
     if format == CatalogFormat::Json {
         let mut j = e.json.clone();
@@ -664,37 +660,40 @@ fn show_entry(view: &View, id: &str, lang: Lang, format: CatalogFormat) -> i32 {
     print_text(&out)
 }
 
-fn map(cat: &Catalogs, ids: &[String], lang: Lang, format: CatalogFormat) -> i32 {
-    let Some(annex) = cat.framework("iso27001-2022") else {
-        return 2;
-    };
+fn map(
+    cat: &Catalogs,
+    ids: &[String],
+    lang: Lang,
+    format: CatalogFormat,
+) -> Result<Outcome, Error> {
+    let annex = cat
+        .framework("iso27001-2022")
+        .expect("ISO/IEC 27001:2022 is built in");
     let corr = &cat.correspondence;
     let title = |id: &str| annex.control(id).map_or("", |c| c.title_in(lang));
     let mut results = Vec::new();
     let mut text = String::new();
-    let mut failed = false;
+    let mut failed: Vec<Message> = Vec::new();
     for raw in ids {
         let id = raw.trim();
         let bare = strip_annex_prefix(id);
         let parts = bare.split('.').count();
         if parts >= 3 {
             let Some(m) = corr.get(id) else {
-                failed = true;
                 let near = crate::suggest::did_you_mean(
                     id,
                     corr.mappings.iter().map(|m| m.id_2013.as_str()),
                 );
-                eprintln!(
-                    "{}",
-                    tr!(
-                        lang,
-                        "error: `{id}` is not an ISO/IEC 27001:2013 Annex A control",
-                        "error: `{id}` は ISO/IEC 27001:2013 附属書A の管理策ではありません"
-                    )
+                let mut line = msg!(
+                    "`{id}` is not an ISO/IEC 27001:2013 Annex A control",
+                    "`{id}` は ISO/IEC 27001:2013 附属書A の管理策ではありません"
                 );
                 if let Some(s) = near {
-                    eprintln!("  help: {}", crate::suggest::mean(s).get(lang));
+                    let help = crate::suggest::mean(s);
+                    line.en.push_str(&format!("\n  help: {}", help.en));
+                    line.ja.push_str(&format!("\n  help: {}", help.ja));
                 }
+                failed.push(line);
                 continue;
             };
             let to: Vec<Json> =
@@ -709,15 +708,10 @@ fn map(cat: &Catalogs, ids: &[String], lang: Lang, format: CatalogFormat) -> i32
             }
         } else {
             let Some(c) = annex.control(bare) else {
-                failed = true;
-                eprintln!(
-                    "{}",
-                    tr!(
-                        lang,
-                        "error: `{id}` is neither a 2013 (A.12.3.1) nor a 2022 (8.13) Annex A id",
-                        "error: `{id}` は 2013 年版（A.12.3.1）・2022 年版（8.13）附属書A のどちらの管理策でもありません"
-                    )
-                );
+                failed.push(msg!(
+                    "`{id}` is neither a 2013 (A.12.3.1) nor a 2022 (8.13) Annex A id",
+                    "`{id}` は 2013 年版（A.12.3.1）・2022 年版（8.13）附属書A のどちらの管理策でもありません"
+                ));
                 continue;
             };
             let from = corr.predecessors(&c.id);
@@ -743,12 +737,20 @@ fn map(cat: &Catalogs, ids: &[String], lang: Lang, format: CatalogFormat) -> i32
             }
         }
     }
-    let code = if format == CatalogFormat::Json {
+    let written = if format == CatalogFormat::Json {
         print_json(&json!({ "mappings": results }))
     } else {
         print_text(&text)
-    };
-    if failed { 2 } else { code }
+    }?;
+    if failed.is_empty() {
+        Ok(written)
+    } else {
+        Err(Error {
+            lines: failed,
+            help: None,
+            lang,
+        })
+    }
 }
 
 /// Lower case, with full-width ASCII (Ａ, １) folded to ASCII, so that a Japanese keyboard's
@@ -764,7 +766,12 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
-fn search(views: &[View], query: &str, lang: Lang, format: CatalogFormat) -> i32 {
+fn search(
+    views: &[View],
+    query: &str,
+    lang: Lang,
+    format: CatalogFormat,
+) -> Result<Outcome, Error> {
     let q = fold(query.trim());
     let mut hits: Vec<(&View, &Entry)> = Vec::new();
     for v in views {
@@ -785,10 +792,15 @@ fn search(views: &[View], query: &str, lang: Lang, format: CatalogFormat) -> i32
                 json!({"catalog": v.name, "id": e.id, "title": e.title, "title_ja": e.title_ja})
             })
             .collect();
-        let code = print_json(&json!({"query": query, "hits": list}));
-        return if hits.is_empty() { 1 } else { code };
+        let written = print_json(&json!({"query": query, "hits": list}))?;
+        return Ok(if hits.is_empty() {
+            Outcome::Failure
+        } else {
+            written
+        });
     }
     if hits.is_empty() {
+        // Like grep: no match is exit 1, said on standard error.
         eprintln!(
             "{}",
             tr!(
@@ -797,7 +809,7 @@ fn search(views: &[View], query: &str, lang: Lang, format: CatalogFormat) -> i32
                 "`{query}` を含むカタログの項目はありません"
             )
         );
-        return 1;
+        return Ok(Outcome::Failure);
     }
     let name_w = hits.iter().map(|(v, _)| v.name.len()).max().unwrap_or(0) + 2;
     let id_w = hits.iter().map(|(_, e)| e.id.len()).max().unwrap_or(0) + 2;

@@ -1,0 +1,358 @@
+//! What a change does to the risk posture: each side of `isms diff` taken as a snapshot of
+//! what the analysis and the rules decided (risk levels, treatments, control statuses, SoA
+//! decisions, findings), and the differences between the two. Rendering is apart:
+//! [`markdown`] for a pull-request comment, [`json`] for tools (its contract is documented
+//! there). Findings are matched by identity, never by wording.
+
+pub mod json;
+pub mod markdown;
+
+use crate::analysis::Decision;
+use crate::finding::Message;
+use crate::judge::Judged;
+use crate::model::Status;
+use crate::risk::Band;
+use std::collections::{BTreeMap, HashMap};
+
+/// Compares two judged sides; `None` is a side without an ISMS (it was added or removed).
+pub fn compare(before: Option<&Judged>, after: Option<&Judged>) -> Diff {
+    let (b, a) = (before.map(Snapshot::of), after.map(Snapshot::of));
+    Diff::between(b.as_ref(), a.as_ref())
+}
+
+/// What was compared: the two sides as the user named them.
+pub struct Sides {
+    /// As typed, and the commit it names.
+    pub base: (String, String),
+    /// `None`: the work tree.
+    pub head: Option<(String, String)>,
+    /// The ISMS root relative to the top of the repository (`""` at the top).
+    pub root: String,
+    /// `root` with a trailing `/`, or `""`: turns ISMS paths into repository paths.
+    pub prefix: String,
+}
+
+// ---------------------------------------------------------------------------------------
+// What is compared: a snapshot of each side.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RiskState {
+    pub title: String,
+    pub level: Option<i64>,
+    pub band: Option<Band>,
+    pub residual_level: Option<i64>,
+    pub residual_band: Option<Band>,
+    pub option: Option<&'static str>,
+    pub controls: Vec<String>,
+}
+
+impl RiskState {
+    pub fn levels(&self) -> (Option<i64>, Option<Band>, Option<i64>, Option<Band>) {
+        (
+            self.level,
+            self.band,
+            self.residual_level,
+            self.residual_band,
+        )
+    }
+
+    pub fn treatment(&self) -> (Option<&'static str>, Vec<&str>) {
+        let mut controls: Vec<&str> = self.controls.iter().map(String::as_str).collect();
+        controls.sort_unstable();
+        (self.option, controls)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ControlState {
+    pub title: String,
+    pub status: Option<Status>,
+}
+
+/// A SoA row as the analysis decided it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SoaRow {
+    pub decision: Decision,
+    pub excluded: bool,
+    pub status: Option<Status>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FindingState {
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub message: Message,
+    pub subject: String,
+    pub field: String,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Default)]
+pub struct Snapshot {
+    pub risks: BTreeMap<String, RiskState>,
+    pub controls: BTreeMap<String, ControlState>,
+    pub frameworks: Vec<String>,
+    /// (framework, control id) → row, for every control of each framework in isms.yaml.
+    pub soa: HashMap<(String, String), SoaRow>,
+    pub findings: Vec<FindingState>,
+}
+
+impl Snapshot {
+    pub fn of(c: &Judged) -> Snapshot {
+        let ws = &c.ws;
+        let m = &ws.model;
+        let mut s = Snapshot::default();
+        for (r, a) in m.risks.iter().zip(&c.analysis.assessments) {
+            s.risks.entry(r.id.value.clone()).or_insert(RiskState {
+                title: r
+                    .title
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .unwrap_or_default(),
+                level: a.level,
+                band: a.band,
+                residual_level: a.residual_level,
+                residual_band: a.residual_band,
+                option: r
+                    .treatment
+                    .as_ref()
+                    .and_then(|t| t.option.as_ref())
+                    .map(|o| o.value.as_str()),
+                controls: r
+                    .treatment
+                    .as_ref()
+                    .map(|t| t.controls.iter().map(|c| c.value.clone()).collect())
+                    .unwrap_or_default(),
+            });
+        }
+        for c in &m.controls {
+            s.controls
+                .entry(c.id.value.clone())
+                .or_insert(ControlState {
+                    title: c
+                        .title
+                        .as_ref()
+                        .map(|t| t.value.clone())
+                        .unwrap_or_default(),
+                    status: c.status.as_ref().map(|x| x.value),
+                });
+        }
+        for fw in &ws.config.frameworks {
+            let Some(catalog) = crate::catalog::catalogs().framework(&fw.value) else {
+                continue;
+            };
+            s.frameworks.push(catalog.framework.clone());
+            // The analysis's decisions, as `isms soa` and `isms check` read them.
+            let Some(decisions) = c.analysis.soa(&catalog.framework) else {
+                continue;
+            };
+            for row in &decisions.rows {
+                s.soa.insert(
+                    (catalog.framework.clone(), row.id.clone()),
+                    SoaRow {
+                        decision: row.decision,
+                        excluded: row.exclusion.is_some(),
+                        status: row.status,
+                    },
+                );
+            }
+        }
+        for f in &c.findings {
+            let l = ws.sources.location(f.span);
+            s.findings.push(FindingState {
+                code: f.code,
+                severity: f.severity.as_str(),
+                message: f.message.clone(),
+                subject: f.subject.clone(),
+                field: f.field.clone(),
+                file: l.file.to_owned(),
+                line: l.line,
+                column: l.column,
+            });
+        }
+        s
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The differences.
+
+pub struct RiskChange {
+    pub id: String,
+    pub before: Option<RiskState>,
+    pub after: Option<RiskState>,
+}
+
+impl RiskChange {
+    /// `added`, `removed`, or what changed: `relevelled` and/or `retreated`.
+    pub fn kinds(&self) -> Vec<&'static str> {
+        match (&self.before, &self.after) {
+            (None, _) => vec!["added"],
+            (_, None) => vec!["removed"],
+            (Some(b), Some(a)) => {
+                let mut k = Vec::new();
+                if b.levels() != a.levels() {
+                    k.push("relevelled");
+                }
+                if b.treatment() != a.treatment() {
+                    k.push("retreated");
+                }
+                k
+            }
+        }
+    }
+}
+
+pub struct ControlChange {
+    pub id: String,
+    pub title: String,
+    pub before: Option<Status>,
+    pub after: Option<Status>,
+}
+
+pub struct SoaFlip {
+    pub framework: String,
+    pub id: String,
+    /// English and Japanese.
+    pub title: (String, String),
+    pub before: Option<SoaRow>,
+    pub after: Option<SoaRow>,
+}
+
+#[derive(Default)]
+pub struct Diff {
+    /// Present only on one side: the whole ISMS was added or removed.
+    pub base_missing: bool,
+    pub head_missing: bool,
+    pub risks: Vec<RiskChange>,
+    pub controls: Vec<ControlChange>,
+    pub frameworks_added: Vec<String>,
+    pub frameworks_removed: Vec<String>,
+    pub soa: Vec<SoaFlip>,
+    pub introduced: Vec<FindingState>,
+    pub fixed: Vec<FindingState>,
+}
+
+impl Diff {
+    pub fn between(before: Option<&Snapshot>, after: Option<&Snapshot>) -> Diff {
+        let empty = Snapshot::default();
+        let (b, a) = (before.unwrap_or(&empty), after.unwrap_or(&empty));
+        let mut d = Diff {
+            base_missing: before.is_none(),
+            head_missing: after.is_none(),
+            ..Diff::default()
+        };
+        let ids: std::collections::BTreeSet<&String> =
+            b.risks.keys().chain(a.risks.keys()).collect();
+        for id in ids {
+            let (x, y) = (b.risks.get(id), a.risks.get(id));
+            let changed = match (x, y) {
+                (Some(x), Some(y)) => x.levels() != y.levels() || x.treatment() != y.treatment(),
+                _ => true,
+            };
+            if changed {
+                d.risks.push(RiskChange {
+                    id: id.clone(),
+                    before: x.cloned(),
+                    after: y.cloned(),
+                });
+            }
+        }
+        let ids: std::collections::BTreeSet<&String> =
+            b.controls.keys().chain(a.controls.keys()).collect();
+        for id in ids {
+            let (x, y) = (b.controls.get(id), a.controls.get(id));
+            let (sx, sy) = (x.and_then(|c| c.status), y.and_then(|c| c.status));
+            if sx != sy || x.is_some() != y.is_some() {
+                d.controls.push(ControlChange {
+                    id: id.clone(),
+                    title: y.or(x).map(|c| c.title.clone()).unwrap_or_default(),
+                    before: sx,
+                    after: sy,
+                });
+            }
+        }
+        d.frameworks_added = a
+            .frameworks
+            .iter()
+            .filter(|f| !b.frameworks.contains(f))
+            .cloned()
+            .collect();
+        d.frameworks_removed = b
+            .frameworks
+            .iter()
+            .filter(|f| !a.frameworks.contains(f))
+            .cloned()
+            .collect();
+        // Rows of the frameworks both sides declare, in catalog order.
+        for fw in a.frameworks.iter().filter(|f| b.frameworks.contains(f)) {
+            let Some(catalog) = crate::catalog::catalogs().framework(fw) else {
+                continue;
+            };
+            for cc in &catalog.controls {
+                let key = (fw.clone(), cc.id.clone());
+                let (x, y) = (b.soa.get(&key).copied(), a.soa.get(&key).copied());
+                if x != y {
+                    d.soa.push(SoaFlip {
+                        framework: fw.clone(),
+                        id: cc.id.clone(),
+                        title: (cc.title.clone(), cc.title_ja.clone()),
+                        before: x,
+                        after: y,
+                    });
+                }
+            }
+        }
+        d.introduced = unmatched(&a.findings, &b.findings);
+        d.fixed = unmatched(&b.findings, &a.findings);
+        d
+    }
+
+    pub fn count(&self, kind: &str) -> usize {
+        self.risks
+            .iter()
+            .filter(|r| r.kinds().contains(&kind))
+            .count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.risks.is_empty()
+            && self.controls.is_empty()
+            && self.soa.is_empty()
+            && self.frameworks_added.is_empty()
+            && self.frameworks_removed.is_empty()
+            && self.introduced.is_empty()
+            && self.fixed.is_empty()
+    }
+}
+
+/// The findings of `these` that `others` does not have, matched by identity (code, file,
+/// subject, field): never by wording, which changes with the language, nor by line,
+/// which moves when a file is edited. Repeats count.
+fn unmatched(these: &[FindingState], others: &[FindingState]) -> Vec<FindingState> {
+    let key = |f: &'_ FindingState| -> (String, String, String, String) {
+        (
+            f.code.to_owned(),
+            f.file.clone(),
+            f.subject.clone(),
+            f.field.clone(),
+        )
+    };
+    let mut left: HashMap<(String, String, String, String), usize> = HashMap::new();
+    for f in others {
+        *left.entry(key(f)).or_default() += 1;
+    }
+    these
+        .iter()
+        .filter(|f| match left.get_mut(&key(f)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .cloned()
+        .collect()
+}
