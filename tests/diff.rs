@@ -336,3 +336,34 @@ fn isms_bin() -> Command {
         .env_remove("CLICOLOR_FORCE");
     c
 }
+
+/// Findings are matched by identity (code, file, subject, field), not by wording or line: a
+/// change of `language:` rewords every message, and a comment added above a finding moves
+/// it down a line; neither fixes or introduces anything.
+#[test]
+fn findings_are_matched_by_identity_not_wording_or_line() {
+    let (_tmp, dir) = repo();
+    git(&dir, &["checkout", "-q", "c2"]);
+    let isms = dir.join("isms");
+    edit(&isms.join("isms.yaml"), "language: ja", "language: en");
+    let r001 = isms.join("risks/R-001.yaml");
+    let text = std::fs::read_to_string(&r001).unwrap();
+    std::fs::write(&r001, format!("# a new first line\n{text}")).unwrap();
+    commit(&dir, "reword and move", "c2b");
+
+    let d = diff_json(&dir, &["c2", "c2b", "isms"]);
+    assert_eq!(d["findings"]["introduced"], serde_json::json!([]));
+    assert_eq!(d["findings"]["fixed"], serde_json::json!([]));
+
+    // The finding is there, with its identity, in both revisions.
+    let d = diff_json(&dir, &["c1", "c2b", "isms"]);
+    let introduced = d["findings"]["introduced"].as_array().unwrap();
+    let owner = introduced
+        .iter()
+        .find(|f| f["code"] == "ref/unknown")
+        .expect("the misspelt owner");
+    assert_eq!(owner["file"], "risks/R-001.yaml");
+    assert_eq!(owner["subject"], "R-001");
+    assert_eq!(owner["field"], "owner=ROLE-SALEZ");
+    assert_eq!(owner["message"], "no role has the id `ROLE-SALEZ`");
+}
