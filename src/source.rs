@@ -199,6 +199,14 @@ impl Sources {
         self.files.len()
     }
 
+    /// Puts `prefix` before every path: when several repositories are checked in one run,
+    /// their findings are named relative to the current folder.
+    pub fn prefix_paths(&mut self, prefix: &str) {
+        for f in &mut self.files {
+            f.path.insert_str(0, prefix);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

@@ -1,18 +1,24 @@
-//! `isms check`: load, judge, render the findings in the chosen format, and say whether
-//! they fail the run.
+//! `isms check [PATH...]`: load and judge each repository (several in parallel), render the
+//! findings in the chosen format, and say whether they fail the run. With several
+//! repositories, each is judged on its own, paths are relative to the current folder, each
+//! gets its count line and the run a total; the exit code is the worst of them.
 
-use super::{Error, LangArg, Outcome, RepoArg, TodayArg, write_output};
+use super::{Error, LangArg, Outcome, TodayArg, write_output};
 use crate::finding::{Message, Severity};
-use crate::judge;
+use crate::i18n::Lang;
+use crate::judge::{self, Judged};
 use crate::render::{self, Report};
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    #[command(flatten)]
-    pub repo: RepoArg,
+    /// The repositories, or any file or folder inside each (isms.yaml is found by walking
+    /// up); default: the current folder.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human", env = "ISMS_FORMAT")]
     pub format: CheckFormat,
     #[command(flatten)]
@@ -30,6 +36,9 @@ pub struct CheckArgs {
     /// Write the output to a file instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Print only the findings and the totals (no count line per repository).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,41 +87,176 @@ fn use_color(c: Color) -> bool {
 }
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
-    let lang = args.lang.lang;
-    let judged = judge::load(&args.repo.path, lang, args.today.date())
-        .map_err(|e| Error::from(e).lang(lang.unwrap_or_default()))?;
-    let ws = &judged.ws;
-    let report = Report {
-        findings: &judged.findings,
-        sources: &ws.sources,
-        files: ws.sources.len(),
-        entities: ws.model.entity_count(),
-        lang: ws.lang,
-    };
+    let said = args.lang.lang;
+    let today = args.today.date();
+    let many = args.paths.len() > 1;
+    // Each repository on its own, in parallel; the output keeps the order they were given.
+    let judged: Vec<Result<Judged, Error>> = args
+        .paths
+        .par_iter()
+        .map(|path| {
+            let mut j = judge::load(path, said, today)
+                .map_err(|e| Error::from(e).lang(said.unwrap_or_default()))?;
+            if many && !matches!(args.format, CheckFormat::Sarif | CheckFormat::Github) {
+                j.ws.sources.prefix_paths(&shown_prefix(&j.ws.root));
+            }
+            Ok(j)
+        })
+        .collect();
+    let lang = said
+        .or_else(|| {
+            judged
+                .iter()
+                .find_map(|j| j.as_ref().ok().map(|j| j.ws.lang))
+        })
+        .unwrap_or_default();
+    let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    let loaded: Vec<(&Judged, &str)> = judged
+        .iter()
+        .zip(&names)
+        .filter_map(|(j, n)| j.as_ref().ok().map(|j| (j, n.as_str())))
+        .collect();
+    let reports: Vec<Report> = loaded
+        .iter()
+        .map(|(j, name)| Report {
+            findings: &j.findings,
+            sources: &j.ws.sources,
+            files: j.ws.sources.len(),
+            entities: j.ws.model.entity_count(),
+            lang,
+            name: many.then_some(*name),
+            count_line: !args.quiet && !many,
+        })
+        .collect();
+    let prefixes: Vec<String> = loaded
+        .iter()
+        .map(|(j, _)| crate::git::repo_prefix(&j.ws.root))
+        .collect();
+    let color = use_color(args.color) && args.output.is_none();
     let text = match args.format {
-        CheckFormat::Human => {
-            render::human::render(&report, use_color(args.color) && args.output.is_none())
+        CheckFormat::Human | CheckFormat::Concise => {
+            let mut out = String::new();
+            for r in &reports {
+                out.push_str(&match args.format {
+                    CheckFormat::Human => render::human::render(r, color),
+                    _ => render::concise::render(r),
+                });
+                if many && !args.quiet {
+                    out.push_str(&r.count_line());
+                    out.push('\n');
+                }
+            }
+            if many || (args.quiet && reports.len() == 1) {
+                out.push_str(&total_line(&reports, many, lang));
+                out.push('\n');
+            }
+            out
         }
-        CheckFormat::Concise => render::concise::render(&report),
-        CheckFormat::Json => render::json::render(&report),
-        CheckFormat::Sarif => render::sarif::render(&report, &crate::git::repo_prefix(&ws.root)),
-        CheckFormat::Github => render::github::render(&report, &crate::git::repo_prefix(&ws.root)),
+        CheckFormat::Json if many => {
+            let named: Vec<(&Report, &str)> = reports
+                .iter()
+                .zip(&loaded)
+                .map(|(r, (_, n))| (r, *n))
+                .collect();
+            render::json::render_many(&named)
+        }
+        CheckFormat::Json => reports.iter().map(render::json::render).collect(),
+        CheckFormat::Sarif => {
+            let with: Vec<(&Report, &str)> = reports
+                .iter()
+                .zip(&prefixes)
+                .map(|(r, p)| (r, p.as_str()))
+                .collect();
+            render::sarif::render_many(&with)
+        }
+        CheckFormat::Github => reports
+            .iter()
+            .zip(&prefixes)
+            .map(|(r, p)| render::github::render(r, p))
+            .collect(),
     };
-    write_output(args.output.as_deref(), text.as_bytes(), false).map_err(|e| e.lang(ws.lang))?;
-    // Files that could not be read: the findings of the rest are out, and the run fails.
-    if !ws.io_errors.is_empty() {
+    write_output(args.output.as_deref(), text.as_bytes(), false).map_err(|e| e.lang(lang))?;
+
+    // Repositories that could not be loaded, and files that could not be read: the rest
+    // was checked and written, and the run fails with exit 2.
+    let mut lines: Vec<Message> = Vec::new();
+    for j in &judged {
+        match j {
+            Err(e) => lines.extend(e.lines.iter().cloned()),
+            Ok(j) => lines.extend(j.ws.io_errors.iter().cloned()),
+        }
+    }
+    if !lines.is_empty() {
         return Err(Error {
-            lines: ws.io_errors.clone(),
-            help: None::<Message>,
-            lang: ws.lang,
+            lines,
+            help: None,
+            lang,
         });
     }
     if args.exit_zero {
         return Ok(Outcome::Success);
     }
-    let fails = judged.findings.iter().any(|f| {
+    let fails = loaded.iter().flat_map(|(j, _)| &j.findings).any(|f| {
         f.severity == Severity::Error
             || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)
     });
     Ok(Outcome::failed_if(fails))
+}
+
+/// A repository's root as the user sees it from the current folder, with a trailing `/`
+/// (`clients/a/`), to put before its paths.
+fn shown_prefix(root: &Path) -> String {
+    let here = std::env::current_dir().ok();
+    let rel = here
+        .as_deref()
+        .and_then(|h| root.strip_prefix(h).ok())
+        .unwrap_or(root);
+    let text = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("{text}/")
+    }
+}
+
+/// The run's last line with several repositories (or `--quiet`): the totals.
+fn total_line(reports: &[Report], many: bool, lang: Lang) -> String {
+    let count = |s| reports.iter().map(|r| r.count(s)).sum::<usize>();
+    let (e, w, i) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let files: usize = reports.iter().map(|r| r.files).sum();
+    let n = reports.len();
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let counts = format!(
+        "{}, {}, {}",
+        plural(e, "error"),
+        plural(w, "warning"),
+        plural(i, "info")
+    );
+    match (lang, many) {
+        (Lang::En, false) => format!("Total: {counts} in {files} files."),
+        (Lang::En, true) => {
+            let repositories = if n == 1 { "repository" } else { "repositories" };
+            format!("Total: {counts} in {n} {repositories} ({files} files).")
+        }
+        (Lang::Ja, false) => {
+            format!("合計: エラー {e} 件、警告 {w} 件、情報 {i} 件（{files} ファイル）。")
+        }
+        (Lang::Ja, true) => format!(
+            "合計: エラー {e} 件、警告 {w} 件、情報 {i} 件（{n} リポジトリ、{files} ファイル）。"
+        ),
+    }
 }

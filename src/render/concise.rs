@@ -18,7 +18,9 @@ pub fn render(r: &Report) -> String {
             f.message.get(r.lang)
         );
     }
-    out.push_str(&r.count_line());
-    out.push('\n');
+    if r.count_line {
+        out.push_str(&r.count_line());
+        out.push('\n');
+    }
     out
 }

@@ -244,7 +244,9 @@ pub fn render(r: &Report, color: bool) -> String {
             }
         }
     }
-    out.push_str(&r.count_line());
-    out.push('\n');
+    if r.count_line {
+        out.push_str(&r.count_line());
+        out.push('\n');
+    }
     out
 }

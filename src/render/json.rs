@@ -1,5 +1,8 @@
 //! The JSON contract of PRODUCT.md: `{"version": 1, "findings": [...], "summary": {...}}`.
-//! Field names and meanings are stable; tests and other tools read them.
+//! Field names and meanings are stable; tests and other tools read them. Several
+//! repositories in one run (`isms check A B`) give the same object, their findings' paths
+//! relative to the current folder, the summary their total (with `repositories`: how many),
+//! and `repositories: [{"path", "summary"}]` for each.
 
 use super::Report;
 use crate::finding::Severity;
@@ -9,6 +12,14 @@ use serde::Serialize;
 struct Output<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repositories: Option<Vec<Repository<'a>>>,
+}
+
+#[derive(Serialize)]
+struct Repository<'a> {
+    path: &'a str,
     summary: Summary,
 }
 
@@ -34,18 +45,69 @@ struct JsonRelated<'a> {
     message: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct Summary {
     files: usize,
     entities: usize,
     errors: usize,
     warnings: usize,
     infos: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repositories: Option<usize>,
+}
+
+impl Summary {
+    fn of(r: &Report) -> Summary {
+        Summary {
+            files: r.files,
+            entities: r.entities,
+            errors: r.count(Severity::Error),
+            warnings: r.count(Severity::Warning),
+            infos: r.count(Severity::Info),
+            repositories: None,
+        }
+    }
 }
 
 pub fn render(r: &Report) -> String {
-    let findings = r
-        .findings
+    let out = Output {
+        version: 1,
+        findings: findings(r),
+        summary: Summary::of(r),
+        repositories: None,
+    };
+    serde_json::to_string_pretty(&out).expect("findings serialise") + "\n"
+}
+
+/// One object for several repositories, each named by its path as given.
+pub fn render_many(reports: &[(&Report, &str)]) -> String {
+    let mut total = Summary {
+        repositories: Some(reports.len()),
+        ..Summary::default()
+    };
+    let mut all = Vec::new();
+    let mut repositories = Vec::new();
+    for (r, path) in reports {
+        let s = Summary::of(r);
+        total.files += s.files;
+        total.entities += s.entities;
+        total.errors += s.errors;
+        total.warnings += s.warnings;
+        total.infos += s.infos;
+        all.extend(findings(r));
+        repositories.push(Repository { path, summary: s });
+    }
+    let out = Output {
+        version: 1,
+        findings: all,
+        summary: total,
+        repositories: Some(repositories),
+    };
+    serde_json::to_string_pretty(&out).expect("findings serialise") + "\n"
+}
+
+fn findings<'a>(r: &'a Report) -> Vec<JsonFinding<'a>> {
+    r.findings
         .iter()
         .map(|f| {
             let l = r.location(f.span);
@@ -74,17 +136,5 @@ pub fn render(r: &Report) -> String {
                     .collect(),
             }
         })
-        .collect();
-    let out = Output {
-        version: 1,
-        findings,
-        summary: Summary {
-            files: r.files,
-            entities: r.entities,
-            errors: r.count(Severity::Error),
-            warnings: r.count(Severity::Warning),
-            infos: r.count(Severity::Info),
-        },
-    };
-    serde_json::to_string_pretty(&out).expect("findings serialise") + "\n"
+        .collect()
 }

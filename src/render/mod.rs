@@ -19,6 +19,11 @@ pub struct Report<'a> {
     pub files: usize,
     pub entities: usize,
     pub lang: Lang,
+    /// The repository's name when several are checked in one run: it opens the count line.
+    pub name: Option<&'a str>,
+    /// Whether the human and concise outputs end with the count line (not with `--quiet`,
+    /// nor for each of several repositories: the command prints the total).
+    pub count_line: bool,
 }
 
 impl Report<'_> {
@@ -61,15 +66,17 @@ impl Report<'_> {
     pub fn count_line(&self) -> String {
         let files = self.files;
         let entities = self.entities;
+        let name = self.name.map(|n| format!("{n}: ")).unwrap_or_default();
         if self.findings.is_empty() {
-            return tr!(
-                self.lang,
-                "No problems found in {files} files ({entities} entities).",
-                "問題はありません（{files} ファイル、{entities} エンティティ）。"
-            );
+            return name
+                + &tr!(
+                    self.lang,
+                    "No problems found in {files} files ({entities} entities).",
+                    "問題はありません（{files} ファイル、{entities} エンティティ）。"
+                );
         }
         let totals = self.totals();
-        tr!(
+        name + &tr!(
             self.lang,
             "Found {totals} in {files} files ({entities} entities).",
             "{totals}（{files} ファイル、{entities} エンティティ）。"

@@ -77,6 +77,21 @@ fn snippet(r: &Report, span: Span) -> String {
 /// Renders the findings; `prefix` turns a path relative to the ISMS root into one relative
 /// to the repository (`"company-example/"`, or `""`).
 pub fn render(r: &Report, prefix: &str) -> String {
+    render_many(&[(r, prefix)])
+}
+
+/// One log with a run per repository (`isms check DIR...`).
+pub fn render_many(reports: &[(&Report, &str)]) -> String {
+    let runs: Vec<Value> = reports.iter().map(|(r, p)| run(r, p)).collect();
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": runs,
+    });
+    serde_json::to_string_pretty(&sarif).expect("SARIF serialises") + "\n"
+}
+
+fn run(r: &Report, prefix: &str) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| rule.meta)
@@ -163,22 +178,17 @@ pub fn render(r: &Report, prefix: &str) -> String {
             )},
         }]);
     }
-    let sarif = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "isms",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/isms-toolkit/isms",
-                "rules": rules,
-            }},
-            "invocations": [invocation],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
-    serde_json::to_string_pretty(&sarif).expect("SARIF serialises") + "\n"
+    json!({
+        "tool": {"driver": {
+            "name": "isms",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": "https://github.com/isms-toolkit/isms",
+            "rules": rules,
+        }},
+        "invocations": [invocation],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    })
 }
 
 #[cfg(test)]
