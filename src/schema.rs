@@ -436,12 +436,23 @@ fn describe(
                         .iter()
                         .find(|(q, unknown, _)| q == path && unknown == name)
                         .map(|(_, _, r)| r.as_str());
-                    let help = match required {
-                        Some(r) => msg!(
+                    let help = match (required, full_width(name)) {
+                        // `　integrity` parses as a key: the full-width character is the mistake.
+                        (_, Some((c, at, fixed))) => {
+                            let (label_en, label_ja) = match c {
+                                '\u{3000}' => ("a full-width space", "全角の空白"),
+                                _ => ("a full-width colon", "全角のコロン"),
+                            };
+                            msg!(
+                                "character {at} of the key is {label_en} `{c}` (全角): write `{fixed}` in half-width characters",
+                                "キーの {at} 文字目が{label_ja} `{c}` です。半角で `{fixed}` と書いてください"
+                            )
+                        }
+                        (Some(r), None) => msg!(
                             "did you mean `{r}`? It is required",
                             "`{r}` の誤りではありませんか？（`{r}` は必須です）"
                         ),
-                        None => suggest::help(name, allowed.iter().copied(), || {
+                        (None, None) => suggest::help(name, allowed.iter().copied(), || {
                             msg!(
                                 "the fields here are: {}",
                                 "ここで使えるフィールド: {}",
@@ -657,6 +668,20 @@ fn describe(
             "other",
         ),
     }
+}
+
+/// The first full-width space or colon in a key (1-based character), and the key without
+/// them: what a Japanese input method leaves in by mistake.
+fn full_width(key: &str) -> Option<(char, usize, String)> {
+    let (i, c) = key
+        .chars()
+        .enumerate()
+        .find(|(_, c)| matches!(c, '\u{3000}' | '：'))?;
+    let fixed: String = key
+        .chars()
+        .filter(|c| !matches!(c, '\u{3000}' | '：'))
+        .collect();
+    Some((c, i + 1, fixed))
 }
 
 /// The enum value a Japanese term stands for, so `origin: 意図的` suggests `deliberate`.
