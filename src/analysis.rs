@@ -106,6 +106,9 @@ pub struct SoaRow {
     pub exclusion: Option<usize>,
     /// The weakest status among the mapped controls.
     pub status: Option<Status>,
+    /// A file that could not be read mentions `FRAMEWORK:ID`: a control there may map to it,
+    /// so `soa/missing` does not claim the row is undecided (the file's finding comes first).
+    pub maybe_mapped_unread: bool,
 }
 
 /// Every row of one framework's SoA, in catalog order.
@@ -182,6 +185,8 @@ impl SoaDecisions {
                     reasons,
                     exclusion,
                     status,
+                    maybe_mapped_unread: model
+                        .maybe_referenced(&format!("{}:{}", fw.framework, fc.id)),
                 }
             })
             .collect();

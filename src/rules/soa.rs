@@ -75,9 +75,7 @@ impl SoaMissing {
             let name = &fw.framework;
             for row in &decisions.rows {
                 // A control in a file that could not be read may map to it.
-                if row.decision != Decision::Undecided
-                    || cx.model.maybe_referenced(&format!("{name}:{}", row.id))
-                {
+                if row.decision != Decision::Undecided || row.maybe_mapped_unread {
                     continue;
                 }
                 let Some(c) = fw.control(&row.id) else {
