@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::fields::Text;
 use crate::model::{EntityRef, Kind, Model, Status};
 use crate::risk::Assessment;
+use crate::suggest::did_you_mean;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -232,6 +233,10 @@ pub struct References {
     pub all: Vec<Reference>,
     /// Target id → indices into `all`, in order.
     by_target: HashMap<String, Vec<u32>>,
+    /// Id → the references naming no entity (or one of another kind) that it is a
+    /// did-you-mean of (`C-PASSWRD`, `P-PASSWORD` for `C-PASSWORD`): what a misspelt
+    /// reference was probably meant for.
+    meant: HashMap<String, Vec<u32>>,
 }
 
 impl References {
@@ -310,7 +315,39 @@ impl References {
             };
             by_target.entry(id.to_owned()).or_default().push(i as u32);
         }
-        References { all, by_target }
+        // Every id close enough to be a did-you-mean, not only the closest: of `A-090`,
+        // both `A-009` and `A-010` may have been meant.
+        let mut meant: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut ids: HashMap<Kind, Vec<&str>> = HashMap::new();
+        for (i, r) in all.iter().enumerate() {
+            if !matches!(r.resolved, Resolved::Unknown | Resolved::WrongKind(_)) {
+                continue;
+            }
+            let candidates = ids.entry(r.want).or_insert_with(|| model.ids_of(r.want));
+            for &id in candidates.iter() {
+                if did_you_mean(r.target.as_str(), [id]).is_some() {
+                    meant.entry(id.to_owned()).or_default().push(i as u32);
+                }
+            }
+        }
+        References {
+            all,
+            by_target,
+            meant,
+        }
+    }
+
+    /// Whether an entity of `kind` has a reference that names no entity (or one of another
+    /// kind) but may have been meant for `id`. A misspelt reference is one mistake with one
+    /// finding (`ref/unknown` or `ref/wrong-kind`, with its did-you-mean); the rules that report an absence (no risk names this asset,
+    /// no procedure implements this control) stay silent on what it was meant for, or the
+    /// typo would be reported twice, once as advice to add a reference that is written.
+    pub fn maybe_held_by(&self, id: &str, kind: Kind) -> bool {
+        self.meant
+            .get(id)
+            .into_iter()
+            .flatten()
+            .any(|&i| self.all[i as usize].holder.kind == kind)
     }
 
     /// The references naming `id`.

@@ -200,6 +200,9 @@ pub struct Treatment {
     pub expires: Option<Spanned<Date>>,
     pub rationale: Option<Text>,
     pub due: Option<Spanned<Date>>,
+    /// Keys written with a value of the wrong shape (`controls: C-X`, `accepted_on:
+    /// 2026-10-32`): absent above, reported by the schema, and not missing to the rules.
+    pub malformed: Vec<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -362,16 +365,34 @@ impl Entity {
                 impact_reason: f.text("impact_reason"),
                 level: f.int("level"),
                 owner: f.text("owner"),
-                treatment: f.sub("treatment").map(|t| Treatment {
-                    key: f.key_span("treatment").unwrap_or(t.node.span),
-                    option: enum_field(&t, "option", TreatmentOption::parse),
-                    controls: t.texts("controls"),
-                    to: t.text("to"),
-                    accepted_by: t.text("accepted_by"),
-                    accepted_on: t.date("accepted_on"),
-                    expires: t.date("expires"),
-                    rationale: t.text("rationale"),
-                    due: t.date("due"),
+                treatment: f.sub("treatment").map(|t| {
+                    let mut treatment = Treatment {
+                        key: f.key_span("treatment").unwrap_or(t.node.span),
+                        option: enum_field(&t, "option", TreatmentOption::parse),
+                        controls: t.texts("controls"),
+                        to: t.text("to"),
+                        accepted_by: t.text("accepted_by"),
+                        accepted_on: t.date("accepted_on"),
+                        expires: t.date("expires"),
+                        rationale: t.text("rationale"),
+                        due: t.date("due"),
+                        malformed: Vec::new(),
+                    };
+                    let read = [
+                        (
+                            "controls",
+                            t.node("controls").is_some_and(|n| n.as_seq().is_some()),
+                        ),
+                        ("to", treatment.to.is_some()),
+                        ("accepted_by", treatment.accepted_by.is_some()),
+                        ("accepted_on", treatment.accepted_on.is_some()),
+                    ];
+                    treatment.malformed = read
+                        .into_iter()
+                        .filter(|&(key, read)| !read && t.node(key).is_some())
+                        .map(|(key, _)| key)
+                        .collect();
+                    treatment
                 }),
                 residual: f.sub("residual").map(|r| Residual {
                     key: f.key_span("residual").unwrap_or(r.node.span),
@@ -408,6 +429,49 @@ impl Entity {
             }),
             Kind::Soa => unreachable!("handled above"),
         })
+    }
+
+    /// Every id this entity names, and its framework controls as `framework:id` (its
+    /// mappings, a SoA's exclusions and inclusions).
+    fn names(&self) -> Vec<String> {
+        let texts = |lists: &[&[Text]]| -> Vec<String> {
+            lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|t| t.value.clone())
+                .collect()
+        };
+        match self {
+            Entity::Role(_) | Entity::Threat(_) => Vec::new(),
+            Entity::Asset(a) => texts(&[a.owner.as_slice()]),
+            Entity::Vulnerability(v) => texts(&[&v.threats]),
+            Entity::Risk(r) => {
+                let (controls, accepted_by) = match &r.treatment {
+                    Some(t) => (t.controls.as_slice(), t.accepted_by.as_slice()),
+                    None => (&[][..], &[][..]),
+                };
+                texts(&[
+                    &r.assets,
+                    r.threat.as_slice(),
+                    &r.vulnerabilities,
+                    r.owner.as_slice(),
+                    controls,
+                    accepted_by,
+                ])
+            }
+            Entity::Control(c) => texts(&[&c.maps_to, &c.threats, c.owner.as_slice()]),
+            Entity::Procedure(p) => texts(&[&p.implements, p.owner.as_slice()]),
+            Entity::Soa(s) => {
+                let mut out = texts(&[s.approved_by.as_slice()]);
+                out.extend(
+                    s.exclusions
+                        .iter()
+                        .chain(&s.inclusions)
+                        .map(|(id, _)| format!("{}:{}", s.framework.value, id.value)),
+                );
+                out
+            }
+        }
     }
 
     pub fn kind(&self) -> Kind {
@@ -492,6 +556,7 @@ impl Model {
                         id,
                         kind,
                     });
+                    m.mentioned.extend(e.names());
                     return;
                 }
                 m.soa_by_framework.insert(id.value.clone(), m.soas.len());
@@ -500,6 +565,10 @@ impl Model {
             } else if let Some(r) = m.ids.get(&id.value) {
                 let first = m.span_of(*r);
                 m.duplicates.push(Duplicate { id, kind, first });
+                // The second definition is dropped, and reported once (id/duplicate); what it
+                // names stays named for the rules that report an absence, as for a file that
+                // cannot be read, so its mappings and references do not go missing as well.
+                m.mentioned.extend(e.names());
                 return;
             }
             macro_rules! add {

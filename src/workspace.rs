@@ -366,13 +366,30 @@ fn read_file(file: FileId, rel: &str, bytes: Vec<u8>, mut result: FileResult) ->
     let text = match source::decode(bytes.clone()) {
         Ok(t) => t,
         Err(p) => {
-            result.findings.push(encoding_finding(file, &p));
-            if !matches!(p, EncodingProblem::Binary { .. }) {
-                result.source = Source::new(rel.to_owned(), String::from_utf8_lossy(&bytes));
-                // Ids are ASCII in practice: the file's one finding says it cannot be read,
-                // and references to what it defines are not reported as well.
-                scan_opaque(file, &mut result);
+            // What the file says, as far as it can be read: a text with a stray NUL is
+            // still a text, and a UTF-16 file decodes as UTF-16.
+            let readable = match p {
+                EncodingProblem::Binary { .. } => text_with_nul(&bytes),
+                EncodingProblem::Utf16 => Some(utf16_lossy(&bytes)),
+                EncodingProblem::NotUtf8 { .. } => Some(String::from_utf8_lossy(&bytes).into()),
+            };
+            match (&p, readable) {
+                (EncodingProblem::Binary { offset }, Some(text)) => {
+                    result.findings.push(nul_finding(file, &bytes, *offset));
+                    result.source = Source::new(rel.to_owned(), text);
+                }
+                (_, Some(text)) => {
+                    result.findings.push(encoding_finding(file, &p));
+                    result.source = Source::new(rel.to_owned(), text);
+                }
+                (_, None) => {
+                    result.findings.push(encoding_finding(file, &p));
+                    return result;
+                }
             }
+            // Ids are ASCII in practice: the file's one finding says it cannot be read,
+            // and references to what it defines are not reported as well.
+            scan_opaque(file, &mut result);
             return result;
         }
     };
@@ -410,6 +427,59 @@ fn read_file(file: FileId, rel: &str, bytes: Vec<u8>, mut result: FileResult) ->
         scan_opaque(file, &mut result);
     }
     result
+}
+
+/// The text of a file that is UTF-8 but for NUL bytes (a stray `\0` from an editor or a
+/// paste), with the NULs dropped; `None` for a real binary file.
+fn text_with_nul(bytes: &[u8]) -> Option<String> {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).ok()?;
+    // Mostly NULs (UTF-16 without a byte-order mark, a data file) is not a text.
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    (nuls * 8 < bytes.len()).then(|| text.replace('\0', ""))
+}
+
+/// A UTF-16 file's text (little-endian after `FF FE`, big-endian after `FE FF`), for the
+/// lenient id scan.
+fn utf16_lossy(bytes: &[u8]) -> String {
+    let big = bytes.starts_with(&[0xFE, 0xFF]);
+    let units: Vec<u16> = bytes[2..]
+        .chunks_exact(2)
+        .map(|p| {
+            if big {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            }
+        })
+        .collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// A NUL byte in an otherwise UTF-8 text: reported where it is.
+fn nul_finding(file: FileId, bytes: &[u8], offset: usize) -> Finding {
+    let from = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    let before = String::from_utf8_lossy(&bytes[from..offset.max(from)]);
+    let at = Pos {
+        line: before.matches('\n').count() as u32 + 1,
+        col: before.rsplit('\n').next().unwrap_or("").chars().count() as u32,
+    };
+    Finding::new(
+        &YamlEncoding::META,
+        Span::point(file, at),
+        msg!(
+            "a NUL character (byte 0) in the text",
+            "テキストの中に NUL 文字（バイト 0）があります"
+        ),
+    )
+    .help(msg!(
+        "delete it: YAML text cannot hold it (it was probably pasted in by accident)",
+        "削除してください（YAML のテキストには書けません。貼り付けの際に紛れ込んだものと思われます）"
+    ))
 }
 
 /// Records the ids that a file which could not be read whole defines, by a lenient scan
@@ -461,10 +531,20 @@ fn read_document(root: &Node, out: &mut FileResult) {
         .and_then(Node::scalar)
         .map(|(t, _)| t.to_owned())
         .unwrap_or_default();
-    // A document that cannot become an entity still defines its id for references.
+    // A document that cannot become an entity still defines its id for references, and
+    // still names what it names: the rules that report an absence (no risk names this
+    // asset) stay silent on those, as for a file that cannot be read.
     let opaque = |out: &mut FileResult| {
         if let Some(node) = root.get("id").filter(|_| !id.is_empty()) {
             out.opaque.push((id.clone(), node.span));
+        }
+        let mut todo = vec![root];
+        while let Some(n) = todo.pop() {
+            match &n.value {
+                yaml::Value::Scalar { text, .. } => out.mentions.push(text.clone()),
+                yaml::Value::Seq(items) => todo.extend(items),
+                yaml::Value::Map(entries) => todo.extend(entries.iter().map(|e| &e.value)),
+            }
         }
     };
     let Some(kind_node) = root.get("kind") else {

@@ -304,6 +304,9 @@ fn count_nodes(node: &Node) -> usize {
 enum Stop {
     /// Boxed: a finding is large, and this travels in every `Result` of the builder.
     Syntax(Box<Finding>),
+    /// A mistake that ends only its own document, as a parser error does: parsing resumes
+    /// at the next `---`.
+    Document(Box<Finding>),
 }
 
 impl Builder<'_> {
@@ -381,6 +384,9 @@ impl Builder<'_> {
                 ..
             }) => {
                 let Some(k) = key.take() else {
+                    if let Some(f) = full_width_indent(self.file, &node) {
+                        return Err(Stop::Document(Box::new(f)));
+                    }
                     *key = Some(node);
                     return Ok(None);
                 };
@@ -484,6 +490,38 @@ impl Builder<'_> {
     }
 }
 
+/// A plain key that begins with a full-width space (`　owner: X`): YAML reads `　owner` as
+/// the key, so the parser does not object, but the user meant indentation. It is the same
+/// mistake, worded the same, as the full-width space the parser stops at (`hints`), and it
+/// ends the document the same way: reported once as `yaml/syntax`, not as an unknown field
+/// `　owner` plus whatever the lost key was needed for.
+fn full_width_indent(file: FileId, key: &Node) -> Option<Finding> {
+    let (text, plain) = key.scalar()?;
+    if !plain || !text.starts_with('\u{3000}') {
+        return None;
+    }
+    let start = key.span.start;
+    let at = hints::At {
+        line: start.line,
+        col: start.col,
+    };
+    let cause = hints::Cause::FullWidthSpace(hints::Place::Indent);
+    let (en, help_en) = hints::describe(&cause, at, "", Lang::En);
+    let (ja, help_ja) = hints::describe(&cause, at, "", Lang::Ja);
+    let end = Pos {
+        line: start.line,
+        col: start.col + 1,
+    };
+    Some(
+        Finding::new(
+            &YamlSyntax::META,
+            Span { file, start, end },
+            Message::new(en, ja),
+        )
+        .help(Message::new(help_en, help_ja)),
+    )
+}
+
 fn parse_stream(
     file: FileId,
     text: &str,
@@ -514,7 +552,7 @@ fn parse_stream(
         let (event, span) = match next {
             Ok(x) => x,
             Err(e) => {
-                let Stop::Syntax(f) = b.scan_error(&e, doc_line);
+                let (Stop::Syntax(f) | Stop::Document(f)) = b.scan_error(&e, doc_line);
                 b.findings.push(*f);
                 return Resume::AfterLine(doc_line);
             }
@@ -626,9 +664,13 @@ fn parse_stream(
                     // Budget and depth errors poison the whole file: do not resume.
                     return Resume::Done;
                 }
+                Err(Stop::Document(f)) => {
+                    b.findings.push(*f);
+                    return Resume::AfterLine(doc_line);
+                }
             },
             Ok(None) => {}
-            Err(Stop::Syntax(f)) => {
+            Err(Stop::Syntax(f) | Stop::Document(f)) => {
                 b.findings.push(*f);
                 return Resume::Done;
             }

@@ -56,6 +56,7 @@ impl AssetUnassessed {
             let id = a.id.as_str();
             if !id.is_empty()
                 && !cx.model.maybe_referenced(id)
+                && !cx.analysis.refs.maybe_held_by(id, Kind::Risk)
                 && cx.analysis.refs.holders_of(id, Kind::Risk).is_empty()
             {
                 out.push(

@@ -69,6 +69,10 @@ impl ControlNoProcedure {
             if matches!(status.value, Status::Implemented | Status::Partial)
                 && !c.id.value.is_empty()
                 && !cx.model.maybe_referenced(c.id.as_str())
+                && !cx
+                    .analysis
+                    .refs
+                    .maybe_held_by(c.id.as_str(), Kind::Procedure)
                 && cx
                     .analysis
                     .refs
@@ -145,7 +149,7 @@ impl ControlUnused {
             if c.maps_to.is_empty()
                 && !c.id.value.is_empty()
                 && !cx.model.maybe_referenced(c.id.as_str())
-                && !cx.model.maybe_referenced(c.id.as_str())
+                && !cx.analysis.refs.maybe_held_by(c.id.as_str(), Kind::Risk)
                 && cx
                     .analysis
                     .refs

@@ -48,6 +48,9 @@ impl ProcedureReviewOverdue {
             let Some(review) = &p.review else { continue };
             let Some(last) = &review.last else { continue };
             let months = review.interval_months.as_ref().map_or(12, |m| m.value);
+            if months < 1 {
+                continue; // the schema's `minimum` reported it: no due date can be computed
+            }
             let Ok(due) = last
                 .value
                 .checked_add(jiff::Span::new().months(months.clamp(1, 1200)))

@@ -146,9 +146,14 @@ fn wrong_kind(cx: &Context, r: &Reference, found: EntityRef) -> Finding {
         r.target.span,
         Message::from_fn(|lang| {
             let (got, want) = (found.kind.name(lang), r.want.name(lang));
+            let a = if want.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
             tr!(
                 lang,
-                "`{id}` is of kind {got}, but this field needs a {want}",
+                "`{id}` is of kind {got}, but this field needs {a} {want}",
                 "`{id}` は{got}です（ここには{want}が必要です）"
             )
         }),

@@ -80,7 +80,9 @@ declare_rule! {
 impl RiskUntreated {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         for (r, a) in risks(cx) {
-            if a.band == Some(Band::High) && r.treatment.is_none() {
+            // A document that broke its schema may hold its treatment under a misspelt key
+            // (`treatmnt:`): the schema finding is the one finding.
+            if a.band == Some(Band::High) && r.treatment.is_none() && r.schema_valid {
                 let level = a.level.unwrap_or_default();
                 let high = cx.config.risk.high;
                 out.push(
@@ -164,7 +166,7 @@ impl RiskTreatmentIncomplete {
             let (Some(t), Some(option)) = (&r.treatment, option_of(r)) else {
                 continue;
             };
-            let missing: Vec<&str> = match option.value {
+            let mut missing: Vec<&str> = match option.value {
                 TreatmentOption::Reduce if t.controls.is_empty() => vec!["controls"],
                 TreatmentOption::Transfer if t.to.is_none() => vec!["to"],
                 TreatmentOption::Accept => [
@@ -176,6 +178,8 @@ impl RiskTreatmentIncomplete {
                 .collect(),
                 _ => vec![],
             };
+            // Written with a value of the wrong shape is the schema's one finding, not missing.
+            missing.retain(|k| !t.malformed.contains(k));
             if missing.is_empty() {
                 continue;
             }
@@ -333,7 +337,10 @@ impl RiskResidualAboveAppetite {
                 continue;
             };
             let accepted = option_of(r).is_some_and(|o| o.value == TreatmentOption::Accept);
-            if level > max && !accepted {
+            // A residual above the level before treatment is risk/residual-above-inherent's
+            // one finding: the residual numbers are wrong, so no appetite is judged on them.
+            let above_inherent = a.level.is_some_and(|before| level > before);
+            if level > max && !accepted && !above_inherent {
                 out.push(
                     cx.finding(
                         &Self::META,
@@ -588,7 +595,9 @@ pub fn check_scales(cx: &Context, out: &mut Vec<Finding>) {
             _ => (method.cia, "risk.cia"),
         };
         if let Some(v) = value {
-            if v.value < 1 || v.value > max {
+            // Below 1 is the schema's `minimum` of a rating, already reported: only the top
+            // of the scale, which the schema cannot know, is checked here.
+            if v.value > max {
                 let x = v.value;
                 out.push(
                     cx.finding(

@@ -2,8 +2,87 @@
 
 use super::{Context, declare_rule};
 use crate::analysis::Decision;
+use crate::catalog::Framework;
 use crate::finding::Finding;
 use crate::msg;
+use crate::suggest::did_you_mean;
+
+/// The rows of `fw` that a broken mapping may have been meant for. A `maps_to` entry that
+/// names no control of a built-in catalog is one mistake with one finding (`ref/unknown`, or
+/// `schema/invalid` without a `:`); the row it was meant for then looks undecided, and
+/// soa/missing or soa/included-without-control would report the same mistake again, with
+/// the false advice to add a mapping that is already written. The row meant is the entry's
+/// own id under the did-you-mean of its framework (`iso27001-2021:5.1` → 5.1), or every row
+/// as close to its id as a did-you-mean (`5.44` → 5.4, 5.14, 5.24, 5.34); an entry into `fw`
+/// with no likely row may have been meant for any row, and then no row of `fw` is reported
+/// as lacking a control until it is fixed (as for a file that cannot be read). A SoA document
+/// whose `framework` is misspelt (`iso27001-2021`) is meant for its did-you-mean: the rows it
+/// excludes or includes are not reported as undecided as well.
+struct Meant {
+    any: bool,
+    rows: Vec<String>,
+}
+
+impl Meant {
+    fn of(cx: &Context, fw: &Framework) -> Meant {
+        let mut meant = Meant {
+            any: false,
+            rows: Vec::new(),
+        };
+        let names = cx.catalogs.names();
+        // Every row a did-you-mean could name, not only the one it names (the tie-break of
+        // `5.44` between 5.14 and 5.4 is a guess).
+        let close = |id: &str| -> Vec<String> {
+            fw.controls
+                .iter()
+                .map(|c| c.id.as_str())
+                .filter(|r| did_you_mean(id, [*r]).is_some())
+                .map(str::to_owned)
+                .collect()
+        };
+        for m in cx.model.controls.iter().flat_map(|c| &c.maps_to) {
+            let (name, id) = match m.value.split_once(':') {
+                Some((name, id)) => (Some(name), id),
+                None => (None, m.value.as_str()),
+            };
+            let known = name.and_then(|n| cx.catalogs.framework(n));
+            if known.is_some_and(|k| k.control(id).is_some()) {
+                continue; // a sound mapping
+            }
+            let into_fw = match name {
+                Some(n) if n == fw.framework => true,
+                Some(n) => {
+                    known.is_none() && did_you_mean(n, names.iter().copied()) == Some(&fw.framework)
+                }
+                None => true,
+            };
+            if !into_fw {
+                continue;
+            }
+            let rows = match fw.control(id) {
+                Some(c) => vec![c.id.clone()],
+                None => close(id),
+            };
+            // `5.1` without a framework is meant for its own row or a close one, no other.
+            meant.any |= rows.is_empty() && name.is_some();
+            meant.rows.extend(rows);
+        }
+        for soa in &cx.model.soas {
+            let name = soa.framework.as_str();
+            if cx.catalogs.framework(name).is_none()
+                && did_you_mean(name, names.iter().copied()) == Some(&fw.framework)
+            {
+                let decided = soa.exclusions.iter().chain(&soa.inclusions);
+                meant.rows.extend(decided.map(|(id, _)| id.value.clone()));
+            }
+        }
+        meant
+    }
+
+    fn may_be(&self, row: &str) -> bool {
+        self.any || self.rows.iter().any(|r| r == row)
+    }
+}
 
 declare_rule! {
     /// ## What it does
@@ -73,9 +152,14 @@ impl SoaMissing {
             let soa = decisions.document.map(|i| &cx.model.soas[i]);
             let at = soa.map_or(fw_name.span, |s| s.framework.span);
             let name = &fw.framework;
+            let meant = Meant::of(cx, fw);
             for row in &decisions.rows {
-                // A control in a file that could not be read may map to it.
-                if row.decision != Decision::Undecided || row.maybe_mapped_unread {
+                // A control in a file that could not be read, or a broken mapping, may map
+                // to it.
+                if row.decision != Decision::Undecided
+                    || row.maybe_mapped_unread
+                    || meant.may_be(&row.id)
+                {
                     continue;
                 }
                 let Some(c) = fw.control(&row.id) else {
@@ -287,6 +371,10 @@ impl SoaIncludedWithoutControl {
                 continue;
             };
             let name = &decisions.framework;
+            let Some(fw) = cx.catalogs.framework(name) else {
+                continue;
+            };
+            let meant = Meant::of(cx, fw);
             for row in &decisions.rows {
                 let (Decision::IncludedWithoutControl, Some(&first)) =
                     (row.decision, row.reasons.first())
@@ -294,6 +382,11 @@ impl SoaIncludedWithoutControl {
                     continue;
                 };
                 let id = &row.id;
+                // A control in a file that could not be read, or a broken mapping, may map to
+                // it (as for soa/missing).
+                if cx.model.maybe_referenced(&format!("{name}:{id}")) || meant.may_be(id) {
+                    continue;
+                }
                 out.push(
                     cx.finding(
                         &Self::META,

@@ -99,7 +99,10 @@ pub(super) fn diagnose(text: &str, first: u32, at: At, info: &str) -> (At, Cause
         "node content",
     ]
     .iter()
-    .any(|s| info.contains(s));
+    .any(|s| info.contains(s))
+        // A flow collection whose last item is quoted, left open before the next key: the
+        // parser reports "invalid indentation" at that key, not the open bracket.
+        || (info.contains("invalid indentation") && starts_with_key(line(at.line)));
     let quoted = info.contains("quoted scalar")
         && ["end of stream", "document indicator", "invalid indentation"]
             .iter()
@@ -189,6 +192,15 @@ fn line_of<'a>(lines: &[&'a str], first: u32, n: u32) -> &'a str {
         .and_then(|i| lines.get(i as usize))
         .copied()
         .unwrap_or("")
+}
+
+/// Whether a line begins with a plausible block key (`owner:`, `owner: X`).
+fn starts_with_key(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    let key = t
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        .unwrap_or(t.len());
+    key > 0 && t[key..].starts_with(':') && t[key + 1..].chars().next().is_none_or(|c| c == ' ')
 }
 
 /// Leading ASCII spaces.
@@ -945,6 +957,12 @@ mod tests {
                 "`[` at line 2",
             ),
             ("kind: risk\nassets: [A-1, A-2\n", (2, 8), "never closed"),
+            // The last item quoted: the parser says "invalid indentation" at the next key.
+            (
+                "kind: control\nmaps_to: [\"a:7.14\", \"a:8.10\"\ndescription: PC\n",
+                (2, 9),
+                "`[` at line 2",
+            ),
             (
                 "kind: risk\nassets: [A-1,\n  A-2,\nowner: X\n",
                 (2, 8),
