@@ -37,7 +37,10 @@ fn main() {
             watched.push(branch);
         }
         for name in watched {
-            if let Some(path) = git(dir, &["rev-parse", "--path-format=absolute", "--git-path", &name]) {
+            if let Some(path) = git(
+                dir,
+                &["rev-parse", "--path-format=absolute", "--git-path", &name],
+            ) {
                 // A missing file would make cargo rerun this script on every build.
                 if Path::new(&path).exists() {
                     println!("cargo:rerun-if-changed={path}");
