@@ -4,7 +4,8 @@
 #      of isms's own validator), and a broken document is refused;
 #   2. the SARIF of a fixture with Microsoft's validator (@microsoft/sarif-multitool);
 #   3. action.yml and .github/workflows/ with actionlint and zizmor --offline: no finding;
-#   4. the action's scripts (tests/action/test.sh: stubbed gh, fake runner files);
+#   4. the action's scripts (tests/action/test.sh: stubbed gh, fake runner files) and its
+#      installer against a fake release on 127.0.0.1 (tests/action/download_test.sh);
 #   5. the pre-commit hook with the real pre-commit: try-repo passes on company-example and
 #      fails with the finding once a reference is broken;
 #   6. the editor: VS Code's YAML language server (yaml-language-server from npm), driven over
@@ -92,15 +93,27 @@ else
 fi
 
 step "3. action.yml and workflows: actionlint, zizmor --offline"
-if (cd "$project" && actionlint); then pass "actionlint: no finding"; else fail "actionlint"; fi
+# Every workflow, release.yml included: it must be present, so it is never silently skipped.
+workflows=("$project"/.github/workflows/*.yml)
+[[ -f "$project/.github/workflows/release.yml" ]] || fail "no .github/workflows/release.yml"
+if (cd "$project" && actionlint "${workflows[@]}"); then
+  pass "actionlint: no finding in ${#workflows[@]} workflows ($(cd "$project/.github/workflows" && echo *.yml))"
+else
+  fail "actionlint"
+fi
 if (cd "$project" && zizmor --offline --no-progress action.yml .github/workflows); then
-  pass "zizmor --offline: no finding"
+  pass "zizmor --offline: no finding in action.yml and ${#workflows[@]} workflows"
 else
   fail "zizmor"
 fi
 
 step "4. the action's scripts"
 if bash "$project/tests/action/test.sh" "$isms"; then pass "tests/action/test.sh"; else fail "tests/action/test.sh"; fi
+if bash "$project/tests/action/download_test.sh"; then
+  pass "tests/action/download_test.sh: the release download, its checksum and the source fallback"
+else
+  fail "tests/action/download_test.sh"
+fi
 
 step "5. pre-commit try-repo with the real pre-commit (language: rust builds the crate)"
 hooked="$work/hooked"

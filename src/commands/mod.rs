@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 #[derive(Parser, Debug)]
 #[command(
     name = "isms",
-    version,
+    // `isms 0.1.0 (abc1234)`: the commit comes from build.rs, absent outside a git checkout.
+    version = concat!(env!("CARGO_PKG_VERSION"), env!("ISMS_COMMIT_SUFFIX")),
     about = "Compliance as code: lint and report an ISMS kept as YAML",
     long_about = "isms checks an information-security management system kept as YAML in a git \
                   repository (roles, assets, threats, vulnerabilities, risks, controls, \
