@@ -77,16 +77,6 @@ impl Decision {
             Decision::Undecided | Decision::Contradictory => None,
         }
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Applied => "applied",
-            Decision::IncludedWithoutControl => "included-without-control",
-            Decision::Excluded => "excluded",
-            Decision::Undecided => "undecided",
-            Decision::Contradictory => "contradictory",
-        }
-    }
 }
 
 /// One row of a framework's SoA, decided.
@@ -196,10 +186,6 @@ impl SoaDecisions {
             document,
             rows,
         }
-    }
-
-    pub fn row(&self, id: &str) -> Option<&SoaRow> {
-        self.rows.iter().find(|r| r.id == id)
     }
 }
 

@@ -130,15 +130,6 @@ impl Finding {
         self
     }
 
-    pub fn identity<'a>(&'a self, file: &'a str) -> Identity<'a> {
-        Identity {
-            code: self.code,
-            file,
-            subject: &self.subject,
-            field: &self.field,
-        }
-    }
-
     /// The order of every output: by file path, position, then code. Findings that share
     /// all of these keep the order the rules emitted them in (a stable sort), which is
     /// deterministic: the SoA's missing controls stay in catalog order, 5.2 before 5.10.

@@ -680,10 +680,6 @@ impl Model {
             + self.duplicates.len()
     }
 
-    pub fn soa_for(&self, framework: &str) -> Option<&Soa> {
-        self.soa_by_framework.get(framework).map(|&i| &self.soas[i])
-    }
-
     pub fn asset(&self, id: &str) -> Option<&Asset> {
         match self.lookup(id)? {
             EntityRef {

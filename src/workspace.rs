@@ -204,8 +204,8 @@ fn read_config(bytes: Vec<u8>) -> (Source, Config, Vec<Finding>) {
     (source, Config::from_node(&doc.root), findings)
 }
 
-/// A repository-relative path with `/` separators.
-fn relative(root: &Path, path: &Path) -> String {
+/// `path` relative to `root` (itself when it is not below it), with `/` separators.
+pub fn relative(root: &Path, path: &Path) -> String {
     path.strip_prefix(root)
         .unwrap_or(path)
         .components()

@@ -206,16 +206,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
 /// A repository's root as the user sees it from the current folder, with a trailing `/`
 /// (`clients/a/`), to put before its paths.
 fn shown_prefix(root: &Path) -> String {
-    let here = std::env::current_dir().ok();
-    let rel = here
-        .as_deref()
-        .and_then(|h| root.strip_prefix(h).ok())
-        .unwrap_or(root);
-    let text = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
+    let here = std::env::current_dir().unwrap_or_default();
+    let text = crate::workspace::relative(&here, root);
     if text.is_empty() {
         String::new()
     } else {
@@ -233,30 +225,14 @@ fn total_line(reports: &[Report], many: bool, lang: Lang) -> String {
     );
     let files: usize = reports.iter().map(|r| r.files).sum();
     let n = reports.len();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    let counts = format!(
-        "{}, {}, {}",
-        plural(e, "error"),
-        plural(w, "warning"),
-        plural(i, "info")
-    );
+    let counts = render::totals(e, w, i, lang);
     match (lang, many) {
         (Lang::En, false) => format!("Total: {counts} in {files} files."),
         (Lang::En, true) => {
             let repositories = if n == 1 { "repository" } else { "repositories" };
             format!("Total: {counts} in {n} {repositories} ({files} files).")
         }
-        (Lang::Ja, false) => {
-            format!("合計: エラー {e} 件、警告 {w} 件、情報 {i} 件（{files} ファイル）。")
-        }
-        (Lang::Ja, true) => format!(
-            "合計: エラー {e} 件、警告 {w} 件、情報 {i} 件（{n} リポジトリ、{files} ファイル）。"
-        ),
+        (Lang::Ja, false) => format!("合計: {counts}（{files} ファイル）。"),
+        (Lang::Ja, true) => format!("合計: {counts}（{n} リポジトリ、{files} ファイル）。"),
     }
 }

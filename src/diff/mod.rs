@@ -8,7 +8,7 @@ pub mod json;
 pub mod markdown;
 
 use crate::analysis::Decision;
-use crate::finding::Message;
+use crate::finding::{Identity, Message};
 use crate::judge::Judged;
 use crate::model::Status;
 use crate::risk::Band;
@@ -87,6 +87,17 @@ pub struct FindingState {
     pub file: String,
     pub line: u32,
     pub column: u32,
+}
+
+impl FindingState {
+    fn identity(&self) -> Identity<'_> {
+        Identity {
+            code: self.code,
+            file: &self.file,
+            subject: &self.subject,
+            field: &self.field,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -332,21 +343,13 @@ impl Diff {
 /// subject, field): never by wording, which changes with the language, nor by line,
 /// which moves when a file is edited. Repeats count.
 fn unmatched(these: &[FindingState], others: &[FindingState]) -> Vec<FindingState> {
-    let key = |f: &'_ FindingState| -> (String, String, String, String) {
-        (
-            f.code.to_owned(),
-            f.file.clone(),
-            f.subject.clone(),
-            f.field.clone(),
-        )
-    };
-    let mut left: HashMap<(String, String, String, String), usize> = HashMap::new();
+    let mut left: HashMap<Identity, usize> = HashMap::new();
     for f in others {
-        *left.entry(key(f)).or_default() += 1;
+        *left.entry(f.identity()).or_default() += 1;
     }
     these
         .iter()
-        .filter(|f| match left.get_mut(&key(f)) {
+        .filter(|f| match left.get_mut(&f.identity()) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 false

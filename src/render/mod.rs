@@ -37,29 +37,12 @@ impl Report<'_> {
 
     /// "2 errors, 1 warning, 0 infos" / "エラー 2 件、警告 1 件、情報 0 件".
     pub fn totals(&self) -> String {
-        let (e, w, i) = (
+        totals(
             self.count(Severity::Error),
             self.count(Severity::Warning),
             self.count(Severity::Info),
-        );
-        match self.lang {
-            Lang::Ja => format!("エラー {e} 件、警告 {w} 件、情報 {i} 件"),
-            Lang::En => {
-                let plural = |n: usize, word: &str| {
-                    if n == 1 {
-                        format!("{n} {word}")
-                    } else {
-                        format!("{n} {word}s")
-                    }
-                };
-                format!(
-                    "{}, {}, {}",
-                    plural(e, "error"),
-                    plural(w, "warning"),
-                    plural(i, "info")
-                )
-            }
-        }
+            self.lang,
+        )
     }
 
     /// "Found 2 errors, 1 warning, 0 infos in 41 files (…)." — the last line of human output.
@@ -81,5 +64,28 @@ impl Report<'_> {
             "Found {totals} in {files} files ({entities} entities).",
             "{totals}（{files} ファイル、{entities} エンティティ）。"
         )
+    }
+}
+
+/// "2 errors, 1 warning, 0 infos" / "エラー 2 件、警告 1 件、情報 0 件": the one wording of
+/// the totals, for one repository or the sum of several.
+pub fn totals(e: usize, w: usize, i: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("エラー {e} 件、警告 {w} 件、情報 {i} 件"),
+        Lang::En => {
+            let plural = |n: usize, word: &str| {
+                if n == 1 {
+                    format!("{n} {word}")
+                } else {
+                    format!("{n} {word}s")
+                }
+            };
+            format!(
+                "{}, {}, {}",
+                plural(e, "error"),
+                plural(w, "warning"),
+                plural(i, "info")
+            )
+        }
     }
 }

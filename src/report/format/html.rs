@@ -7,8 +7,8 @@
 //! stay readable.
 
 use super::{
-    acceptance_text, level_text, method_lines, severity, soa_counts, soa_facts, soa_status,
-    treatment_text,
+    SOA_COLUMNS, acceptance_text, level_text, method_lines, severity, soa_counts, soa_facts,
+    soa_status, treatment_text,
 };
 use crate::i18n::Lang;
 use crate::model::Status;
@@ -344,15 +344,8 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
             thead {
                 tr {
                     th class="id" { (L::ControlNo.t(lang)) }
-                    @for h in [
-                        L::ControlTitle,
-                        L::Decision,
-                        L::Inclusion,
-                        L::Status,
-                        L::OrgControls,
-                        L::Procedures,
-                        L::Exclusion,
-                    ] {
+                    // The tabular columns but the number (above) and the theme (a heading row).
+                    @for h in &SOA_COLUMNS[2..] {
                         th { (h.t(lang)) }
                     }
                 }
