@@ -367,3 +367,47 @@ fn findings_are_matched_by_identity_not_wording_or_line() {
     assert_eq!(owner["field"], "owner=ROLE-SALEZ");
     assert_eq!(owner["message"], "no role has the id `ROLE-SALEZ`");
 }
+
+/// A row that loses its only control stays applicable by its declared reason: the diff says
+/// so in the words the SoA uses, and the one new finding is soa/included-without-control.
+#[test]
+fn a_row_that_loses_its_control_reads_yes_no_control() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    git(&dir, &["init", "-q", "-b", "main"]);
+    git(&dir, &["config", "user.name", "isms test"]);
+    git(&dir, &["config", "user.email", "test@example.invalid"]);
+    git(&dir, &["config", "commit.gpgsign", "false"]);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("company-example");
+    copy_dir(&example, &dir.join("isms"));
+    commit(&dir, "the ISMS", "base");
+    edit(
+        &dir.join("isms/controls/organizational.yaml"),
+        "maps_to: [\"iso27001-2022:5.31\", \"iso27001-2022:5.32\"]",
+        "maps_to: [\"iso27001-2022:5.32\"]",
+    );
+    let out = isms(&dir)
+        .args([
+            "diff",
+            "base",
+            "isms",
+            "--today",
+            "2026-11-26",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("**SoA: 1 row flipped · findings: 1 introduced, 0 fixed**"),
+        "{md}"
+    );
+    assert!(md.contains(
+        "| `iso27001-2022:5.31` | Legal, statutory, regulatory and contractual requirements | yes → yes (no control) | no | implemented → — |"
+    ), "{md}");
+    assert!(md.contains(
+        "| warning | `soa/included-without-control` | `isms/soa.yaml:42:3` | iso27001-2022 5.31 is applicable, but no control implements it |"
+    ), "{md}");
+}

@@ -103,9 +103,10 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
     }
     if !d.soa.is_empty() || !d.frameworks_added.is_empty() || !d.frameworks_removed.is_empty() {
         let n = d.soa.len();
+        let rows = if n == 1 { "row" } else { "rows" };
         parts.push(tr!(
             lang,
-            "SoA: {n} rows flipped",
+            "SoA: {n} {rows} flipped",
             "適用宣言書: {n} 行が変化"
         ));
     }
