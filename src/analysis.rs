@@ -270,6 +270,12 @@ impl References {
                     Kind::Role,
                     t.accepted_by.as_slice(),
                 );
+                push(
+                    h,
+                    "treatment.approved_by",
+                    Kind::Role,
+                    t.approved_by.as_slice(),
+                );
             }
         }
         for (i, c) in model.controls.iter().enumerate() {

@@ -4,6 +4,7 @@
 use crate::fields::{Fields, Spanned, Text};
 use crate::finding::Severity;
 use crate::i18n::Lang;
+use crate::source::Span;
 use crate::yaml::Node;
 
 pub const CONFIG_FILE: &str = "isms.yaml";
@@ -23,6 +24,66 @@ pub enum LikelihoodFrom {
     Ipa,
 }
 
+/// The most steps a scale may have. Risk methods use 3 to 5; beyond 10 a heat map is no
+/// longer readable, and an absurd scale (100000) would make a report allocate its square.
+pub const MAX_STEPS: i64 = 10;
+
+/// A setting of `risk:` that does not fit the others, found once when isms.yaml is read and
+/// reported by the `config/...` rules at the setting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MethodProblem {
+    /// `risk.likelihood`, `risk.impact` or `risk.cia` has more than [`MAX_STEPS`] steps.
+    Scale {
+        setting: &'static str,
+        value: i64,
+        span: Span,
+    },
+    /// The importance an asset can get does not fit the impact scale.
+    Importance {
+        highest: i64,
+        impact: i64,
+        sum: bool,
+        span: Span,
+    },
+    /// `risk.matrix` does not have one row per impact step of one cell per likelihood step.
+    Matrix {
+        /// The 1-based row that has the wrong length, or `None` for the number of rows.
+        row: Option<usize>,
+        found: usize,
+        want: i64,
+        span: Span,
+    },
+    /// `risk.labels.likelihood` or `.impact` does not name every step once.
+    Labels {
+        setting: &'static str,
+        found: usize,
+        steps: i64,
+        span: Span,
+    },
+    /// `risk.bands.high`, `risk.bands.medium` or `risk.acceptable` outside the levels the
+    /// method can produce (`min..=max`).
+    Level {
+        setting: &'static str,
+        value: i64,
+        min: i64,
+        max: i64,
+        span: Span,
+    },
+}
+
+impl MethodProblem {
+    /// Whether levels computed under this method would mean nothing: then no risk is
+    /// assessed (its level is unknown), so the one finding is the configuration's.
+    pub fn breaks_levels(&self) -> bool {
+        matches!(
+            self,
+            MethodProblem::Scale { .. }
+                | MethodProblem::Importance { .. }
+                | MethodProblem::Matrix { .. }
+        )
+    }
+}
+
 /// The risk method: scales, how importance and level are computed, bands and appetite.
 #[derive(Clone, Debug)]
 pub struct RiskMethod {
@@ -37,6 +98,8 @@ pub struct RiskMethod {
     pub likelihood_labels: Vec<String>,
     pub impact_labels: Vec<String>,
     pub likelihood_from: LikelihoodFrom,
+    /// What does not fit, in the order of the settings; empty for the default method.
+    pub problems: Vec<MethodProblem>,
 }
 
 impl Default for RiskMethod {
@@ -54,7 +117,15 @@ impl Default for RiskMethod {
             likelihood_labels: Vec::new(),
             impact_labels: Vec::new(),
             likelihood_from: LikelihoodFrom::Declared,
+            problems: Vec::new(),
         }
+    }
+}
+
+impl RiskMethod {
+    /// Whether levels can be computed: no setting breaks them.
+    pub fn usable(&self) -> bool {
+        !self.problems.iter().any(MethodProblem::breaks_levels)
     }
 }
 
@@ -92,42 +163,7 @@ impl Config {
                 .push((code, Spanned::new(severity, level.span)));
         }
         if let Some(r) = f.sub("risk") {
-            let m = &mut config.risk;
-            let int = |key: &str, default: i64| r.int(key).map_or(default, |v| v.value);
-            m.likelihood = int("likelihood", m.likelihood).max(1);
-            m.impact = int("impact", m.impact).max(1);
-            m.cia = int("cia", m.cia).max(1);
-            m.acceptable = int("acceptable", m.acceptable);
-            if let Some(b) = r.sub("bands") {
-                m.high = b.int("high").map_or(m.high, |v| v.value);
-                m.medium = b.int("medium").map_or(m.medium, |v| v.value);
-            }
-            if r.text("importance").is_some_and(|t| t.value == "sum") {
-                m.importance = Importance::Sum;
-            }
-            if r.text("likelihood_from").is_some_and(|t| t.value == "ipa") {
-                m.likelihood_from = LikelihoodFrom::Ipa;
-            }
-            if let Some(rows) = r.node("matrix").and_then(Node::as_seq) {
-                let matrix: Vec<Vec<i64>> = rows
-                    .iter()
-                    .map(|row| {
-                        row.as_seq()
-                            .unwrap_or_default()
-                            .iter()
-                            .filter_map(|c| match c.resolved() {
-                                Some(crate::yaml::Resolved::Int(i)) => Some(i),
-                                _ => None,
-                            })
-                            .collect()
-                    })
-                    .collect();
-                m.matrix = Some(matrix);
-            }
-            if let Some(l) = r.sub("labels") {
-                m.likelihood_labels = l.strings("likelihood");
-                m.impact_labels = l.strings("impact");
-            }
+            config.risk = read_method(&r);
         }
         config
     }
@@ -140,4 +176,177 @@ impl Config {
             .find(|(c, _)| c.value == code)
             .map_or(Some(default), |(_, s)| s.value)
     }
+}
+
+/// Reads `risk:` and judges how its settings fit together. Every scale is capped at
+/// [`MAX_STEPS`] before anything uses it, so no setting makes a report allocate beyond it.
+fn read_method(r: &Fields) -> RiskMethod {
+    let mut m = RiskMethod::default();
+    let mut problems = Vec::new();
+    let mut scale = |key: &'static str, default: i64| -> i64 {
+        let Some(v) = r.int(key) else { return default };
+        if v.value > MAX_STEPS {
+            problems.push(MethodProblem::Scale {
+                setting: match key {
+                    "likelihood" => "risk.likelihood",
+                    "impact" => "risk.impact",
+                    _ => "risk.cia",
+                },
+                value: v.value,
+                span: v.span,
+            });
+        }
+        // Below 2 is the schema's finding; the method keeps a scale of at least one step.
+        v.value.clamp(1, MAX_STEPS)
+    };
+    m.likelihood = scale("likelihood", m.likelihood);
+    m.impact = scale("impact", m.impact);
+    m.cia = scale("cia", m.cia);
+    let acceptable = r.int("acceptable");
+    if let Some(a) = &acceptable {
+        m.acceptable = a.value;
+    }
+    let bands = r.sub("bands");
+    let high = bands.and_then(|b| b.int("high"));
+    let medium = bands.and_then(|b| b.int("medium"));
+    if let Some(h) = &high {
+        m.high = h.value;
+    }
+    if let Some(x) = &medium {
+        m.medium = x.value;
+    }
+    let importance = r.text("importance");
+    if importance.as_ref().is_some_and(|t| t.value == "sum") {
+        m.importance = Importance::Sum;
+    }
+    if r.text("likelihood_from").is_some_and(|t| t.value == "ipa") {
+        m.likelihood_from = LikelihoodFrom::Ipa;
+    }
+    let scales_fit = problems.is_empty();
+    // The importance an asset can reach must be a step of the impact scale.
+    let highest = match m.importance {
+        Importance::Max => m.cia,
+        Importance::Sum => m.cia * 3,
+    };
+    if scales_fit && highest > m.impact {
+        let span = importance
+            .as_ref()
+            .map(|t| t.span)
+            .or_else(|| r.int("impact").map(|v| v.span))
+            .or_else(|| r.key_span("cia"))
+            .unwrap_or(r.node.span);
+        problems.push(MethodProblem::Importance {
+            highest,
+            impact: m.impact,
+            sum: m.importance == Importance::Sum,
+            span,
+        });
+    }
+    if let Some(node) = r.node("matrix") {
+        if let Some(rows) = node.as_seq() {
+            let span = r.key_span("matrix").unwrap_or(node.span);
+            let matrix: Vec<Vec<i64>> = rows
+                .iter()
+                .map(|row| {
+                    row.as_seq()
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|c| match c.resolved() {
+                            Some(crate::yaml::Resolved::Int(i)) => Some(i),
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .collect();
+            if scales_fit {
+                if i64::try_from(matrix.len()).ok() != Some(m.impact) {
+                    problems.push(MethodProblem::Matrix {
+                        row: None,
+                        found: matrix.len(),
+                        want: m.impact,
+                        span,
+                    });
+                } else if let Some((i, row)) = matrix
+                    .iter()
+                    .enumerate()
+                    .find(|(_, row)| i64::try_from(row.len()).ok() != Some(m.likelihood))
+                {
+                    problems.push(MethodProblem::Matrix {
+                        row: Some(i + 1),
+                        found: row.len(),
+                        want: m.likelihood,
+                        span: rows[i].span,
+                    });
+                }
+            }
+            m.matrix = Some(matrix);
+        }
+    }
+    if let Some(l) = r.sub("labels") {
+        for (key, setting, steps) in [
+            ("likelihood", "risk.labels.likelihood", m.likelihood),
+            ("impact", "risk.labels.impact", m.impact),
+        ] {
+            let labels = l.strings(key);
+            let Some(span) = l.key_span(key) else {
+                continue;
+            };
+            if scales_fit && i64::try_from(labels.len()).ok() != Some(steps) {
+                problems.push(MethodProblem::Labels {
+                    setting,
+                    found: labels.len(),
+                    steps,
+                    span,
+                });
+                // Labels that do not name the steps are not printed.
+                continue;
+            }
+            match key {
+                "likelihood" => m.likelihood_labels = labels,
+                _ => m.impact_labels = labels,
+            }
+        }
+    }
+    // Bands and appetite within the levels this method produces, when it produces any.
+    let broken = problems.iter().any(MethodProblem::breaks_levels);
+    if !broken {
+        // The highest cell of the matrix (checked above to have the scales' shape), else the
+        // product of the two scales.
+        let max = m
+            .matrix
+            .iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .max()
+            .unwrap_or(m.impact * m.likelihood);
+        for (setting, value, min) in [
+            ("risk.bands.high", &high, 1),
+            ("risk.bands.medium", &medium, 1),
+            ("risk.acceptable", &acceptable, 0),
+        ] {
+            let Some(v) = value else { continue };
+            // The schema's minimum reports values below it.
+            if v.value >= min && v.value > max {
+                problems.push(MethodProblem::Level {
+                    setting,
+                    value: v.value,
+                    min,
+                    max,
+                    span: v.span,
+                });
+            }
+        }
+        if let (Some(x), true) = (&medium, m.medium > m.high && m.high <= max) {
+            problems.push(MethodProblem::Level {
+                setting: "risk.bands.medium",
+                value: x.value,
+                min: 1,
+                max: m.high,
+                span: x.span,
+            });
+        }
+    }
+    m.problems = problems;
+    m
 }

@@ -200,6 +200,9 @@ pub struct Treatment {
     pub expires: Option<Spanned<Date>>,
     pub rationale: Option<Text>,
     pub due: Option<Spanned<Date>>,
+    /// The risk owner's sign-off of the plan (ISO/IEC 27001 6.1.3 f): who approved it, when.
+    pub approved_by: Option<Text>,
+    pub approved_on: Option<Spanned<Date>>,
     /// Keys written with a value of the wrong shape (`controls: C-X`, `accepted_on:
     /// 2026-10-32`): absent above, reported by the schema, and not missing to the rules.
     pub malformed: Vec<&'static str>,
@@ -210,6 +213,9 @@ pub struct Residual {
     pub key: Span,
     pub likelihood: Option<Spanned<i64>>,
     pub impact: Option<Spanned<i64>>,
+    /// Why the impact after treatment is lower than before (a control that limits the
+    /// damage, such as encryption): without it, the inherent impact stands.
+    pub impact_reason: Option<Text>,
 }
 
 #[derive(Clone, Debug)]
@@ -222,6 +228,8 @@ pub struct Risk {
     pub likelihood: Option<Spanned<i64>>,
     pub impact: Option<Spanned<i64>>,
     pub impact_reason: Option<Text>,
+    /// Why a declared likelihood differs from the one the method derives.
+    pub likelihood_reason: Option<Text>,
     pub level: Option<Spanned<i64>>,
     pub owner: Option<Text>,
     pub treatment: Option<Treatment>,
@@ -274,6 +282,9 @@ pub struct Soa {
     pub exclusions: Vec<(Text, Text)>,
     pub inclusions: Vec<(Text, Text)>,
     pub description: Option<Text>,
+    /// Keys written with a value of the wrong shape (`approved_on: 2026-13-01`): reported by
+    /// the schema, and not missing to the rules.
+    pub malformed: Vec<&'static str>,
 }
 
 /// Where an id is defined: its kind and its position in that kind's list.
@@ -305,7 +316,7 @@ impl Entity {
     pub fn from_node(kind: Kind, node: &Node) -> Option<Entity> {
         let f = Fields::new(node);
         if kind == Kind::Soa {
-            return Some(Entity::Soa(Soa {
+            let mut soa = Soa {
                 framework: f.text("framework")?,
                 version: f.text("version"),
                 approved_by: f.text("approved_by"),
@@ -313,7 +324,19 @@ impl Entity {
                 exclusions: f.text_map("exclusions"),
                 inclusions: f.text_map("inclusions"),
                 description: f.text("description"),
-            }));
+                malformed: Vec::new(),
+            };
+            let read = [
+                ("version", soa.version.is_some()),
+                ("approved_by", soa.approved_by.is_some()),
+                ("approved_on", soa.approved_on.is_some()),
+            ];
+            soa.malformed = read
+                .into_iter()
+                .filter(|&(key, read)| !read && f.node(key).is_some())
+                .map(|(key, _)| key)
+                .collect();
+            return Some(Entity::Soa(soa));
         }
         let id = f.text("id").unwrap_or_else(|| {
             Text::new(String::new(), Span::point(node.span.file, node.span.start))
@@ -363,6 +386,7 @@ impl Entity {
                 likelihood: f.int("likelihood"),
                 impact: f.int("impact"),
                 impact_reason: f.text("impact_reason"),
+                likelihood_reason: f.text("likelihood_reason"),
                 level: f.int("level"),
                 owner: f.text("owner"),
                 treatment: f.sub("treatment").map(|t| {
@@ -376,6 +400,8 @@ impl Entity {
                         expires: t.date("expires"),
                         rationale: t.text("rationale"),
                         due: t.date("due"),
+                        approved_by: t.text("approved_by"),
+                        approved_on: t.date("approved_on"),
                         malformed: Vec::new(),
                     };
                     let read = [
@@ -386,6 +412,8 @@ impl Entity {
                         ("to", treatment.to.is_some()),
                         ("accepted_by", treatment.accepted_by.is_some()),
                         ("accepted_on", treatment.accepted_on.is_some()),
+                        ("approved_by", treatment.approved_by.is_some()),
+                        ("approved_on", treatment.approved_on.is_some()),
                     ];
                     treatment.malformed = read
                         .into_iter()
@@ -398,6 +426,7 @@ impl Entity {
                     key: f.key_span("residual").unwrap_or(r.node.span),
                     likelihood: r.int("likelihood"),
                     impact: r.int("impact"),
+                    impact_reason: r.text("impact_reason"),
                 }),
                 description,
                 schema_valid: true,
@@ -446,9 +475,13 @@ impl Entity {
             Entity::Asset(a) => texts(&[a.owner.as_slice()]),
             Entity::Vulnerability(v) => texts(&[&v.threats]),
             Entity::Risk(r) => {
-                let (controls, accepted_by) = match &r.treatment {
-                    Some(t) => (t.controls.as_slice(), t.accepted_by.as_slice()),
-                    None => (&[][..], &[][..]),
+                let (controls, accepted_by, approved_by) = match &r.treatment {
+                    Some(t) => (
+                        t.controls.as_slice(),
+                        t.accepted_by.as_slice(),
+                        t.approved_by.as_slice(),
+                    ),
+                    None => (&[][..], &[][..], &[][..]),
                 };
                 texts(&[
                     &r.assets,
@@ -457,6 +490,7 @@ impl Entity {
                     r.owner.as_slice(),
                     controls,
                     accepted_by,
+                    approved_by,
                 ])
             }
             Entity::Control(c) => texts(&[&c.maps_to, &c.threats, c.owner.as_slice()]),
@@ -522,6 +556,8 @@ pub struct Model {
     pub procedures: Vec<Procedure>,
     pub soas: Vec<Soa>,
     pub duplicates: Vec<Duplicate>,
+    /// Text values still holding a template fill-in, in file order.
+    pub placeholders: Vec<Placeholder>,
     ids: HashMap<String, EntityRef>,
     soa_by_framework: HashMap<String, usize>,
     /// Ids defined by documents that could not be read or modelled (a file that is not
@@ -604,6 +640,11 @@ impl Model {
 
     pub fn is_opaque(&self, id: &str) -> bool {
         self.opaque.contains_key(id)
+    }
+
+    /// Whether some document could not be read or modelled: it may define anything.
+    pub fn has_unread(&self) -> bool {
+        !self.opaque.is_empty() || !self.mentioned.is_empty()
     }
 
     pub fn add_mention(&mut self, word: String) {
@@ -728,5 +769,122 @@ impl Model {
             } => Some(&self.roles[index]),
             _ => None,
         }
+    }
+}
+
+/// Template fill-ins: the marks a starter or a copied template leaves where the
+/// organisation's own text belongs. `〇〇`-style doubled marks (Japanese templates write
+/// 株式会社〇〇, ○○部), `{{…}}` (the starters' English fill-ins, and template engines'), and
+/// the words TODO, TBD and FIXME in capitals, as whole words.
+pub const PLACEHOLDER_MARKS: &[&str] = &["〇〇", "○○", "●●", "△△", "××"];
+pub const PLACEHOLDER_WORDS: &[&str] = &["TODO", "TBD", "FIXME"];
+
+/// The first fill-in a text holds, as written.
+pub fn placeholder_in(text: &str) -> Option<&str> {
+    let mut first: Option<(usize, usize)> = None;
+    let mut consider = |at: usize, len: usize| {
+        if first.is_none_or(|(a, _)| at < a) {
+            first = Some((at, len));
+        }
+    };
+    for m in PLACEHOLDER_MARKS {
+        if let Some(at) = text.find(m) {
+            consider(at, m.len());
+        }
+    }
+    if let Some(open) = text.find("{{") {
+        if let Some(close) = text[open + 2..].find("}}") {
+            consider(open, close + 4);
+        }
+    }
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    for w in PLACEHOLDER_WORDS {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(w) {
+            let at = from + i;
+            let end = at + w.len();
+            let before = text[..at].chars().next_back().is_none_or(|c| !word(c));
+            let after = text[end..].chars().next().is_none_or(|c| !word(c));
+            if before && after {
+                consider(at, w.len());
+                break;
+            }
+            from = end;
+        }
+    }
+    first.map(|(at, len)| &text[at..at + len])
+}
+
+/// A text value of a document that still holds a template fill-in (`text/placeholder`).
+#[derive(Clone, Debug)]
+pub struct Placeholder {
+    /// The entity's id (a SoA's framework).
+    pub subject: String,
+    /// The field, `treatment.rationale`, `steps.2`.
+    pub field: String,
+    /// The whole value, where it is written.
+    pub span: Span,
+    /// The fill-in as written: `〇〇`, `{{your organization}}`, `TODO`.
+    pub mark: String,
+}
+
+/// Every text value of a document holding a fill-in, in document order (keys are not
+/// texts). Walked with a stack: nesting is bounded by the YAML stage, but no recursion.
+pub fn placeholders(subject: &str, root: &Node) -> Vec<Placeholder> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(&Node, String)> = vec![(root, String::new())];
+    while let Some((node, path)) = stack.pop() {
+        match &node.value {
+            crate::yaml::Value::Scalar { text, .. } => {
+                if let Some(mark) = placeholder_in(text) {
+                    out.push(Placeholder {
+                        subject: subject.to_owned(),
+                        field: path,
+                        span: node.span,
+                        mark: mark.to_owned(),
+                    });
+                }
+            }
+            crate::yaml::Value::Seq(items) => {
+                for (i, item) in items.iter().enumerate().rev() {
+                    stack.push((item, format!("{path}.{i}")));
+                }
+            }
+            crate::yaml::Value::Map(entries) => {
+                for e in entries.iter().rev() {
+                    let key = e.key.scalar().map_or("", |(k, _)| k);
+                    let p = if path.is_empty() {
+                        key.to_owned()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    stack.push((&e.value, p));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::placeholder_in;
+
+    #[test]
+    fn the_fill_ins_and_their_near_misses() {
+        assert_eq!(placeholder_in("株式会社〇〇"), Some("〇〇"));
+        assert_eq!(placeholder_in("○○損害保険株式会社"), Some("○○"));
+        assert_eq!(
+            placeholder_in("{{your organization}}"),
+            Some("{{your organization}}")
+        );
+        assert_eq!(placeholder_in("review: TBD"), Some("TBD"));
+        assert_eq!(placeholder_in("TODO: write the steps"), Some("TODO"));
+        assert_eq!(placeholder_in("a 〇 and a ○"), None);
+        assert_eq!(placeholder_in("TODOS and MASTODON"), None);
+        assert_eq!(placeholder_in("{{ never closed"), None);
+        assert_eq!(placeholder_in("Todo list"), None);
+        // The first of several.
+        assert_eq!(placeholder_in("TBD by 〇〇"), Some("TBD"));
     }
 }

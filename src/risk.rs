@@ -43,12 +43,17 @@ impl Band {
 pub const IPA_LIKELIHOOD: [[i64; 3]; 3] = [[1, 1, 1], [1, 1, 2], [1, 2, 3]];
 
 /// A risk's numbers under the repository's method.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Assessment {
     /// The impact the assets give (highest importance), if every asset is rated.
     pub computed_impact: Option<i64>,
-    /// The impact in force: declared, else computed.
+    /// The impact in force: the computed one, unless a declared one has its reason (or
+    /// nothing can be computed).
     pub impact: Option<i64>,
+    /// The likelihood the method derives (IPA's table under `likelihood_from: ipa`).
+    pub computed_likelihood: Option<i64>,
+    /// The likelihood in force: the derived one, unless a declared one has its reason (or
+    /// nothing is derived).
     pub likelihood: Option<i64>,
     pub level: Option<i64>,
     pub band: Option<Band>,
@@ -57,6 +62,28 @@ pub struct Assessment {
     pub residual_band: Option<Band>,
     pub residual_impact: Option<i64>,
     pub residual_likelihood: Option<i64>,
+    /// A declared value that the method overrules, as it has no reason
+    /// (`risk/level-mismatch`): a declared impact or likelihood that differs from the
+    /// derived one, a residual impact below the impact before treatment.
+    pub impact_overruled: bool,
+    pub likelihood_overruled: bool,
+    pub residual_impact_overruled: bool,
+}
+
+/// Of a declared and a derived value, the one in force: the derived one wins unless the
+/// declared one has a reason; declared but off its scale, it is unknown.
+fn in_force(
+    declared: Option<&Spanned<i64>>,
+    reason: bool,
+    derived: Option<i64>,
+    max: i64,
+) -> (Option<i64>, bool) {
+    match (declared, derived) {
+        (None, d) => (d, false),
+        (Some(v), _) if !(1..=max).contains(&v.value) => (None, false),
+        (Some(v), Some(d)) if v.value != d && !reason => (Some(d), true),
+        (Some(v), _) => (Some(v.value), false),
+    }
 }
 
 impl RiskMethod {
@@ -96,9 +123,15 @@ impl RiskMethod {
         }
     }
 
-    /// The highest level the method can produce, for heat maps and scales.
+    /// The highest level the method can produce, for heat maps and scales: the highest cell
+    /// (an explicit matrix need not grow to its corner). Scales are capped at
+    /// [`crate::config::MAX_STEPS`], so this looks at 100 cells at most.
     pub fn max_level(&self) -> i64 {
-        self.level(self.impact, self.likelihood)
+        (1..=self.impact)
+            .flat_map(|i| (1..=self.likelihood).map(move |l| (i, l)))
+            .map(|(i, l)| self.level(i, l))
+            .max()
+            .unwrap_or(0)
     }
 
     /// IPA likelihood of a risk: its threat's occurrence with the weakest (most exploitable)
@@ -109,13 +142,18 @@ impl RiskMethod {
             .occurrence
             .as_ref()
             .and_then(|o| rating(Some(o), 3))?;
-        let exploitability = risk
-            .vulnerabilities
-            .iter()
-            .filter_map(|v| model.vulnerability(v.as_str()))
-            .filter_map(|v| rating(v.exploitability.as_ref(), 3))
-            .max()?;
-        ipa_likelihood(occurrence, exploitability)
+        // A vulnerability that cannot be read (its file broken, its id misspelt) or whose
+        // rating is off the scale may be the weakest: then the likelihood is unknown, and
+        // the one finding is that vulnerability's, not a derived value that disagrees.
+        let mut exploitability = None;
+        for v in &risk.vulnerabilities {
+            let v = model.vulnerability(v.as_str())?;
+            match &v.exploitability {
+                Some(e) => exploitability = exploitability.max(Some(rating(Some(e), 3)?)),
+                None => continue,
+            }
+        }
+        ipa_likelihood(occurrence, exploitability?)
     }
 
     pub fn assess(&self, model: &Model, risk: &Risk) -> Assessment {
@@ -129,26 +167,46 @@ impl RiskMethod {
         } else {
             importances.into_iter().flatten().max()
         };
-        // A declared factor wins over the derived one; declared but off its scale, it is unknown.
-        let impact = match &risk.impact {
-            Some(i) => rating(Some(i), self.impact),
-            None => computed_impact,
+        let computed_likelihood = match self.likelihood_from {
+            LikelihoodFrom::Declared => None,
+            LikelihoodFrom::Ipa => self.ipa_likelihood(model, risk),
         };
-        let likelihood = match (&risk.likelihood, self.likelihood_from) {
-            (Some(l), _) => rating(Some(l), self.likelihood),
-            (None, LikelihoodFrom::Declared) => None,
-            (None, LikelihoodFrom::Ipa) => self.ipa_likelihood(model, risk),
-        };
+        if !self.usable() {
+            // A method whose settings do not fit gives no level: the configuration's
+            // finding is the one finding.
+            return Assessment::default();
+        }
+        let (impact, impact_overruled) = in_force(
+            risk.impact.as_ref(),
+            risk.impact_reason.is_some(),
+            computed_impact,
+            self.impact,
+        );
+        let (likelihood, likelihood_overruled) = in_force(
+            risk.likelihood.as_ref(),
+            risk.likelihood_reason.is_some(),
+            computed_likelihood,
+            self.likelihood,
+        );
         let level = impact.zip(likelihood).map(|(i, l)| self.level(i, l));
-        let residual_impact = match risk.residual.as_ref().and_then(|r| r.impact.as_ref()) {
+        let residual = risk.residual.as_ref();
+        let declared_impact = residual.and_then(|r| r.impact.as_ref());
+        // Under the IPA method controls lower the likelihood; importance belongs to the asset.
+        // A lower impact after treatment needs its reason, else the residual is unknown (and
+        // judged by nothing) until it has one.
+        let residual_impact_overruled = declared_impact.zip(impact).is_some_and(|(d, i)| {
+            d.value < i && residual.is_some_and(|r| r.impact_reason.is_none())
+        });
+        let residual_impact = match declared_impact {
+            _ if residual_impact_overruled => None,
             Some(i) => rating(Some(i), self.impact),
             None => impact,
         };
-        let residual_likelihood = match risk.residual.as_ref().and_then(|r| r.likelihood.as_ref()) {
+        let residual_likelihood = match residual.and_then(|r| r.likelihood.as_ref()) {
             Some(l) => rating(Some(l), self.likelihood),
             None => likelihood,
         };
-        let residual_level = risk.residual.as_ref().and_then(|_| {
+        let residual_level = residual.and_then(|_| {
             residual_impact
                 .zip(residual_likelihood)
                 .map(|(i, l)| self.level(i, l))
@@ -156,13 +214,17 @@ impl RiskMethod {
         Assessment {
             computed_impact,
             impact,
+            computed_likelihood,
             likelihood,
             level,
             band: level.map(|l| self.band(l)),
             residual_level,
             residual_band: residual_level.map(|l| self.band(l)),
-            residual_impact: risk.residual.as_ref().and(residual_impact),
-            residual_likelihood: risk.residual.as_ref().and(residual_likelihood),
+            residual_impact: residual.and(residual_impact),
+            residual_likelihood: residual.and(residual_likelihood),
+            impact_overruled,
+            likelihood_overruled,
+            residual_impact_overruled,
         }
     }
 }

@@ -87,6 +87,8 @@ struct FileResult {
     opaque: Vec<(String, Span)>,
     /// Every id-like word of a file that could not be read whole.
     mentions: Vec<String>,
+    /// Text values holding a template fill-in (`text/placeholder`).
+    placeholders: Vec<crate::model::Placeholder>,
     io_error: Option<Message>,
 }
 
@@ -148,6 +150,7 @@ fn assemble(
         for word in r.mentions {
             model.add_mention(word);
         }
+        model.placeholders.extend(r.placeholders);
         io_errors.extend(r.io_error);
     }
     Ok(Workspace {
@@ -346,6 +349,7 @@ fn load_file(file: FileId, rel: &str, input: Input) -> FileResult {
         findings: Vec::new(),
         opaque: Vec::new(),
         mentions: Vec::new(),
+        placeholders: Vec::new(),
         io_error: None,
     };
     let bytes = match input {
@@ -596,6 +600,8 @@ fn read_document(root: &Node, out: &mut FileResult) {
         let field = f.field.clone();
         f.about(subject.as_str(), field)
     }));
+    out.placeholders
+        .extend(crate::model::placeholders(&subject, root));
     if let Some(mut e) = Entity::from_node(kind, root) {
         if let Entity::Risk(r) = &mut e {
             r.schema_valid = valid;

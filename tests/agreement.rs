@@ -9,7 +9,7 @@
 //!   `included-without-control` rows; `applicable` is null exactly on undecided and
 //!   contradictory rows.
 //! - `risk/untreated`, `risk/residual-above-appetite` and `risk/accepted-above-appetite`
-//!   name exactly the register rows whose band, residual level or accepted level say so,
+//!   name exactly the register rows whose band or level, residual level or accepted level say so,
 //!   with the same numbers, against `risk.acceptable` read from isms.yaml.
 //! - `isms report` exits as `isms soa` does (with and without `--strict`), has one SoA
 //!   section per framework, and each row's class is the decision `isms soa` gives it.
@@ -656,7 +656,9 @@ fn agree(repo: &Repo, builtins: &[String]) -> Tally {
     let id_of = |r: &&Value| r["id"].as_str().unwrap().to_owned();
     let accepted = |r: &Value| r["treatment"] == "accept";
 
-    // risk/untreated: band high and no treatment.
+    // risk/untreated: no treatment, and band high or the level above the appetite.
+    let unaccepted =
+        |r: &Value| r["band"] == "high" || r["level"].as_i64().is_some_and(|l| l > appetite);
     let untreated_findings = bag(findings_of(&check, "risk/untreated").map(|f| {
         let m = message(f);
         let id = risk_id(m);
@@ -664,7 +666,7 @@ fn agree(repo: &Repo, builtins: &[String]) -> Tally {
         assert!(
             by_id(&id)
                 .iter()
-                .any(|r| r["band"] == "high" && r["treatment"].is_null() && r["level"] == level),
+                .any(|r| unaccepted(r) && r["treatment"].is_null() && r["level"] == level),
             "{name}: risk/untreated `{m}`: isms risks shows {:?}",
             by_id(&id)
         );
@@ -673,13 +675,13 @@ fn agree(repo: &Repo, builtins: &[String]) -> Tally {
     let untreated_rows = expect(
         "risk/untreated",
         rows.iter()
-            .filter(|r| r["band"] == "high" && r["treatment"].is_null())
+            .filter(|r| unaccepted(r) && r["treatment"].is_null())
             .map(id_of)
             .collect(),
     );
     assert_eq!(
         untreated_findings, untreated_rows,
-        "{name}: risk/untreated findings (left) against the high rows without treatment of isms risks (right)"
+        "{name}: risk/untreated findings (left) against the rows above the appetite or high without treatment of isms risks (right)"
     );
 
     // risk/residual-above-appetite: the residual level exceeds the appetite (an accepted

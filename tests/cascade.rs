@@ -71,6 +71,8 @@ const R002_TREATMENT: &str = "treatment:
     - C-PATCH
     - C-NETWORK
   due: 2027-03-31
+  approved_by: ROLE-CISO
+  approved_on: 2026-10-01
 ";
 
 const CASES: &[Case] = &[
@@ -145,11 +147,8 @@ const CASES: &[Case] = &[
         // Unclosed `{` in a risk's residual.
         name: "unclosed_brace_in_residual",
         file: "risks/R-001.yaml",
-        edit: Text(
-            "residual: {likelihood: 1, impact: 2}",
-            "residual: {likelihood: 1, impact: 2",
-        ),
-        expected: "yaml/syntax risks/R-001.yaml:16:11",
+        edit: Text("residual: {likelihood: 1}", "residual: {likelihood: 1"),
+        expected: "yaml/syntax risks/R-001.yaml:18:11",
     },
     Case {
         // A full-width colon in an asset that risks reference.
@@ -381,11 +380,12 @@ const CASES: &[Case] = &[
         expected: "schema/invalid risks/R-001.yaml:10:1",
     },
     Case {
-        // No likelihood at all (the method needs it declared).
+        // No likelihood, and none to derive: R-017 names no vulnerability, so IPA's table
+        // has no exploitability to read.
         name: "missing_likelihood",
-        file: "risks/R-001.yaml",
-        edit: Text("likelihood: 2\n", ""),
-        expected: "schema/invalid risks/R-001.yaml:4:5",
+        file: "risks/R-017.yaml",
+        edit: Text("likelihood: 1\n", ""),
+        expected: "schema/invalid risks/R-017.yaml:4:5",
     },
     Case {
         // `controls: C-SEGMENT`, a string for a list: not also "reduce has no controls".
@@ -405,10 +405,10 @@ const CASES: &[Case] = &[
         expected: "schema/invalid risks/R-018.yaml:14:16",
     },
     Case {
-        // `accepted_by: [ROLE-CISO]`, a list for a role: not also "no accepted_by".
+        // `accepted_by: [ROLE-ADMIN]`, a list for a role: not also "no accepted_by".
         name: "accepted_by_a_list",
         file: "risks/R-018.yaml",
-        edit: Text("accepted_by: ROLE-CISO", "accepted_by: [ROLE-CISO]"),
+        edit: Text("accepted_by: ROLE-ADMIN", "accepted_by: [ROLE-ADMIN]"),
         expected: "schema/invalid risks/R-018.yaml:13:3",
     },
     Case {
@@ -582,14 +582,14 @@ const CASES: &[Case] = &[
         // An accepted risk without `accepted_by`.
         name: "acceptance_without_accepted_by",
         file: "risks/R-018.yaml",
-        edit: Text("  accepted_by: ROLE-CISO\n", ""),
+        edit: Text("  accepted_by: ROLE-ADMIN\n", ""),
         expected: "risk/treatment-incomplete risks/R-018.yaml:12:11",
     },
     Case {
         // A transferred risk without `to`.
         name: "transfer_without_to",
         file: "risks/R-009.yaml",
-        edit: Text("  to: ○○損害保険株式会社（サイバー保険）\n", ""),
+        edit: Text("  to: サンプル損害保険株式会社（サイバー保険）\n", ""),
         expected: "risk/treatment-incomplete risks/R-009.yaml:13:11",
     },
     Case {
@@ -604,10 +604,10 @@ const CASES: &[Case] = &[
         name: "residual_above_inherent",
         file: "risks/R-001.yaml",
         edit: Text(
-            "residual: {likelihood: 1, impact: 2}",
+            "residual: {likelihood: 1}",
             "residual: {likelihood: 3, impact: 3}",
         ),
-        expected: "risk/residual-above-inherent risks/R-001.yaml:16:1",
+        expected: "risk/residual-above-inherent risks/R-001.yaml:18:1",
     },
     Case {
         // An exclusion of 8.13, which C-BACKUP maps to.

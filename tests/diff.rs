@@ -64,7 +64,7 @@ fn repo() -> (tempfile::TempDir, PathBuf) {
     edit(
         &isms.join("risks/R-001.yaml"),
         "likelihood: 2\n",
-        "likelihood: 3\n",
+        "likelihood: 3\nlikelihood_reason: 持ち出しの機会が増えた\n",
     );
     edit(
         &isms.join("risks/R-001.yaml"),
@@ -150,7 +150,7 @@ fn a_change_between_two_commits() {
     assert_eq!(r[0]["before"]["band"], "high");
     assert_eq!(r[0]["after"]["level"], 9);
     assert_eq!(r[0]["after"]["band"], "high");
-    assert_eq!(r[0]["after"]["residual_level"], 2);
+    assert_eq!(r[0]["after"]["residual_level"], 3);
     assert_eq!(r[1]["change"], serde_json::json!(["retreated"]));
     assert!(
         r[1]["before"]["controls"]
@@ -246,7 +246,7 @@ fn markdown_for_a_pull_request_comment() {
          SoA: 2 rows flipped · findings: 2 introduced, 0 fixed**"
     );
     assert!(md.contains(
-        "| re-levelled | `R-001` | 営業用ノートPCの盗難による顧客情報の漏えい | 6 (high) → 9 (high) | 2 (low) |"
+        "| re-levelled | `R-001` | 営業用ノートPCの盗難による顧客情報の漏えい | 6 (high) → 9 (high) | 3 (low) |"
     ));
     // User text cannot break the table.
     assert!(
@@ -273,8 +273,8 @@ fn the_work_tree_is_the_default_head_and_is_left_untouched() {
     let (_tmp, dir) = repo();
     edit(
         &dir.join("isms/risks/R-003.yaml"),
-        "likelihood: ",
-        "likelihood: 1 # was ",
+        "likelihood: 2\n",
+        "likelihood: 1\nlikelihood_reason: 工場ネットワークを分離した\n",
     );
     let status = git(&dir, &["status", "--porcelain"]);
     let index = std::fs::read(dir.join(".git/index")).unwrap();

@@ -419,16 +419,17 @@ fn computed_levels(json: &Value) -> Vec<(String, i64, i64, i64)> {
         .unwrap()
         .iter()
         .filter(|f| f["code"] == "risk/level-mismatch")
-        .map(|f| {
+        .filter_map(|f| {
             let m = f["message"].as_str().unwrap();
-            // "level 99 differs from the computed level L (impact I, likelihood P)"
-            let nums: Vec<i64> = m
+            // "level 99 of risk R-1 differs from the computed level L (impact I, likelihood P)"
+            let (head, tail) = m.split_once("the computed level")?;
+            let nums: Vec<i64> = (head.split_whitespace().nth(1).unwrap().to_owned() + " " + tail)
                 .split(|c: char| !c.is_ascii_digit())
                 .filter(|s| !s.is_empty())
                 .map(|s| s.parse().unwrap())
                 .collect();
             let file_line = f["line"].as_i64().unwrap();
-            (file_line.to_string(), nums[1], nums[2], nums[3])
+            Some((file_line.to_string(), nums[1], nums[2], nums[3]))
         })
         .collect();
     out.sort_by_key(|(line, ..)| line.parse::<i64>().unwrap());
@@ -506,7 +507,8 @@ fn ipa_risk_value_matrix_all_nine_cells_and_bands_through_the_binary() {
         .map(|(_, level, i, l)| (level, i, l))
         .collect();
     assert_eq!(got, expected);
-    // IPA's bands: 6-9 high needs a treatment; 4 (medium) and 1-3 (low) do not.
+    // Every level above the appetite (2 by default) needs a treatment, and so does the high
+    // band (6-9) always: 3, 4, 6 and 9 here; 1 and 2 do not.
     let untreated: BTreeSet<String> = codes(&json, "risk/untreated")
         .iter()
         .map(|m| {
@@ -518,20 +520,57 @@ fn ipa_risk_value_matrix_all_nine_cells_and_bands_through_the_binary() {
         .collect();
     assert_eq!(
         untreated,
-        BTreeSet::from(["R-23".into(), "R-32".into(), "R-33".into()])
+        BTreeSet::from([
+            "R-13".into(),
+            "R-22".into(),
+            "R-23".into(),
+            "R-31".into(),
+            "R-32".into(),
+            "R-33".into()
+        ])
     );
 }
 
 #[test]
-fn a_declared_likelihood_wins_and_a_missing_rating_is_reported() {
+fn a_declared_likelihood_needs_its_reason_and_a_missing_rating_is_reported() {
+    // R-DECLARED says 1 where IPA's table gives 3 and says not why: 3 is used, and the
+    // declared value is reported. R-REASONED says why: its 1 is used.
     let dir = ipa_repo(
         "kind: risk\nid: R-DECLARED\ntitle: x\nassets: [A-3]\nthreat: T-3\nvulnerabilities: [V-3]\nowner: ROLE-CISO\nlikelihood: 1\nlevel: 99\n\
+         ---\nkind: risk\nid: R-REASONED\ntitle: x\nassets: [A-3]\nthreat: T-3\nvulnerabilities: [V-3]\nowner: ROLE-CISO\nlikelihood: 1\nlikelihood_reason: 社外からは到達できない\nlevel: 99\n\
          ---\nkind: risk\nid: R-NO-VULN\ntitle: x\nassets: [A-3]\nthreat: T-3\nowner: ROLE-CISO\n",
     );
     let (json, code) = check_json(dir.path(), &["--lang", "en"]);
     assert_eq!(code, 1);
     let got = computed_levels(&json);
-    assert_eq!(got.iter().map(|g| (g.1, g.3)).collect::<Vec<_>>(), [(3, 1)]);
+    assert_eq!(
+        got.iter().map(|g| (g.1, g.3)).collect::<Vec<_>>(),
+        [(9, 3), (3, 1)]
+    );
+    let overruled: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("likelihood 1 of risk")
+        })
+        .collect();
+    assert_eq!(overruled.len(), 1, "{json}");
+    assert_eq!(overruled[0]["code"], "risk/level-mismatch");
+    assert_eq!(
+        (&overruled[0]["line"], &overruled[0]["column"]),
+        (&8.into(), &13.into())
+    );
+    assert!(
+        overruled[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("likelihood 1 of risk R-DECLARED differs from 3, which IPA's table gives"),
+        "{json}"
+    );
     let invalid = codes(&json, "schema/invalid");
     assert_eq!(
         invalid,
@@ -587,6 +626,48 @@ fn assert_files_are_annotated(dir: &Path) {
     }
 }
 
+/// `(code, file:line:column)` of every finding, sorted as `isms check` sorts them.
+fn found(json: &Value) -> Vec<(String, String)> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                format!(
+                    "{}:{}:{}",
+                    f["file"].as_str().unwrap(),
+                    f["line"],
+                    f["column"]
+                ),
+            )
+        })
+        .collect()
+}
+
+/// What a fresh starter reports, as the README's section on `isms init` says: its to-do list,
+/// warnings only. Every starter: the organisation's name to fill in (unless --organization).
+/// quick: its risk's treatment, for the risk owner to approve. baseline and comprehensive:
+/// no risk assessment yet. comprehensive: the SoA's version and approval, and each of the
+/// 93 placeholder controls, which no risk justifies yet.
+fn starter_todo(level: &str) -> Vec<(String, String)> {
+    let f = |code: &str, at: &str| (code.to_owned(), at.to_owned());
+    let mut todo = vec![f("text/placeholder", "isms.yaml:5:15")];
+    match level {
+        "quick" => todo.push(f(
+            "risk/treatment-unapproved",
+            "standards/ransomware.yaml:32:11",
+        )),
+        "baseline" => todo.push(f("risk/no-assessment", "isms.yaml:7:14")),
+        _ => {
+            todo.push(f("risk/no-assessment", "isms.yaml:7:14"));
+            todo.push(f("soa/unapproved", "soa.yaml:8:12"));
+        }
+    }
+    todo
+}
+
 #[test]
 fn all_six_starters_pass_isms_check() {
     for level in ["quick", "baseline", "comprehensive"] {
@@ -594,11 +675,48 @@ fn all_six_starters_pass_isms_check() {
             let dir = tempfile::tempdir().unwrap();
             let out = init(dir.path(), &["--level", level, "--lang", lang]);
             assert!(out.contains("isms.yaml"), "{out}");
+            assert!(
+                out.contains("to-do list") || out.contains("やることの一覧"),
+                "{out}"
+            );
             let (json, code) = check_json(dir.path(), &[]);
             assert_eq!(code, 0, "{level} {lang}: {json}");
             assert_eq!(json["summary"]["errors"], 0, "{level} {lang}");
-            assert_eq!(json["summary"]["warnings"], 0, "{level} {lang}: {json}");
             assert_eq!(json["summary"]["infos"], 0, "{level} {lang}: {json}");
+            let mut got = found(&json);
+            if level == "comprehensive" {
+                let unjustified: Vec<String> = got
+                    .iter()
+                    .filter(|(c, _)| c == "soa/unjustified")
+                    .map(|(_, at)| at.split(':').next().unwrap().to_owned())
+                    .collect();
+                assert_eq!(unjustified.len(), 93, "{json}");
+                assert!(
+                    unjustified
+                        .iter()
+                        .all(|f| f.starts_with("controls/iso27001-2022/"))
+                );
+                got.retain(|(c, _)| c != "soa/unjustified");
+            }
+            let mut want = starter_todo(level);
+            want.sort_by(|a, b| a.1.cmp(&b.1));
+            got.sort_by(|a, b| a.1.cmp(&b.1));
+            assert_eq!(got, want, "{level} {lang}: {json}");
+            // With the organisation's name given, its fill-in is gone.
+            let named = tempfile::tempdir().unwrap();
+            init(
+                named.path(),
+                &[
+                    "--level",
+                    level,
+                    "--lang",
+                    lang,
+                    "--organization",
+                    "株式会社サンプル",
+                ],
+            );
+            let (json, _) = check_json(named.path(), &[]);
+            assert!(codes(&json, "text/placeholder").is_empty(), "{json}");
             assert_files_are_annotated(dir.path());
             let d = dir.path();
             let config = read(d, "isms.yaml");
@@ -717,7 +835,14 @@ fn quick_takes_any_of_the_ten_threats() {
     assert_eq!(standards, 10);
     let (json, code) = check_json(dir.path(), &[]);
     assert_eq!(code, 0, "{json}");
-    assert_eq!(json["summary"]["warnings"], 0, "{json}");
+    // The to-do list: the organisation's name, and each threat's treatment to approve.
+    assert_eq!(json["summary"]["warnings"], 11, "{json}");
+    assert_eq!(
+        codes(&json, "risk/treatment-unapproved").len(),
+        10,
+        "{json}"
+    );
+    assert_eq!(codes(&json, "text/placeholder").len(), 1, "{json}");
 
     let bad = bin()
         .arg("init")
@@ -888,6 +1013,15 @@ fn growing_fills_a_gap_beside_an_existing_file() {
 fn quick_into_a_repository_without_the_ipa_method_states_the_likelihood() {
     let dir = tempfile::tempdir().unwrap();
     copy_into(&root().join("company-example"), dir.path());
+    // company-example derives its likelihoods with IPA's table; this repository declares them.
+    let config = read(dir.path(), "isms.yaml");
+    let declared: String = config
+        .lines()
+        .filter(|l| !l.contains("likelihood_from"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(declared, config);
+    std::fs::write(dir.path().join("isms.yaml"), declared).unwrap();
     let out = init(dir.path(), &["--level", "quick", "--threat", "ransomware"]);
     assert!(out.contains("standards/ransomware.yaml"), "{out}");
     assert!(read(dir.path(), "standards/ransomware.yaml").contains("likelihood: 3"));

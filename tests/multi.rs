@@ -32,7 +32,9 @@ fn check_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
 }
 
 const KNOWN_FINDINGS: &str = "\
-known/risks.yaml:12:1: warning[risk/residual-above-appetite] the residual level of risk R-1 is 3, above the appetite of 2
+known/controls.yaml:22:11: warning[soa/unjustified] ipa-sme 4 is applicable through C-C, but no risk is treated through it and the SoA gives no reason to include it
+known/controls.yaml:29:11: warning[soa/unjustified] ipa-sme 5 is applicable through C-D, but no risk is treated through it and the SoA gives no reason to include it
+known/risks.yaml:14:1: warning[risk/residual-above-appetite] the residual level of risk R-1 is 3, above the appetite of 2
 known/soa.yaml:2:12: error[soa/missing] ipa-sme 22 (Confidentiality clauses with business partners) is neither applied nor excluded
 known/soa.yaml:2:12: error[soa/missing] ipa-sme 23 (Choosing external and cloud services) is neither applied nor excluded
 known/soa.yaml:2:12: error[soa/missing] ipa-sme 24 (Preparing for security incidents) is neither applied nor excluded
@@ -48,8 +50,8 @@ fn several_repositories_one_summary_line_each_and_a_total() {
     let expected = format!(
         "clean: No problems found in 8 files (11 entities).\n\
          {KNOWN_FINDINGS}\
-         known: Found 5 errors, 2 warnings, 0 infos in 5 files (18 entities).\n\
-         Total: 5 errors, 2 warnings, 0 infos in 2 repositories (13 files).\n"
+         known: Found 5 errors, 4 warnings, 0 infos in 5 files (18 entities).\n\
+         Total: 5 errors, 4 warnings, 0 infos in 2 repositories (13 files).\n"
     );
     assert_eq!(out, expected, "stderr: {err}");
     assert_eq!(code, 1, "the worst of 0 and 1");
@@ -65,7 +67,7 @@ fn quiet_prints_only_findings_and_the_total() {
     assert_eq!(
         out,
         format!(
-            "{KNOWN_FINDINGS}Total: 5 errors, 2 warnings, 0 infos in 2 repositories (13 files).\n"
+            "{KNOWN_FINDINGS}Total: 5 errors, 4 warnings, 0 infos in 2 repositories (13 files).\n"
         )
     );
     assert_eq!(code, 1);
@@ -83,7 +85,7 @@ fn json_over_several_repositories() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v["summary"],
-        serde_json::json!({"files": 13, "entities": 29, "errors": 5, "warnings": 2, "infos": 0, "repositories": 2})
+        serde_json::json!({"files": 13, "entities": 29, "errors": 5, "warnings": 4, "infos": 0, "repositories": 2})
     );
     assert_eq!(v["repositories"][0]["path"], "clean");
     assert_eq!(v["repositories"][0]["summary"]["errors"], 0);
@@ -97,9 +99,9 @@ fn json_over_several_repositories() {
             &first["line"]
         ),
         (
-            Some("risk/residual-above-appetite"),
-            Some("known/risks.yaml"),
-            &serde_json::json!(12)
+            Some("soa/unjustified"),
+            Some("known/controls.yaml"),
+            &serde_json::json!(22)
         )
     );
 }
@@ -125,5 +127,5 @@ fn sarif_over_several_repositories_has_a_run_each() {
     let runs = v["runs"].as_array().unwrap();
     assert_eq!(runs.len(), 2);
     assert_eq!(runs[0]["results"].as_array().unwrap().len(), 0);
-    assert_eq!(runs[1]["results"].as_array().unwrap().len(), 7);
+    assert_eq!(runs[1]["results"].as_array().unwrap().len(), 9);
 }

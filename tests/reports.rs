@@ -498,7 +498,7 @@ fn soa_counts_and_justifications_on_known_answers() {
     assert_eq!(v["additional"][0]["id"], "C-EXTRA");
     assert_eq!(v["additional"][0]["risks"], json!(["R-2"]));
     assert_eq!(v["findings"]["errors"], 5);
-    assert_eq!(v["findings"]["warnings"], 2);
+    assert_eq!(v["findings"]["warnings"], 4);
     let codes: Vec<&str> = v["findings"]["items"]
         .as_array()
         .unwrap()
@@ -510,6 +510,8 @@ fn soa_counts_and_justifications_on_known_answers() {
     assert_eq!(codes.iter().filter(|c| **c == "soa/missing").count(), 4);
     assert!(codes.contains(&"soa/contradiction"));
     assert!(codes.contains(&"soa/included-without-control"));
+    // Rows 4 and 5 are applied by C-C and C-D, which no risk names and no reason includes.
+    assert_eq!(codes.iter().filter(|c| **c == "soa/unjustified").count(), 2);
 
     // The documents say so too: undecided rows stand out, findings are listed.
     let md = text(ok(&["soa"], &dir));
@@ -522,7 +524,7 @@ fn soa_counts_and_justifications_on_known_answers() {
     let doc = Html::parse_document(&html);
     assert_eq!(doc.select(&sel("tr.d-undecided")).count(), 4);
     assert_eq!(doc.select(&sel("tr.d-contradictory")).count(), 1);
-    assert_eq!(doc.select(&sel("table.findings tbody tr")).count(), 7);
+    assert_eq!(doc.select(&sel("table.findings tbody tr")).count(), 9);
     let csv = text(ok(&["soa", "--format", "csv"], &dir));
     assert!(csv.contains("\r\n22,"));
     assert!(csv.contains(",Undecided,"));
@@ -534,7 +536,7 @@ fn soa_counts_and_justifications_on_known_answers() {
             .any(|r| r[0] == "22" && r[3] == "Undecided")
     );
     assert_eq!(sheets.last().unwrap().0, "Findings");
-    assert_eq!(sheets.last().unwrap().1.len(), 8);
+    assert_eq!(sheets.last().unwrap().1.len(), 10);
 }
 
 #[test]

@@ -547,8 +547,11 @@ pub fn summary(args: &Request, done: &Done) -> String {
         Level::Comprehensive => None,
     };
     text.push_str(lang.pick(
-        "\nNext: open each file and fill in what its first comment asks, then run `isms check`.\n",
-        "\n次に: 各ファイルを開いて先頭のコメントに沿って記入し、`isms check` で確認してください。\n",
+        "\nNext: open each file and fill in what its first comment asks, then run `isms check`.\n\
+         Its warnings are your to-do list: the fill-ins left (text/placeholder), the approvals\n\
+         still to give, the risk assessment still to write.\n",
+        "\n次に: 各ファイルを開いて先頭のコメントに沿って記入し、`isms check` で確認してください。\n\
+         その警告がやることの一覧です: 残っている記入欄（text/placeholder）、まだの承認、まだのリスクアセスメント。\n",
     ));
     if let Some(next) = next_level {
         text.push_str(&tr!(

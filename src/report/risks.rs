@@ -21,6 +21,13 @@ pub struct Acceptance {
     pub rationale: Option<String>,
 }
 
+/// The risk owner's sign-off of a treatment plan (ISO/IEC 27001 6.1.3 f): who, when.
+#[derive(Clone, Debug)]
+pub struct Approval {
+    pub by: Option<Named>,
+    pub on: Option<String>,
+}
+
 #[derive(Clone, Debug)]
 pub struct RiskRow {
     pub id: String,
@@ -44,6 +51,8 @@ pub struct RiskRow {
     pub residual_level: Option<i64>,
     pub residual_band: Option<Band>,
     pub acceptance: Option<Acceptance>,
+    /// `approved_by` / `approved_on` of the treatment, when either is written.
+    pub approval: Option<Approval>,
     /// Where the risk sits after treatment: the residual when declared, else where it was.
     pub after: Option<(i64, i64)>,
 }
@@ -216,6 +225,12 @@ pub fn build(checked: &Judged) -> RiskRegister {
                     expires: t.expires.as_ref().map(|d| d.value.to_string()),
                     rationale: t.rationale.as_ref().map(|x| x.value.clone()),
                 });
+            let approval = t
+                .filter(|t| t.approved_by.is_some() || t.approved_on.is_some())
+                .map(|t| Approval {
+                    by: t.approved_by.as_ref().map(|x| index.role(x.as_str())),
+                    on: t.approved_on.as_ref().map(|d| d.value.to_string()),
+                });
             let threat = r.threat.as_ref().map(|x| index.threat(x.as_str()));
             let origin = r
                 .threat
@@ -257,6 +272,7 @@ pub fn build(checked: &Judged) -> RiskRegister {
                 residual_level: a.residual_level,
                 residual_band: a.residual_band,
                 acceptance,
+                approval,
                 after,
             }
         })

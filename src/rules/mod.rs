@@ -3,6 +3,7 @@
 //! [`RULES`] is the one registry that `explain`, `rules`, SARIF and the docs read.
 
 mod asset;
+mod config;
 mod control;
 mod ids;
 pub mod loading;
@@ -10,6 +11,7 @@ mod procedure;
 mod refs;
 mod risk;
 mod soa;
+mod text;
 
 use crate::analysis::Analysis;
 use crate::catalog::Catalogs;
@@ -53,6 +55,26 @@ pub const RULES: &[Rule] = &[
     loaded(&loading::YamlDuplicateKey::META),
     loaded(&loading::YamlEmpty::META),
     judged(&loading::SchemaInvalid::META, schema_rules),
+    judged(
+        &config::ConfigScaleOutOfRange::META,
+        config::ConfigScaleOutOfRange::check,
+    ),
+    judged(
+        &config::ConfigImportanceExceedsImpact::META,
+        config::ConfigImportanceExceedsImpact::check,
+    ),
+    judged(
+        &config::ConfigMatrixShape::META,
+        config::ConfigMatrixShape::check,
+    ),
+    judged(
+        &config::ConfigLabelsMismatch::META,
+        config::ConfigLabelsMismatch::check,
+    ),
+    judged(
+        &config::ConfigLevelOutOfRange::META,
+        config::ConfigLevelOutOfRange::check,
+    ),
     judged(&ids::IdDuplicate::META, ids::IdDuplicate::check),
     judged(&refs::RefUnknown::META, refs::RefUnknown::check),
     judged(&refs::RefWrongKind::META, refs::RefWrongKind::check),
@@ -82,6 +104,19 @@ pub const RULES: &[Rule] = &[
         risk::RiskAcceptanceExpired::check,
     ),
     judged(
+        &risk::RiskTreatmentUnapproved::META,
+        risk::RiskTreatmentUnapproved::check,
+    ),
+    judged(
+        &risk::RiskAcceptedByNonOwner::META,
+        risk::RiskAcceptedByNonOwner::check,
+    ),
+    judged(
+        &risk::RiskTreatmentOverdue::META,
+        risk::RiskTreatmentOverdue::check,
+    ),
+    judged(&risk::RiskNoAssessment::META, risk::RiskNoAssessment::check),
+    judged(
         &control::ControlNoProcedure::META,
         control::ControlNoProcedure::check,
     ),
@@ -91,12 +126,15 @@ pub const RULES: &[Rule] = &[
         &soa::SoaIncludedWithoutControl::META,
         soa::SoaIncludedWithoutControl::check,
     ),
+    judged(&soa::SoaUnjustified::META, soa::SoaUnjustified::check),
+    judged(&soa::SoaUnapproved::META, soa::SoaUnapproved::check),
     judged(
         &procedure::ProcedureReviewOverdue::META,
         procedure::ProcedureReviewOverdue::check,
     ),
     judged(&asset::AssetUnassessed::META, asset::AssetUnassessed::check),
     judged(&control::ControlUnused::META, control::ControlUnused::check),
+    judged(&text::TextPlaceholder::META, text::TextPlaceholder::check),
 ];
 
 /// Codes that were renamed: old name → current name, so old configurations keep working.

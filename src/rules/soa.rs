@@ -406,3 +406,252 @@ impl SoaIncludedWithoutControl {
         }
     }
 }
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an applicable control of a framework's Statement of Applicability that has no
+    /// justification for its inclusion: no risk is treated through the organisation controls
+    /// mapped to it (`treatment.controls` of a risk naming one of them), and the `soa`
+    /// document declares no reason for it under `inclusions` (a law, a contract, a business
+    /// need). Judged for each framework of `frameworks:` that has its `soa` document.
+    ///
+    /// ## Why is this bad?
+    /// ISO/IEC 27001 6.1.3 d) asks the SoA for the justification of every included control.
+    /// A control mapped "because the catalog has it" is no justification: an auditor asks
+    /// which risk it treats, or which requirement makes it necessary.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: control
+    /// id: C-CLOCK
+    /// maps_to: ["iso27001-2022:8.17"]   # and no risk's treatment names C-CLOCK
+    /// ```
+    /// Use instead: name the control in the treatment of the risk it treats, or give the
+    /// reason in the SoA:
+    /// ```yaml
+    /// inclusions:
+    ///   "8.17": ログの証拠能力を保つため、取引先との契約で時刻同期を求められている
+    /// ```
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// 適用宣言書で適用となる管理策のうち、適用する理由がないものを報告します。
+    /// 対応付けた組織の管理策を通して対応するリスクがなく（どのリスクの `treatment.controls` にもない）、
+    /// 適用宣言書の `inclusions` にも理由（法令・契約・事業上の必要）がないものです。
+    /// `frameworks:` の規格のうち、その適用宣言書（`soa` の文書）があるものを判定します。
+    ///
+    /// ## なぜ問題か
+    /// ISO/IEC 27001 の 6.1.3 d) は、適用宣言書に、適用するすべての管理策について適用の理由を求めています。
+    /// 「規格にあるから」対応付けた管理策では理由になりません。
+    /// 監査人は、どのリスクに対応するのか、どの要求事項が必要としているのかを尋ねます。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: control
+    /// id: C-CLOCK
+    /// maps_to: ["iso27001-2022:8.17"]   # どのリスクの対応にも C-CLOCK がない
+    /// ```
+    /// 代わりに: 対応するリスクの `treatment.controls` にその管理策を挙げるか、適用宣言書に理由を書きます:
+    /// ```yaml
+    /// inclusions:
+    ///   "8.17": ログの証拠能力を保つため、取引先との契約で時刻同期を求められている
+    /// ```
+    pub struct SoaUnjustified {
+        code: "soa/unjustified",
+        severity: Warning,
+        summary: "An applicable control has no justification for its inclusion",
+        summary_ja: "適用とした管理策に適用の理由がない",
+    }
+}
+
+impl SoaUnjustified {
+    /// Whether the treatment plan is still incomplete: a risk's document broke its schema
+    /// (its treatment may be under a misspelt key, its controls of the wrong shape), or a risk
+    /// the criteria do not accept has no treatment yet. Justifications come from the plan,
+    /// so until it is whole its own finding is the one finding.
+    fn plan_incomplete(cx: &Context) -> bool {
+        let method = &cx.config.risk;
+        cx.model
+            .risks
+            .iter()
+            .zip(&cx.analysis.assessments)
+            .any(|(r, a)| {
+                !r.schema_valid
+                    || r.treatment
+                        .as_ref()
+                        .is_some_and(|t| t.malformed.contains(&"controls"))
+                    || (r.treatment.is_none()
+                        && a.level
+                            .is_some_and(|l| l > method.acceptable || l >= method.high))
+            })
+    }
+
+    pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+        if Self::plan_incomplete(cx) {
+            return;
+        }
+        for fw_name in &cx.config.frameworks {
+            let Some(decisions) = cx.analysis.soa(&fw_name.value) else {
+                continue; // ref/unknown reports it
+            };
+            if decisions.document.is_none() {
+                continue;
+            }
+            let name = &decisions.framework;
+            for row in &decisions.rows {
+                if row.decision != Decision::Applied
+                    || !row.risks.is_empty()
+                    || !row.reasons.is_empty()
+                {
+                    continue;
+                }
+                // A risk in a file that could not be read, or one whose treatment misspells the
+                // control, may treat it: that file's or that reference's finding comes first.
+                let controls: Vec<&crate::model::Control> = row
+                    .controls
+                    .iter()
+                    .map(|&c| &cx.model.controls[c])
+                    .collect();
+                if controls.iter().any(|c| {
+                    cx.model.maybe_referenced(c.id.as_str())
+                        || cx
+                            .analysis
+                            .refs
+                            .maybe_held_by(c.id.as_str(), crate::model::Kind::Risk)
+                }) {
+                    continue;
+                }
+                let target = format!("{name}:{}", row.id);
+                let Some(at) = controls
+                    .iter()
+                    .flat_map(|c| &c.maps_to)
+                    .find(|m| m.value == target)
+                else {
+                    continue;
+                };
+                let id = &row.id;
+                let list = controls
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                out.push(
+                    cx.finding(
+                        &Self::META,
+                        at.span,
+                        msg!(
+                            "{name} {id} is applicable through {list}, but no risk is treated through it and the SoA gives no reason to include it",
+                            "{name} {id} は {list} により適用となっていますが、これで対応するリスクがなく、適用宣言書にも適用の理由がありません"
+                        ),
+                    )
+                    .help(msg!(
+                        "name {list} in the treatment of the risk it treats, or give the reason in the soa: `inclusions: {{\"{id}\": <reason>}}`",
+                        "対応するリスクの `treatment.controls` に {list} を挙げるか、適用宣言書の inclusions に `\"{id}\": <理由>` を書いてください"
+                    ))
+                    .about(name.as_str(), format!("inclusions.{id}")),
+                );
+            }
+        }
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `soa` document without `version`, `approved_by` or `approved_on`.
+    ///
+    /// ## Why is this bad?
+    /// The Statement of Applicability is a controlled document (ISO/IEC 27001 7.5.2, 7.5.3):
+    /// the auditor reads it first and checks which version top management approved, and
+    /// when. An SoA with no version and no approval is a draft.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: soa
+    /// framework: iso27001-2022
+    /// exclusions: {}
+    /// ```
+    /// Use instead:
+    /// ```yaml
+    /// kind: soa
+    /// framework: iso27001-2022
+    /// version: "1.0"
+    /// approved_by: ROLE-CEO
+    /// approved_on: 2026-10-01
+    /// ```
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// `version`（版）、`approved_by`（承認者）、`approved_on`（承認日）のいずれかがない適用宣言書（`soa` の文書）を報告します。
+    ///
+    /// ## なぜ問題か
+    /// 適用宣言書は管理すべき文書です（ISO/IEC 27001 7.5.2・7.5.3）。
+    /// 監査人は最初に適用宣言書を読み、どの版をトップマネジメントがいつ承認したかを確かめます。
+    /// 版も承認もない適用宣言書は下書きにすぎません。
+    ///
+    /// ## 例
+    /// ```yaml
+    /// kind: soa
+    /// framework: iso27001-2022
+    /// exclusions: {}
+    /// ```
+    /// 代わりに:
+    /// ```yaml
+    /// kind: soa
+    /// framework: iso27001-2022
+    /// version: "1.0"
+    /// approved_by: ROLE-CEO
+    /// approved_on: 2026-10-01
+    /// ```
+    pub struct SoaUnapproved {
+        code: "soa/unapproved",
+        severity: Warning,
+        summary: "The SoA has no version, approver or approval date",
+        summary_ja: "適用宣言書に版・承認者・承認日がない",
+    }
+}
+
+impl SoaUnapproved {
+    pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+        for soa in &cx.model.soas {
+            // A SoA of an unknown framework is ref/unknown's finding.
+            if cx.catalogs.framework(soa.framework.as_str()).is_none() {
+                continue;
+            }
+            let missing: Vec<&str> = [
+                ("version", soa.version.is_none()),
+                ("approved_by", soa.approved_by.is_none()),
+                ("approved_on", soa.approved_on.is_none()),
+            ]
+            .into_iter()
+            .filter(|&(key, absent)| absent && !soa.malformed.contains(&key))
+            .map(|(key, _)| key)
+            .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let name = soa.framework.as_str();
+            let list = missing
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(
+                cx.finding(
+                    &Self::META,
+                    soa.framework.span,
+                    msg!(
+                        "the SoA of {name} has no {list}",
+                        "{name} の適用宣言書に {list} がありません"
+                    ),
+                )
+                .help(msg!(
+                    "a controlled document: `version: \"1.0\"`, `approved_by: <role id>` (top management) and `approved_on: YYYY-MM-DD`",
+                    "管理する文書として `version: \"1.0\"`、`approved_by: <役割 ID>`（トップマネジメント）、`approved_on: YYYY-MM-DD` を書いてください"
+                ))
+                .about(name, "approved_on"),
+            );
+        }
+    }
+}

@@ -168,6 +168,13 @@ struct Risk<'a> {
     due: Option<&'a str>,
     residual: Option<Residual>,
     acceptance: Option<Acceptance<'a>>,
+    approval: Option<Approval<'a>>,
+}
+
+#[derive(Serialize)]
+struct Approval<'a> {
+    by: Option<&'a str>,
+    on: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -245,6 +252,10 @@ pub fn risks(r: &RiskRegister) -> String {
                     on: a.on.as_deref(),
                     expires: a.expires.as_deref(),
                     rationale: a.rationale.as_deref(),
+                }),
+                approval: x.approval.as_ref().map(|a| Approval {
+                    by: a.by.as_ref().map(|b| b.id.as_str()),
+                    on: a.on.as_deref(),
                 }),
             })
             .collect(),

@@ -158,13 +158,22 @@ pub fn treatment_text(r: &RiskRow, lang: Lang) -> String {
     s
 }
 
-/// Who accepted, when, until when, why; one item a line.
+/// Who accepted, when, until when, why; then who approved the treatment plan, when. One
+/// item a line.
 pub fn acceptance_text(r: &RiskRow, lang: Lang) -> String {
-    let Some(a) = &r.acceptance else {
-        return String::new();
-    };
     let c = labels::colon(lang);
     let mut lines = Vec::new();
+    if let Some(a) = &r.approval {
+        if let Some(by) = &a.by {
+            lines.push(format!("{}{c}{}", L::PlanApprovedBy.t(lang), by.label()));
+        }
+        if let Some(on) = &a.on {
+            lines.push(format!("{}{c}{on}", L::PlanApprovedOn.t(lang)));
+        }
+    }
+    let Some(a) = &r.acceptance else {
+        return lines.join("\n");
+    };
     if let Some(by) = &a.by {
         lines.push(format!("{}{c}{}", L::AcceptedBy.t(lang), by.label()));
     }
