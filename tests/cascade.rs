@@ -131,7 +131,7 @@ const CASES: &[Case] = &[
             "maps_to: [\"iso27001-2022:7.14\", \"iso27001-2022:8.10\"]",
             "maps_to: [\"iso27001-2022:7.14\", \"iso27001-2022:8.10\"",
         ),
-        expected: "yaml/syntax controls/physical.yaml:88:10",
+        expected: "yaml/syntax controls/physical.yaml:79:10",
     },
     Case {
         // Unclosed `[` in a vulnerability that risks reference.
@@ -352,25 +352,25 @@ const CASES: &[Case] = &[
         expected: "schema/invalid risks/R-009.yaml:13:11",
     },
     Case {
-        // `8.30:` unquoted is the number 8.3: the exclusion still counts for 8.30.
+        // `8.4:` unquoted is a number, not an id: the exclusion still counts for 8.4.
         name: "unquoted_number_exclusion_key",
         file: "soa.yaml",
-        edit: Text("  \"8.30\": >-", "  8.30: >-"),
-        expected: "schema/invalid soa.yaml:26:3",
+        edit: Text("  \"8.4\":", "  8.4:"),
+        expected: "schema/invalid soa.yaml:11:3",
     },
     Case {
         // `5.20:` unquoted is the number 5.2: the inclusion still counts for 5.20.
         name: "unquoted_number_inclusion_key",
         file: "soa.yaml",
         edit: Text("  \"5.20\":", "  5.20:"),
-        expected: "schema/invalid soa.yaml:41:3",
+        expected: "schema/invalid soa.yaml:23:3",
     },
     Case {
         // `treatmnt:` on a high risk: not also "untreated".
         name: "misspelt_treatment_key",
         file: "risks/R-002.yaml",
         edit: Text("treatment:", "treatmnt:"),
-        expected: "schema/invalid risks/R-002.yaml:14:1",
+        expected: "schema/invalid risks/R-002.yaml:12:1",
     },
     Case {
         // `likelyhood:`: not also "has no likelihood".

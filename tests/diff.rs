@@ -87,10 +87,10 @@ fn repo() -> (tempfile::TempDir, PathBuf) {
         "id: C-ENDPOINT\ntitle: 利用者端末の管理（MDM・画面ロック・リモートワイプ）\ncategory: technological\nstatus: implemented",
         "id: C-ENDPOINT\ntitle: 利用者端末の管理（MDM・画面ロック・リモートワイプ）\ncategory: technological\nstatus: planned",
     );
-    // 8.31 is no longer excluded: a gap in the SoA.
+    // 8.28 is no longer excluded: a gap in the SoA.
     let soa = isms.join("soa.yaml");
     let text = std::fs::read_to_string(&soa).unwrap();
-    let kept: Vec<&str> = text.lines().filter(|l| !l.contains("\"8.31\":")).collect();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.contains("\"8.28\":")).collect();
     std::fs::write(&soa, kept.join("\n") + "\n").unwrap();
     commit(&dir, "a change", "c2");
 
@@ -174,7 +174,7 @@ fn a_change_between_two_commits() {
     assert_eq!(d["controls"][0]["before"], "implemented");
     assert_eq!(d["controls"][0]["after"], "planned");
 
-    assert_eq!(ids(&d, "soa"), ["8.1", "8.31"]);
+    assert_eq!(ids(&d, "soa"), ["8.1", "8.28"]);
     let s = &d["soa"];
     assert_eq!(s[0]["before"]["status"], "implemented");
     assert_eq!(s[0]["after"]["status"], "planned");
@@ -254,7 +254,9 @@ fn markdown_for_a_pull_request_comment() {
         "{md}"
     );
     assert!(md.contains("| `C-ENDPOINT` | 利用者端末の管理（MDM・画面ロック・リモートワイプ） | implemented → planned |"));
-    assert!(md.contains("| `iso27001-2022:8.31` | Separation of development, test and production environments | no → undecided | yes → no | — |"));
+    assert!(
+        md.contains("| `iso27001-2022:8.28` | Secure coding | no → undecided | yes → no | — |")
+    );
     assert!(
         md.contains("| error | `ref/unknown` | `isms/risks/R-001.yaml:"),
         "{md}"
@@ -408,6 +410,6 @@ fn a_row_that_loses_its_control_reads_yes_no_control() {
         "| `iso27001-2022:5.31` | Legal, statutory, regulatory and contractual requirements | yes → yes (no control) | no | implemented → — |"
     ), "{md}");
     assert!(md.contains(
-        "| warning | `soa/included-without-control` | `isms/soa.yaml:42:3` | iso27001-2022 5.31 is applicable, but no control implements it |"
+        "| warning | `soa/included-without-control` | `isms/soa.yaml:24:3` | iso27001-2022 5.31 is applicable, but no control implements it |"
     ), "{md}");
 }

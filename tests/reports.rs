@@ -246,8 +246,8 @@ fn soa_json_has_the_contract_keys_in_catalog_order() {
     assert_eq!(r["applicable"], false);
     assert_eq!(r["status"], Value::Null);
     assert!(r["exclusion"].as_str().unwrap().contains("ソースコード"));
-    assert_eq!(v["counts"]["applicable"], 83);
-    assert_eq!(v["counts"]["excluded"], 10);
+    assert_eq!(v["counts"]["applicable"], 88);
+    assert_eq!(v["counts"]["excluded"], 5);
     assert_eq!(v["counts"]["undecided"], 0);
     assert_eq!(v["findings"]["errors"], 0);
 }
@@ -294,7 +294,7 @@ fn xlsx_soa_reads_back_with_header_filters_and_rows() {
     assert!(block.contains("版：1.0"), "{block}");
     assert!(block.contains("承認日：2026-10-01"));
     assert!(block.contains("承認者：ROLE-CEO 代表取締役"));
-    assert!(block.contains("適用 83"));
+    assert!(block.contains("適用 88"));
     assert!(block.contains("問題はありません"));
     // The sheet XML has frozen panes, an autofilter and wrapped text.
     let sheet1 = unzip_entry(&bytes, "xl/worksheets/sheet1.xml");

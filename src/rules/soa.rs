@@ -100,12 +100,14 @@ declare_rule! {
     /// ```yaml
     /// kind: soa
     /// framework: iso27001-2022
-    /// exclusions: {}        # and no control maps to 7.5
+    /// exclusions: {}        # and no control maps to 8.28
     /// ```
-    /// Use instead:
+    /// Use instead, when the organisation writes no code at all (its systems are packages and
+    /// cloud services), an exclusion that says so; a control that the organisation needs is
+    /// never excluded because someone else also has a part in it (a landlord, a vendor):
     /// ```yaml
     /// exclusions:
-    ///   "7.5": 建物はビル管理会社が管理し、物理的脅威からの保護は賃貸契約で担保している
+    ///   "8.28": 自社でプログラムを開発・改修せず、ソースコードを持たない（業務システムはパッケージ製品とクラウドサービス）
     /// ```
     ///
     /// # 日本語
@@ -125,12 +127,13 @@ declare_rule! {
     /// ```yaml
     /// kind: soa
     /// framework: iso27001-2022
-    /// exclusions: {}        # 7.5 に対応付けた管理策もない
+    /// exclusions: {}        # 8.28 に対応付けた管理策もない
     /// ```
-    /// 代わりに:
+    /// 代わりに: 自社でまったくコードを書かない（業務システムはパッケージ製品とクラウドサービス）なら、そう書いて除外します。
+    /// 組織に必要な管理策を、他者（ビルの管理会社やベンダー）も関わっているという理由で除外することはできません:
     /// ```yaml
     /// exclusions:
-    ///   "7.5": 建物はビル管理会社が管理し、物理的脅威からの保護は賃貸契約で担保している
+    ///   "8.28": 自社でプログラムを開発・改修せず、ソースコードを持たない（業務システムはパッケージ製品とクラウドサービス）
     /// ```
     pub struct SoaMissing {
         code: "soa/missing",
