@@ -363,7 +363,7 @@ const CASES: &[Case] = &[
         name: "unquoted_number_inclusion_key",
         file: "soa.yaml",
         edit: Text("  \"5.20\":", "  5.20:"),
-        expected: "schema/invalid soa.yaml:23:3",
+        expected: "schema/invalid soa.yaml:25:3",
     },
     Case {
         // `treatmnt:` on a high risk: not also "untreated".

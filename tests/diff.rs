@@ -410,6 +410,6 @@ fn a_row_that_loses_its_control_reads_yes_no_control() {
         "| `iso27001-2022:5.31` | Legal, statutory, regulatory and contractual requirements | yes → yes (no control) | no | implemented → — |"
     ), "{md}");
     assert!(md.contains(
-        "| warning | `soa/included-without-control` | `isms/soa.yaml:24:3` | iso27001-2022 5.31 is applicable, but no control implements it |"
+        "| warning | `soa/included-without-control` | `isms/soa.yaml:26:3` | iso27001-2022 5.31 is applicable, but no control implements it |"
     ), "{md}");
 }
