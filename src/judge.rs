@@ -35,7 +35,19 @@ pub fn judge(ws: Workspace, today: Date) -> Judged {
         analysis: &analysis,
     };
     let mut findings = ws.findings.clone();
-    findings.extend(rules::run(&cx));
+    // A value the schema rejected (`owner: 3`, a number where an id belongs) is that one
+    // finding: a reference written there is not also reported as naming no entity.
+    let rejected: std::collections::HashSet<crate::source::Span> = ws
+        .findings
+        .iter()
+        .filter(|f| f.code == rules::SchemaInvalid::META.code)
+        .map(|f| f.span)
+        .collect();
+    findings.extend(
+        rules::run(&cx)
+            .into_iter()
+            .filter(|f| !(f.code.starts_with("ref/") && rejected.contains(&f.span))),
+    );
     let mut findings = rules::apply_overrides(&ws.config, findings);
     let path = |f: &Finding| ws.sources.get(f.span.file).path.as_str();
     findings.sort_by(|a, b| a.sort_key(path(a)).cmp(&b.sort_key(path(b))));

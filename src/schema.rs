@@ -416,6 +416,8 @@ fn describe(
 ) -> Vec<Finding> {
     let (t, path) = (&p.target, p.path.as_slice());
     let what = entity.map_or("isms.yaml", Kind::as_str);
+    // In Japanese, the kind's Japanese name (リスク), as the reports say it.
+    let what_ja = entity.map_or("isms.yaml ", Kind::ja);
     let field = field_name(path);
     let at = dotted(path);
     let one = |message: Message, help: Option<Message>, what: &str| {
@@ -470,7 +472,7 @@ fn describe(
                             key.key.span,
                             msg!(
                                 "unknown field `{name}` in {what}",
-                                "{what} に未知のフィールド `{name}` があります"
+                                "{what_ja}に未知のフィールド `{name}` があります"
                             ),
                             format!("{key_path}:unknown"),
                         )

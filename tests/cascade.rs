@@ -637,6 +637,14 @@ const CASES: &[Case] = &[
         expected: "procedure/review-overdue procedures/P-PASSWORD.yaml:17:37",
     },
     Case {
+        // `owner: 3`: a number where a role id belongs is the schema's finding, not also
+        // "no role has the id 3".
+        name: "owner_a_number",
+        file: "risks/R-017.yaml",
+        edit: Text("owner: ROLE-SALES", "owner: 3"),
+        expected: "schema/invalid risks/R-017.yaml:10:8",
+    },
+    Case {
         // An acceptance that expired two months ago.
         name: "acceptance_expired",
         file: "risks/R-018.yaml",

@@ -1029,3 +1029,47 @@ fn quick_into_a_repository_without_the_ipa_method_states_the_likelihood() {
     assert_eq!(code, 0, "{json}");
     assert_eq!(json["summary"]["errors"], 0);
 }
+
+#[test]
+fn a_threat_by_its_japanese_name_and_a_did_you_mean_for_a_typo() {
+    // The Japanese name, whole or a part that names one threat only.
+    for (name, file) in [
+        ("内部不正", "insider"),
+        ("内部不正による情報漏えい等", "insider"),
+        ("ランサム", "ransomware"),
+        ("ビジネスメール詐欺", "bec"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        init(dir.path(), &["--level", "quick", "--threat", name]);
+        let written: Vec<String> = std::fs::read_dir(dir.path().join("standards"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(written, [format!("{file}.yaml")], "{name}");
+    }
+    // A part that several names share is no name, and a typo gets its did-you-mean.
+    for (value, help) in [
+        ("攻撃", None),
+        ("suply-chain", Some("help: did you mean `supply-chain`?")),
+        ("IPA-2026-1O", Some("help: did you mean `IPA-2026-10`?")),
+    ] {
+        let out = bin()
+            .arg("init")
+            .arg(tempfile::tempdir().unwrap().path())
+            .args(["--level", "quick", "--lang", "en", "--threat", value])
+            .output()
+            .unwrap();
+        assert_eq!(exit(&out), 2, "{value}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!(
+                "error: `{value}` is not one of IPA's current 10 major threats:"
+            )),
+            "{err}"
+        );
+        match help {
+            Some(h) => assert!(err.trim_end().ends_with(h), "{value}: {err}"),
+            None => assert!(!err.contains("help:"), "{value}: {err}"),
+        }
+    }
+}

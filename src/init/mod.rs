@@ -218,7 +218,7 @@ pub fn run(args: &Request) -> Result<Done, InitError> {
                         t.title_in(Lang::Ja)
                     ));
                 }
-                return Err(error(
+                let mut e = error(
                     early_lang,
                     Message::new(
                         format!("`{value}` is not one of IPA's current 10 major threats:{list}"),
@@ -226,7 +226,9 @@ pub fn run(args: &Request) -> Result<Done, InitError> {
                             "`{value}` は IPA の情報セキュリティ10大脅威（最新版）にありません:{list_ja}"
                         ),
                     ),
-                ));
+                );
+                e.help = quick::meant(value, ipa).map(|m| crate::suggest::mean(&m));
+                return Err(e);
             }
         }
     }

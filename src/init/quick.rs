@@ -62,18 +62,43 @@ pub fn standards() -> &'static [Standard] {
     &data().standards
 }
 
-/// The standard a `--threat` value names: an id (`IPA-2026-01`), a rank (`1`) or a file
-/// stem (`ransomware`), in any case.
+/// The standard a `--threat` value names: an id (`IPA-2026-01`), a rank (`1`), a file
+/// stem (`ransomware`), in any case, or the threat's name in Japanese or English, whole or
+/// a part that names only it (`内部不正`, `ランサム`, `Business email`).
 pub fn find(value: &str, threats: &[StarterThreat]) -> Option<&'static Standard> {
     let v = value.trim();
-    standards().iter().find(|s| {
+    let threat_of = |s: &Standard| threats.iter().find(|t| t.rank == Some(s.rank));
+    let exact = standards().iter().find(|s| {
         v.eq_ignore_ascii_case(&s.file)
             || v.eq_ignore_ascii_case(&s.key)
             || v.parse::<u32>().ok() == Some(s.rank)
-            || threats
-                .iter()
-                .any(|t| t.rank == Some(s.rank) && t.id.eq_ignore_ascii_case(v))
-    })
+            || threat_of(s)
+                .is_some_and(|t| t.id.eq_ignore_ascii_case(v) || t.title == v || t.title_ja == v)
+    });
+    if exact.is_some() || v.chars().count() < 2 {
+        return exact;
+    }
+    // A part of a name, when it names one threat only.
+    let lower = v.to_lowercase();
+    let mut named = standards().iter().filter(|s| {
+        threat_of(s)
+            .is_some_and(|t| t.title_ja.contains(v) || t.title.to_lowercase().contains(&lower))
+    });
+    match (named.next(), named.next()) {
+        (Some(s), None) => Some(s),
+        _ => None,
+    }
+}
+
+/// The name `--threat` most likely meant, for a did-you-mean: the closest file stem
+/// (`suply-chain` → `supply-chain`) or id.
+pub fn meant(value: &str, threats: &[StarterThreat]) -> Option<String> {
+    let names: Vec<&str> = standards()
+        .iter()
+        .map(|s| s.file.as_str())
+        .chain(threats.iter().map(|t| t.id.as_str()))
+        .collect();
+    crate::suggest::did_you_mean(value.trim(), names).map(str::to_owned)
 }
 
 /// `standards/<file>.yaml`: the threat, its vulnerability and risk, and the four measures.

@@ -235,6 +235,6 @@ declare_rule! {
         code: "schema/invalid",
         severity: Error,
         summary: "A document breaks the schema of its kind",
-        summary_ja: "文書が kind のスキーマに違反している",
+        summary_ja: "文書がその種類（`kind`）のスキーマに違反している",
     }
 }

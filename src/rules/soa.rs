@@ -180,7 +180,7 @@ impl SoaMissing {
                     )
                     .help(msg!(
                         "map a control to it with `maps_to: [\"{name}:{id}\"]`, or exclude it in the soa: `\"{id}\": <reason>`",
-                        "管理策の `maps_to: [\"{name}:{id}\"]` で適用するか、適用宣言書の exclusions に `\"{id}\": <理由>` を書いてください"
+                        "管理策の `maps_to: [\"{name}:{id}\"]` で適用するか、適用宣言書の `exclusions` に `\"{id}\": <理由>` を書いてください"
                     ))
                     .about(name.as_str(), id.as_str()),
                 );
@@ -278,7 +278,7 @@ impl SoaContradiction {
                     .finding(&Self::META, excluded.span, message)
                     .help(msg!(
                         "remove the exclusion if the control is applied, or remove the mapping or the inclusion",
-                        "適用しているなら除外を削除し、そうでなければ対応付けまたは inclusions の記載を削除してください"
+                        "適用しているなら除外を削除し、そうでなければ対応付けまたは `inclusions` の記載を削除してください"
                     ))
                     .about(decisions.framework.as_str(), format!("exclusions.{x}"));
                 let target = format!("{}:{x}", decisions.framework);
@@ -401,7 +401,7 @@ impl SoaIncludedWithoutControl {
                     )
                     .help(msg!(
                         "add a control with `maps_to: [\"{name}:{id}\"]` (its `status` may be `planned`), or remove the inclusion if it does not apply",
-                        "`maps_to: [\"{name}:{id}\"]` の管理策を追加してください（`status: planned` でも構いません）。適用しないなら inclusions から削除してください"
+                        "`maps_to: [\"{name}:{id}\"]` の管理策を追加してください（`status: planned` でも構いません）。適用しないなら `inclusions` から削除してください"
                     ))
                     .about(name.as_str(), format!("inclusions.{id}")),
                 );
@@ -550,7 +550,7 @@ impl SoaUnjustified {
                     )
                     .help(msg!(
                         "name {list} in the treatment of the risk it treats, or give the reason in the soa: `inclusions: {{\"{id}\": <reason>}}`",
-                        "対応するリスクの `treatment.controls` に {list} を挙げるか、適用宣言書の inclusions に `\"{id}\": <理由>` を書いてください"
+                        "対応するリスクの `treatment.controls` に {list} を挙げるか、適用宣言書の `inclusions` に `\"{id}\": <理由>` を書いてください"
                     ))
                     .about(name.as_str(), format!("inclusions.{id}")),
                 );
