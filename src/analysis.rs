@@ -290,6 +290,10 @@ impl References {
                 s.approved_by.as_slice(),
             );
         }
+        // The ISMS's own records (clauses 4–10).
+        for (holder, field, want, targets) in model.records.references() {
+            push(holder, field, want, targets);
+        }
         let mut by_target: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, r) in all.iter_mut().enumerate() {
             let id = r.target.as_str();
