@@ -33,6 +33,7 @@ pub fn judge(ws: Workspace, today: Date) -> Judged {
         catalogs: catalogs(),
         today,
         analysis: &analysis,
+        root: &ws.root,
     };
     let mut findings = ws.findings.clone();
     findings.extend(rules::run(&cx));

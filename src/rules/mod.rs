@@ -3,11 +3,19 @@
 //! [`RULES`] is the one registry that `explain`, `rules`, SARIF and the docs read.
 
 mod asset;
+mod audit;
+mod clause;
 mod control;
+mod document;
+mod evidence;
+mod file;
 mod ids;
 pub mod loading;
+mod nonconformity;
+mod objective;
 mod procedure;
 mod refs;
+mod review;
 mod risk;
 mod soa;
 
@@ -97,6 +105,54 @@ pub const RULES: &[Rule] = &[
     ),
     judged(&asset::AssetUnassessed::META, asset::AssetUnassessed::check),
     judged(&control::ControlUnused::META, control::ControlUnused::check),
+    // The ISMS's own records (clauses 4–10).
+    judged(
+        &clause::ClauseUndocumented::META,
+        clause::ClauseUndocumented::check,
+    ),
+    judged(
+        &document::DocumentUnapproved::META,
+        document::DocumentUnapproved::check,
+    ),
+    judged(
+        &document::DocumentReviewOverdue::META,
+        document::DocumentReviewOverdue::check,
+    ),
+    judged(&audit::AuditOverdue::META, audit::AuditOverdue::check),
+    judged(
+        &audit::AuditNotIndependent::META,
+        audit::AuditNotIndependent::check,
+    ),
+    judged(&review::ReviewOverdue::META, review::ReviewOverdue::check),
+    judged(
+        &review::ReviewInputMissing::META,
+        review::ReviewInputMissing::check,
+    ),
+    judged(
+        &nonconformity::NonconformityOverdue::META,
+        nonconformity::NonconformityOverdue::check,
+    ),
+    judged(
+        &nonconformity::NonconformityUnverified::META,
+        nonconformity::NonconformityUnverified::check,
+    ),
+    judged(
+        &objective::ObjectiveNoResult::META,
+        objective::ObjectiveNoResult::check,
+    ),
+    judged(
+        &objective::ObjectiveNoMeasure::META,
+        objective::ObjectiveNoMeasure::check,
+    ),
+    judged(
+        &evidence::EvidenceMissing::META,
+        evidence::EvidenceMissing::check,
+    ),
+    judged(
+        &evidence::EvidenceStale::META,
+        evidence::EvidenceStale::check,
+    ),
+    judged(&file::FileMissing::META, file::FileMissing::check),
 ];
 
 /// Codes that were renamed: old name → current name, so old configurations keep working.
@@ -118,6 +174,8 @@ pub struct Context<'a> {
     pub catalogs: &'a Catalogs,
     pub today: Date,
     pub analysis: &'a Analysis,
+    /// The repository root, for the paths records name (`file/missing`).
+    pub root: &'a std::path::Path,
 }
 
 impl Context<'_> {
