@@ -77,6 +77,82 @@ record_enum!(NcStatus {
     Closed = "closed",
 });
 
+/// Of `keys` (each with whether it was read), those the document writes but that did not
+/// read: a value of the wrong shape, or a misspelt key (`aproved_on:`). The schema reported
+/// them; to the rules they are not missing, so one mistake gives one finding.
+fn unread(f: &Fields, keys: &[(&'static str, bool)]) -> Vec<&'static str> {
+    keys.iter()
+        .filter(|(key, read)| !read && (f.node(key).is_some() || !misspelt(f, key).is_empty()))
+        .map(|(key, _)| *key)
+        .collect()
+}
+
+/// The fields of the record kinds whose rules report an absence (as in their schemas): a
+/// key among them is never a misspelling of another.
+const FIELDS: &[&str] = &[
+    "approved_by",
+    "approved_on",
+    "closed_on",
+    "controls",
+    "correction",
+    "corrective_action",
+    "date",
+    "description",
+    "due",
+    "id",
+    "kind",
+    "measure",
+    "owner",
+    "path",
+    "policy",
+    "procedures",
+    "raised_on",
+    "results",
+    "review",
+    "risks",
+    "root_cause",
+    "satisfies",
+    "source",
+    "status",
+    "target",
+    "text",
+    "title",
+    "type",
+    "url",
+    "verified_by",
+    "verified_on",
+    "version",
+];
+
+/// The entries whose key is no field but a did-you-mean of `key`.
+fn misspelt<'a>(f: &Fields<'a>, key: &str) -> Vec<&'a crate::yaml::Entry> {
+    f.node
+        .as_map()
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| {
+            e.key.scalar().is_some_and(|(k, _)| {
+                !FIELDS.contains(&k) && crate::suggest::did_you_mean(k, [key]).is_some()
+            })
+        })
+        .collect()
+}
+
+/// Every scalar below the values of `key` and its misspellings: ids a misspelt list names.
+fn stray_words(f: &Fields, key: &str) -> Vec<String> {
+    let mut todo: Vec<&crate::yaml::Node> = misspelt(f, key).iter().map(|e| &e.value).collect();
+    todo.extend(f.node(key).filter(|n| n.as_seq().is_none()));
+    let mut out = Vec::new();
+    while let Some(n) = todo.pop() {
+        match &n.value {
+            crate::yaml::Value::Scalar { text, .. } => out.push(text.clone()),
+            crate::yaml::Value::Seq(items) => todo.extend(items),
+            crate::yaml::Value::Map(entries) => todo.extend(entries.iter().map(|e| &e.value)),
+        }
+    }
+    out
+}
+
 fn enum_field<T>(f: &Fields, key: &str, parse: fn(&str) -> Option<T>) -> Option<Spanned<T>> {
     let t = f.text(key)?;
     parse(&t.value).map(|v| Spanned::new(v, t.span))
@@ -101,6 +177,8 @@ pub struct Document {
     pub url: Option<Text>,
     pub text: Option<Text>,
     pub description: Option<Text>,
+    /// Keys written but not read (wrong shape, misspelt): not missing to the rules.
+    pub malformed: Vec<&'static str>,
 }
 
 impl Document {
@@ -160,8 +238,8 @@ pub struct Objective {
     /// The policy document it serves.
     pub policy: Option<Text>,
     pub risks: Vec<Text>,
-    /// Written but of the wrong shape: not missing to the rules.
-    pub measure_malformed: bool,
+    /// Keys written but not read (wrong shape, misspelt): not missing to the rules.
+    pub malformed: Vec<&'static str>,
     pub description: Option<Text>,
 }
 
@@ -273,8 +351,8 @@ pub struct Nonconformity {
     pub closed_on: Option<Spanned<Date>>,
     pub verified_on: Option<Spanned<Date>>,
     pub verified_by: Option<Text>,
-    /// `verified_on` written with a value of the wrong shape: not missing.
-    pub verified_malformed: bool,
+    /// Keys written but not read (wrong shape, misspelt): not missing to the rules.
+    pub malformed: Vec<&'static str>,
     pub description: Option<Text>,
 }
 
@@ -309,6 +387,9 @@ pub struct Evidence {
     pub controls: Vec<Text>,
     pub procedures: Vec<Text>,
     pub description: Option<Text>,
+    /// Words under a misspelt or wrongly shaped `controls`/`procedures` (`control: [C-X]`):
+    /// what it was meant to name, so `evidence/missing` stays silent on them.
+    pub stray: Vec<String>,
 }
 
 /// One record read from a document.
@@ -377,6 +458,13 @@ impl Record {
                 url: f.text("url"),
                 text: f.text("text"),
                 description,
+                malformed: unread(
+                    f,
+                    &[
+                        ("approved_by", f.text("approved_by").is_some()),
+                        ("approved_on", f.date("approved_on").is_some()),
+                    ],
+                ),
             }),
             Kind::Objective => Record::Objective(Objective {
                 id,
@@ -405,7 +493,16 @@ impl Record {
                     .unwrap_or_default(),
                 policy: f.text("policy"),
                 risks: f.texts("risks"),
-                measure_malformed: f.node("measure").is_some() && f.text("measure").is_none(),
+                malformed: unread(
+                    f,
+                    &[
+                        ("measure", f.text("measure").is_some()),
+                        (
+                            "results",
+                            f.node("results").is_some_and(|n| n.as_seq().is_some()),
+                        ),
+                    ],
+                ),
                 description,
             }),
             Kind::Competence => Record::Competence(Competence {
@@ -467,8 +564,7 @@ impl Record {
                 closed_on: f.date("closed_on"),
                 verified_on: f.date("verified_on"),
                 verified_by: f.text("verified_by"),
-                verified_malformed: f.node("verified_on").is_some()
-                    && f.date("verified_on").is_none(),
+                malformed: unread(f, &[("verified_on", f.date("verified_on").is_some())]),
                 description,
             }),
             Kind::Incident => Record::Incident(Incident {
@@ -491,6 +587,11 @@ impl Record {
                 controls: f.texts("controls"),
                 procedures: f.texts("procedures"),
                 description,
+                stray: {
+                    let mut words = stray_words(f, "controls");
+                    words.extend(stray_words(f, "procedures"));
+                    words
+                },
             }),
             _ => return None,
         })

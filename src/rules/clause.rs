@@ -94,6 +94,9 @@ impl ClauseUndocumented {
             let Some(clause) = cx.catalogs.clauses.clause(&row.id) else {
                 continue;
             };
+            if meant_for(cx, &clause.id) {
+                continue; // a misspelt clause (`4.9` for `4.3`) is one ref/unknown
+            }
             let (id, en, ja) = (&clause.id, &clause.title, &clause.title_ja);
             let kinds = clause.records.join(", ");
             let help = if clause.records.is_empty() {
@@ -121,4 +124,19 @@ impl ClauseUndocumented {
             );
         }
     }
+}
+
+/// Whether a document's `satisfies` names a clause the catalog does not have that may have
+/// been meant for `id`.
+fn meant_for(cx: &Context, id: &str) -> bool {
+    let prefix = format!("{}:", crate::catalog::CLAUSES);
+    let clauses = &cx.catalogs.clauses;
+    cx.model.records.documents.iter().any(|d| {
+        d.satisfies.iter().any(|s| {
+            s.value.strip_prefix(&prefix).is_some_and(|written| {
+                clauses.clause(written).is_none()
+                    && crate::suggest::did_you_mean(written, [id]).is_some()
+            })
+        })
+    })
 }

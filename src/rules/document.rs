@@ -98,7 +98,11 @@ declare_rule! {
 impl DocumentUnapproved {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         for d in &cx.model.records.documents {
-            if d.is_approved() || d.is_withdrawn() || d.id.value.is_empty() {
+            if d.is_approved()
+                || d.is_withdrawn()
+                || d.id.value.is_empty()
+                || !d.malformed.is_empty()
+            {
                 continue;
             }
             let id = &d.id.value;

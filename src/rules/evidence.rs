@@ -132,6 +132,7 @@ impl EvidenceMissing {
                 // A misspelt evidence reference, or a file that cannot be read, may name it.
                 || cx.analysis.refs.maybe_held_by(id, Kind::Evidence)
                 || cx.model.maybe_referenced(id)
+                || cx.model.records.evidence.iter().any(|e| e.stray.iter().any(|w| w == id))
             {
                 continue;
             }

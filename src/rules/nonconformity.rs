@@ -128,7 +128,7 @@ impl NonconformityOverdue {
 impl NonconformityUnverified {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         for n in &cx.model.records.nonconformities {
-            if !n.is_closed() || n.verified_on.is_some() || n.verified_malformed {
+            if !n.is_closed() || n.verified_on.is_some() || !n.malformed.is_empty() {
                 continue;
             }
             let status = n.status.as_ref().expect("closed is a status");

@@ -100,7 +100,11 @@ impl ObjectiveNoResult {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         for o in &cx.model.records.objectives {
             let Some(due) = &o.due else { continue };
-            if withdrawn(o) || due.value >= cx.today || !o.results.is_empty() {
+            if withdrawn(o)
+                || due.value >= cx.today
+                || !o.results.is_empty()
+                || o.malformed.contains(&"results")
+            {
                 continue; // a result without a date is the schema's finding
             }
             let (id, d, today) = (&o.id.value, due.value, cx.today);
@@ -126,7 +130,11 @@ impl ObjectiveNoResult {
 impl ObjectiveNoMeasure {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         for o in &cx.model.records.objectives {
-            if withdrawn(o) || o.measure.is_some() || o.measure_malformed || o.id.value.is_empty() {
+            if withdrawn(o)
+                || o.measure.is_some()
+                || o.malformed.contains(&"measure")
+                || o.id.value.is_empty()
+            {
                 continue;
             }
             let id = &o.id.value;

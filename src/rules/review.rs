@@ -147,6 +147,12 @@ impl ReviewInputMissing {
             let missing: Vec<&crate::catalog::ReviewInput> = inputs
                 .iter()
                 .filter(|i| !r.inputs.iter().any(|(k, _)| k.value == i.key))
+                // A misspelt key (`audit_result:`) is the schema's one finding.
+                .filter(|i| {
+                    !r.inputs.iter().any(|(k, _)| {
+                        crate::suggest::did_you_mean(&k.value, [i.key.as_str()]).is_some()
+                    })
+                })
                 .collect();
             if missing.is_empty() {
                 continue;
