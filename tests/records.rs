@@ -54,12 +54,13 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "id: DOC-POLICY\ntitle: 情報セキュリティ基本方針\ntype: policy\nsatisfies: [\"iso27001-2022-clauses:5.2\", \"iso27001-2022:5.1\"]\nversion: \"2.0\"\nowner: ROLE-CISO\napproved_by: ROLE-CEO\naproved_on:",
         "schema/invalid records/documents.yaml:28:1",
     ),
-    // A draft scope: one document/unapproved, not also clause/undocumented for 4.3.
+    // A draft scope: the checklist's one finding (4.3 has no approved document), which
+    // names the draft; a draft is not itself reported.
     (
         "records/documents.yaml",
         "approved_on: 2026-04-01\nstatus: approved\nreview: {interval_months: 12, last: 2026-04-01}\ntext:",
         "approved_on: 2026-04-01\nstatus: draft\nreview: {interval_months: 12, last: 2026-04-01}\ntext:",
-        "document/unapproved records/documents.yaml:12:9",
+        "clause/undocumented isms.yaml:5:29",
     ),
     // A clause that does not exist.
     (

@@ -15,8 +15,8 @@ pub struct ClauseRow {
     pub documented: Documented,
     /// Approved documents whose `satisfies` names the clause: indices into `records.documents`.
     pub documents: Vec<usize>,
-    /// Documents that name it but are not approved (drafts): shown, and reported once by
-    /// `document/unapproved`, not again as a missing clause.
+    /// Documents that name it but are not approved (drafts): shown, and named in the help
+    /// of `clause/undocumented`.
     pub drafts: Vec<usize>,
     /// Other entities in force that satisfy it (risks, the SoA, objectives, audits …).
     pub records: Vec<EntityRef>,

@@ -88,18 +88,33 @@ impl ClauseUndocumented {
             return;
         };
         for row in &records.checklist {
-            if row.documented != Documented::Required || row.satisfied() || !row.drafts.is_empty() {
-                continue; // a draft naming it is reported once, as document/unapproved
+            if row.documented != Documented::Required || row.satisfied() {
+                continue;
             }
             let Some(clause) = cx.catalogs.clauses.clause(&row.id) else {
                 continue;
             };
+            let docs = &cx.model.records.documents;
+            if row.drafts.iter().any(|&i| !docs[i].malformed.is_empty()) {
+                continue; // its approval is written wrongly: the schema's one finding
+            }
             if meant_for(cx, &clause.id) {
                 continue; // a misspelt clause (`4.9` for `4.3`) is one ref/unknown
             }
             let (id, en, ja) = (&clause.id, &clause.title, &clause.title_ja);
             let kinds = clause.records.join(", ");
-            let help = if clause.records.is_empty() {
+            let drafts: Vec<&str> = row
+                .drafts
+                .iter()
+                .map(|&i| cx.model.records.documents[i].id.as_str())
+                .collect();
+            let help = if !drafts.is_empty() {
+                let drafts = drafts.join(", ");
+                msg!(
+                    "{drafts} names it but is not approved: have it approved, then write `status: approved`, `approved_by:` and `approved_on:`",
+                    "{drafts} がこの箇条を挙げていますが、承認されていません。承認を受けて `status: approved`、`approved_by:`、`approved_on:` を書いてください"
+                )
+            } else if clause.records.is_empty() {
                 msg!(
                     "add an approved `kind: document` with `satisfies: [\"iso27001-2022-clauses:{id}\"]`",
                     "`satisfies: [\"iso27001-2022-clauses:{id}\"]` を持つ承認済みの `kind: document` を追加してください"

@@ -7,13 +7,15 @@ use crate::msg;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a document that is not approved: its `status` is `draft`, or it lacks
-    /// `approved_by` or `approved_on`. Withdrawn documents are not judged.
+    /// Reports a document in force — `status: approved`, or no status — that lacks
+    /// `approved_by` or `approved_on`. A `status: draft` says plainly it is not approved yet
+    /// and is not reported here (the clause checklist does not count it); withdrawn documents
+    /// are not judged.
     ///
     /// ## Why is this bad?
     /// ISO/IEC 27001 7.5.2 asks that documented information be reviewed and approved before
-    /// it is used; an auditor treats an unapproved policy as no policy. A draft also does not
-    /// count for the clause checklist.
+    /// it is used; an auditor treats a policy nobody approved as no policy, and "approved"
+    /// without who and when cannot be shown.
     ///
     /// ## Example
     /// ```yaml
@@ -21,22 +23,24 @@ declare_rule! {
     /// id: DOC-POLICY
     /// title: Information security policy
     /// type: policy
-    /// status: draft
+    /// status: approved
+    /// approved_by: ROLE-CEO
     /// ```
-    /// Use instead: have it approved and write `status: approved`, `approved_by: ROLE-CEO`,
-    /// `approved_on: 2026-04-01`.
+    /// Use instead: add `approved_on: 2026-04-01`, the date ROLE-CEO approved this version
+    /// (or write `status: draft` until it is approved).
     ///
     /// # 日本語
     ///
     /// ## 何をするか
-    /// 承認されていない文書を報告します。`status` が `draft` の文書、
-    /// または `approved_by`（承認者）か `approved_on`（承認日）のない文書です。
-    /// 廃止（`withdrawn`）した文書は対象外です。
+    /// 有効な文書（`status: approved`、または status なし）なのに `approved_by`（承認者）か
+    /// `approved_on`（承認日）のないものを報告します。
+    /// `status: draft` の文書は未承認であることを明示しているので、ここでは報告しません
+    /// （箇条のチェックリストでは数えません）。廃止（`withdrawn`）した文書は対象外です。
     ///
     /// ## なぜ問題か
     /// ISO/IEC 27001 の 7.5.2 は、文書化した情報を使う前にレビューし承認することを求めています。
-    /// 承認されていない方針は、審査では方針がないのと同じに扱われます。
-    /// 作成中の文書は箇条のチェックリストでも数えません。
+    /// 誰も承認していない方針は、審査では方針がないのと同じです。
+    /// 誰がいつ承認したかが書かれていない「承認済み」は示すことができません。
     ///
     /// ## 例
     /// ```yaml
@@ -44,15 +48,16 @@ declare_rule! {
     /// id: DOC-POLICY
     /// title: 情報セキュリティ基本方針
     /// type: policy
-    /// status: draft
+    /// status: approved
+    /// approved_by: ROLE-CEO
     /// ```
-    /// 代わりに: 承認を受け、`status: approved`、`approved_by: ROLE-CEO`、
-    /// `approved_on: 2026-04-01` と書いてください。
+    /// 代わりに: ROLE-CEO がこの版を承認した日を `approved_on: 2026-04-01` と書いてください
+    /// （承認されるまでは `status: draft` にしてください）。
     pub struct DocumentUnapproved {
         code: "document/unapproved",
         severity: Warning,
-        summary: "A document is not approved",
-        summary_ja: "文書が承認されていない",
+        summary: "A document in force has no approval",
+        summary_ja: "有効な文書に承認の記録がない",
     }
 }
 
@@ -105,39 +110,24 @@ impl DocumentUnapproved {
             {
                 continue;
             }
+            if d.status.as_ref().map(|s| s.value) == Some(DocStatus::Draft) {
+                continue; // not in force, and says so
+            }
             let id = &d.id.value;
-            let draft = d.status.as_ref().filter(|s| s.value == DocStatus::Draft);
-            let (span, message, help) = match draft {
-                Some(s) => (
-                    s.span,
-                    msg!(
-                        "document {id} is a draft, not approved",
-                        "文書 {id} は作成中で、承認されていません"
-                    ),
-                    msg!(
-                        "once approved, write `status: approved`, `approved_by:` and `approved_on:`",
-                        "承認を受けたら `status: approved`、`approved_by:`、`approved_on:` を書いてください"
-                    ),
-                ),
-                None => {
-                    let missing = match (&d.approved_by, &d.approved_on) {
-                        (None, None) => "approved_by, approved_on",
-                        (None, Some(_)) => "approved_by",
-                        _ => "approved_on",
-                    };
-                    (
-                        d.id.span,
-                        msg!(
-                            "document {id} has no approval: `{missing}` is missing",
-                            "文書 {id} に承認の記録がありません（`{missing}` がありません）"
-                        ),
-                        msg!(
-                            "write who approved this version (`approved_by`, a role) and when (`approved_on`)",
-                            "この版を承認した役割（`approved_by`）と承認日（`approved_on`）を書いてください"
-                        ),
-                    )
-                }
+            let missing = match (&d.approved_by, &d.approved_on) {
+                (None, None) => "approved_by, approved_on",
+                (None, Some(_)) => "approved_by",
+                _ => "approved_on",
             };
+            let span = d.status.as_ref().map_or(d.id.span, |s| s.span);
+            let message = msg!(
+                "document {id} is in force but has no approval: `{missing}` is missing",
+                "文書 {id} は有効ですが、承認の記録がありません（`{missing}` がありません）"
+            );
+            let help = msg!(
+                "write who approved this version (`approved_by`, a role) and when (`approved_on`), or `status: draft` until it is approved",
+                "この版を承認した役割（`approved_by`）と承認日（`approved_on`）を書くか、承認されるまでは `status: draft` にしてください"
+            );
             out.push(
                 cx.finding(&Self::META, span, message)
                     .help(help)
