@@ -17,12 +17,16 @@ use crate::suggest::did_you_mean;
 use serde::Serialize;
 use std::collections::HashMap;
 
+pub mod records;
+
 pub struct Analysis {
     /// One per risk, in the model's order.
     pub assessments: Vec<Assessment>,
     /// One per built-in framework, in catalog order.
     pub soas: Vec<SoaDecisions>,
     pub refs: References,
+    /// The ISMS's own records: the clause checklist and each control's evidence.
+    pub records: records::RecordsAnalysis,
 }
 
 impl Analysis {
@@ -38,10 +42,12 @@ impl Analysis {
             .iter()
             .map(|fw| SoaDecisions::new(model, &refs, fw))
             .collect();
+        let records = records::RecordsAnalysis::new(model, config, catalogs, &refs);
         Analysis {
             assessments,
             soas,
             refs,
+            records,
         }
     }
 
@@ -295,6 +301,10 @@ impl References {
                 Kind::Role,
                 s.approved_by.as_slice(),
             );
+        }
+        // The ISMS's own records (clauses 4–10).
+        for (holder, field, want, targets) in model.records.references() {
+            push(holder, field, want, targets);
         }
         let mut by_target: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, r) in all.iter_mut().enumerate() {

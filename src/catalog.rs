@@ -24,6 +24,74 @@ const CORRESPONDENCE_FILE: &str = include_str!("../controls/iso27001-2013-to-202
 const IPA_THREATS_FILE: &str = include_str!("../controls/threats-ipa-10.yaml");
 const ISO_THREATS_FILE: &str = include_str!("../controls/threats-iso27005.yaml");
 const VULNERABILITIES_FILE: &str = include_str!("../controls/vulnerabilities.yaml");
+const CLAUSES_FILE: &str = include_str!("../controls/iso27001-2022-clauses.yaml");
+
+/// The name of the clauses 4–10 catalog: in `frameworks:` it turns the clause checklist on,
+/// and `iso27001-2022-clauses:4.3` names a clause in a document's `satisfies`.
+pub const CLAUSES: &str = "iso27001-2022-clauses";
+
+/// What a clause asks to be documented.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Documented {
+    Required,
+    Expected,
+    None,
+}
+
+/// One clause of ISO/IEC 27001:2022 4–10.
+#[derive(Debug, Deserialize)]
+pub struct Clause {
+    pub id: String,
+    pub group: String,
+    pub title: String,
+    pub title_ja: String,
+    pub documented: Documented,
+    /// Kinds (as written in `kind:`) whose entities in force satisfy the clause.
+    #[serde(default)]
+    pub records: Vec<String>,
+    pub description: String,
+    pub description_ja: String,
+}
+
+impl Clause {
+    pub fn title_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.title, &self.title_ja)
+    }
+}
+
+/// One input of a management review (9.3.2), with the key written under `inputs:`.
+#[derive(Debug, Deserialize)]
+pub struct ReviewInput {
+    pub key: String,
+    /// The item of 9.3.2: `a` … `g`, `d1` … `d4`.
+    pub item: String,
+    pub title: String,
+    pub title_ja: String,
+}
+
+impl ReviewInput {
+    pub fn title_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.title, &self.title_ja)
+    }
+}
+
+/// ISO/IEC 27001:2022 clauses 4–10: the stage 1 checklist.
+#[derive(Debug, Deserialize)]
+pub struct ClauseCatalog {
+    pub framework: String,
+    pub title: String,
+    pub title_ja: String,
+    pub groups: Vec<Group>,
+    pub clauses: Vec<Clause>,
+    pub review_inputs: Vec<ReviewInput>,
+}
+
+impl ClauseCatalog {
+    pub fn clause(&self, id: &str) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.id == id)
+    }
+}
 
 #[derive(Debug, Deserialize)]
 pub struct Group {
@@ -198,6 +266,8 @@ pub struct Catalogs {
     /// ISO/IEC 27005 typical threats.
     pub iso_threats: ThreatList,
     pub vulnerabilities: VulnerabilityList,
+    /// ISO/IEC 27001:2022 clauses 4–10.
+    pub clauses: ClauseCatalog,
 }
 
 impl Catalogs {
@@ -244,6 +314,7 @@ pub fn catalogs() -> &'static Catalogs {
         ipa_threats: parse_catalog("threats-ipa-10", IPA_THREATS_FILE),
         iso_threats: parse_catalog("threats-iso27005", ISO_THREATS_FILE),
         vulnerabilities: parse_catalog("vulnerabilities", VULNERABILITIES_FILE),
+        clauses: parse_catalog(CLAUSES, CLAUSES_FILE),
     })
 }
 
@@ -320,6 +391,40 @@ mod tests {
             declared.sort_unstable();
             assert_eq!(from, declared, "{}", control.id);
         }
+    }
+
+    #[test]
+    fn clauses_match_the_reference_list() {
+        let c = &catalogs().clauses;
+        assert_eq!(c.clauses.len(), 25);
+        let required: Vec<&str> = c
+            .clauses
+            .iter()
+            .filter(|c| c.documented == Documented::Required)
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(
+            required,
+            [
+                "4.3", "5.2", "6.1.2", "6.1.3", "6.2", "7.2", "7.5", "8.1", "8.2", "8.3", "9.1",
+                "9.2", "9.3", "10.2"
+            ]
+        );
+        for clause in &c.clauses {
+            assert!(
+                c.groups.iter().any(|g| g.id == clause.group),
+                "{}",
+                clause.id
+            );
+            for kind in &clause.records {
+                assert!(
+                    crate::model::Kind::parse(kind).is_some(),
+                    "{}: {kind}",
+                    clause.id
+                );
+            }
+        }
+        assert_eq!(c.review_inputs.len(), 10);
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub fn judge(ws: Workspace, today: Date) -> Judged {
         catalogs: catalogs(),
         today,
         analysis: &analysis,
+        root: &ws.root,
     };
     let mut findings = ws.findings.clone();
     // A value the schema rejected (`owner: 3`, a number where an id belongs) is that one

@@ -10,6 +10,9 @@ use crate::yaml::Node;
 use jiff::civil::Date;
 use std::collections::HashMap;
 
+pub mod records;
+pub use records::{Record, Records};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Role,
@@ -20,10 +23,20 @@ pub enum Kind {
     Control,
     Procedure,
     Soa,
+    // The ISMS's own records (clauses 4–10), in `records`.
+    Document,
+    Objective,
+    Competence,
+    AuditProgramme,
+    Audit,
+    ManagementReview,
+    Nonconformity,
+    Incident,
+    Evidence,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Role,
         Kind::Asset,
         Kind::Threat,
@@ -32,7 +45,21 @@ impl Kind {
         Kind::Control,
         Kind::Procedure,
         Kind::Soa,
+        Kind::Document,
+        Kind::Objective,
+        Kind::Competence,
+        Kind::AuditProgramme,
+        Kind::Audit,
+        Kind::ManagementReview,
+        Kind::Nonconformity,
+        Kind::Incident,
+        Kind::Evidence,
     ];
+
+    /// One of the ISMS's own records (clauses 4–10), kept in [`Model::records`].
+    pub fn is_record(self) -> bool {
+        records::KINDS.contains(&self)
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -44,6 +71,15 @@ impl Kind {
             Kind::Control => "control",
             Kind::Procedure => "procedure",
             Kind::Soa => "soa",
+            Kind::Document => "document",
+            Kind::Objective => "objective",
+            Kind::Competence => "competence",
+            Kind::AuditProgramme => "audit-programme",
+            Kind::Audit => "audit",
+            Kind::ManagementReview => "management-review",
+            Kind::Nonconformity => "nonconformity",
+            Kind::Incident => "incident",
+            Kind::Evidence => "evidence",
         }
     }
 
@@ -66,6 +102,15 @@ impl Kind {
             Kind::Control => "管理策",
             Kind::Procedure => "実施手順",
             Kind::Soa => "適用宣言書",
+            Kind::Document => "文書",
+            Kind::Objective => "情報セキュリティ目的",
+            Kind::Competence => "力量の記録",
+            Kind::AuditProgramme => "内部監査プログラム",
+            Kind::Audit => "内部監査",
+            Kind::ManagementReview => "マネジメントレビュー",
+            Kind::Nonconformity => "不適合",
+            Kind::Incident => "インシデント",
+            Kind::Evidence => "証跡",
         }
     }
 }
@@ -307,6 +352,7 @@ pub enum Entity {
     Control(Control),
     Procedure(Procedure),
     Soa(Soa),
+    Record(Record),
 }
 
 impl Entity {
@@ -341,6 +387,9 @@ impl Entity {
         let id = f.text("id").unwrap_or_else(|| {
             Text::new(String::new(), Span::point(node.span.file, node.span.start))
         });
+        if kind.is_record() {
+            return Record::from_fields(kind, id, &f).map(Entity::Record);
+        }
         let description = f.text("description");
         Some(match kind {
             Kind::Role => Entity::Role(Role {
@@ -457,6 +506,7 @@ impl Entity {
                 description,
             }),
             Kind::Soa => unreachable!("handled above"),
+            _ => unreachable!("records are handled above"),
         })
     }
 
@@ -505,6 +555,7 @@ impl Entity {
                 );
                 out
             }
+            Entity::Record(r) => r.names(),
         }
     }
 
@@ -518,6 +569,7 @@ impl Entity {
             Entity::Control(_) => Kind::Control,
             Entity::Procedure(_) => Kind::Procedure,
             Entity::Soa(_) => Kind::Soa,
+            Entity::Record(r) => r.kind(),
         }
     }
 
@@ -532,6 +584,7 @@ impl Entity {
             Entity::Control(e) => &e.id,
             Entity::Procedure(e) => &e.id,
             Entity::Soa(e) => &e.framework,
+            Entity::Record(r) => r.id(),
         }
     }
 }
@@ -555,6 +608,8 @@ pub struct Model {
     pub controls: Vec<Control>,
     pub procedures: Vec<Procedure>,
     pub soas: Vec<Soa>,
+    /// The ISMS's own records (clauses 4–10).
+    pub records: Records,
     pub duplicates: Vec<Duplicate>,
     /// Text values still holding a template fill-in, in file order.
     pub placeholders: Vec<Placeholder>,
@@ -626,6 +681,7 @@ impl Model {
                     m.soas.push(x);
                     return;
                 }
+                Entity::Record(x) => m.records.add(x),
             };
             if !id.value.is_empty() {
                 m.ids.insert(id.value, EntityRef { kind, index });
@@ -667,6 +723,7 @@ impl Model {
             Kind::Control => self.controls[r.index].id.as_str(),
             Kind::Procedure => self.procedures[r.index].id.as_str(),
             Kind::Soa => self.soas[r.index].framework.as_str(),
+            _ => self.records.id_of(r).as_str(),
         }
     }
 
@@ -685,6 +742,7 @@ impl Model {
             Kind::Control => self.controls[r.index].id.span,
             Kind::Procedure => self.procedures[r.index].id.span,
             Kind::Soa => self.soas[r.index].framework.span,
+            _ => self.records.id_of(r).span,
         }
     }
 
@@ -705,6 +763,13 @@ impl Model {
             Kind::Control => ids(&self.controls, |x| &x.id),
             Kind::Procedure => ids(&self.procedures, |x| &x.id),
             Kind::Soa => ids(&self.soas, |x| &x.framework),
+            _ => self
+                .records
+                .ids_of(kind)
+                .into_iter()
+                .map(Text::as_str)
+                .filter(|id| !id.is_empty())
+                .collect(),
         }
     }
 
@@ -718,6 +783,7 @@ impl Model {
             + self.controls.len()
             + self.procedures.len()
             + self.soas.len()
+            + self.records.len()
             + self.duplicates.len()
     }
 

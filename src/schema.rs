@@ -52,6 +52,43 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../schema/procedure.schema.json"),
     ),
     ("soa.schema.json", include_str!("../schema/soa.schema.json")),
+    // The ISMS's own records (clauses 4–10).
+    (
+        "document.schema.json",
+        include_str!("../schema/document.schema.json"),
+    ),
+    (
+        "objective.schema.json",
+        include_str!("../schema/objective.schema.json"),
+    ),
+    (
+        "competence.schema.json",
+        include_str!("../schema/competence.schema.json"),
+    ),
+    (
+        "audit-programme.schema.json",
+        include_str!("../schema/audit-programme.schema.json"),
+    ),
+    (
+        "audit.schema.json",
+        include_str!("../schema/audit.schema.json"),
+    ),
+    (
+        "management-review.schema.json",
+        include_str!("../schema/management-review.schema.json"),
+    ),
+    (
+        "nonconformity.schema.json",
+        include_str!("../schema/nonconformity.schema.json"),
+    ),
+    (
+        "incident.schema.json",
+        include_str!("../schema/incident.schema.json"),
+    ),
+    (
+        "evidence.schema.json",
+        include_str!("../schema/evidence.schema.json"),
+    ),
     (
         "isms.schema.json",
         include_str!("../schema/isms.schema.json"),

@@ -87,6 +87,7 @@ fn catalog_list_counts_every_catalog() {
     let expected = [
         ("iso27001-2022", 93),
         ("ipa-sme", 25),
+        ("iso27001-2022-clauses", 25),
         ("iso27001-2013-to-2022", 114),
         ("threats-ipa-10", 10),
         ("threats-iso27005", 43),

@@ -286,6 +286,68 @@ fn views(cat: &Catalogs) -> Vec<View<'_>> {
         });
     }
 
+    // ISO/IEC 27001:2022 clauses 4–10: the clause checklist.
+    let clauses = &cat.clauses;
+    out.push(View {
+        name: crate::catalog::CLAUSES,
+        kind: CatalogKind::Framework,
+        title: clauses.title.clone(),
+        title_ja: clauses.title_ja.clone(),
+        groups: clauses
+            .groups
+            .iter()
+            .map(|g| Group {
+                id: &g.id,
+                title: &g.title,
+                title_ja: &g.title_ja,
+            })
+            .collect(),
+        entries: clauses
+            .clauses
+            .iter()
+            .map(|c| {
+                let documented = match c.documented {
+                    crate::catalog::Documented::Required => "required / 必須",
+                    crate::catalog::Documented::Expected => "expected / 推奨",
+                    crate::catalog::Documented::None => "none / なし",
+                };
+                let mut details = vec![(
+                    "documented information",
+                    "文書化した情報",
+                    documented.to_owned(),
+                )];
+                if c.documented == crate::catalog::Documented::Required {
+                    let mut by = vec!["document (satisfies)".to_owned()];
+                    by.extend(c.records.iter().cloned());
+                    details.push(("satisfied by", "満たすもの", by.join(", ")));
+                }
+                details.push((
+                    "reference it as",
+                    "参照の書き方",
+                    format!("satisfies: [\"{}:{}\"]", crate::catalog::CLAUSES, c.id),
+                ));
+                Entry {
+                    id: &c.id,
+                    group: Some(&c.group),
+                    title: &c.title,
+                    title_ja: &c.title_ja,
+                    texts: vec![&c.description, &c.description_ja],
+                    details,
+                    json: json!({
+                        "id": c.id,
+                        "group": c.group,
+                        "title": c.title,
+                        "title_ja": c.title_ja,
+                        "documented": c.documented,
+                        "records": c.records,
+                        "description": c.description,
+                        "description_ja": c.description_ja,
+                    }),
+                }
+            })
+            .collect(),
+    });
+
     let corr = &cat.correspondence;
     let target = |id: &str| -> (String, String) {
         annex
@@ -846,6 +908,7 @@ mod tests {
             [
                 ("iso27001-2022", 93),
                 ("ipa-sme", 25),
+                ("iso27001-2022-clauses", 25),
                 ("iso27001-2013-to-2022", 114),
                 ("threats-ipa-10", 10),
                 ("threats-iso27005", 43),
@@ -853,7 +916,8 @@ mod tests {
             ]
         );
         assert_eq!(v[0].find("A.8.5").unwrap().id, "8.5");
-        assert_eq!(v[2].find("12.3.1").unwrap().id, "A.12.3.1");
-        assert_eq!(v[3].find("ipa-2026-01").unwrap().id, "IPA-2026-01");
+        assert_eq!(v[2].find("9.3").unwrap().title, "Management review");
+        assert_eq!(v[3].find("12.3.1").unwrap().id, "A.12.3.1");
+        assert_eq!(v[4].find("ipa-2026-01").unwrap().id, "IPA-2026-01");
     }
 }

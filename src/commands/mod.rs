@@ -42,6 +42,8 @@ pub enum Command {
     Soa(report::SoaArgs),
     Risks(report::RisksArgs),
     Report(report::ReportArgs),
+    /// The documents register (文書管理台帳): every `document`, its version, approval and next review.
+    Documents(report::DocumentsArgs),
     /// What a change does to the risk posture between two git revisions.
     Diff(diff::DiffArgs),
     /// Start a repository at a level (quick, baseline, comprehensive), or grow one.
@@ -140,6 +142,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Soa(args) => report::soa(args),
         Command::Risks(args) => report::risks(args),
         Command::Report(args) => report::report(args),
+        Command::Documents(args) => report::documents(args),
         Command::Diff(args) => diff::run(args),
         Command::Init(args) => init::run(args),
         Command::Catalog(args) => catalog::run(args),

@@ -195,3 +195,32 @@ pub fn report(args: &ReportArgs) -> Result<Outcome, Error> {
         .map_err(|e| e.lang(judged.ws.lang))?;
     Ok(Outcome::Success)
 }
+
+/// The documents register (文書管理台帳): every `document` with its type, what it satisfies,
+/// version, owner, approval, status, reviews and where its content lives.
+#[derive(Args, Debug)]
+pub struct DocumentsArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output format (default: from the extension of -o, else md).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+/// `isms documents`.
+pub fn documents(args: &DocumentsArgs) -> Result<Outcome, Error> {
+    use crate::report::format::status as w;
+    let format = resolve_format(args.format, args.common.output.as_deref());
+    let Some(judged) = load(&args.common)? else {
+        return Ok(Outcome::Failure);
+    };
+    let s = crate::report::status::build(&judged, catalogs());
+    let bytes = match format {
+        Format::Md => Ok(w::documents_md(&s).into_bytes()),
+        Format::Html => Ok(w::documents_html(&s).into_bytes()),
+        Format::Csv => w::documents_csv(&s),
+        Format::Xlsx => w::documents_xlsx(&s),
+        Format::Json => Ok(w::documents_json(&s).into_bytes()),
+    };
+    finish(&args.common, format, judged.ws.lang, bytes)
+}

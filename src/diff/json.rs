@@ -12,8 +12,11 @@
 //!  "soa": [{"framework", "id", "title", "title_ja",
 //!           "before": null | {"decision", "applicable", "excluded", "status"}, "after": …}],
 //!  "findings": {"introduced": [F], "fixed": [F]},
+//!  "records": [{"id", "kind", "title", "change": "added"|"removed"|"closed"|"changed",
+//!               "before": state|null, "after": state|null}],   // documents, audits, reviews, nonconformities, objectives
 //!  "summary": {"risks_added", "risks_removed", "risks_relevelled", "risks_retreated",
-//!              "controls_changed", "soa_flipped", "findings_introduced", "findings_fixed"}}
+//!              "controls_changed", "soa_flipped", "findings_introduced", "findings_fixed",
+//!              "records_changed"}}
 //! F = {"code", "severity", "message", "file", "line", "column", "subject", "field"}
 //! ```
 //!
@@ -40,6 +43,8 @@ struct Report<'a> {
     frameworks: Frameworks<'a>,
     soa: Vec<SoaJson<'a>>,
     findings: Findings<'a>,
+    /// The ISMS's own records: `{id, kind, title, change, before, after}`.
+    records: &'a [super::records::RecordChange],
     summary: Summary,
 }
 
@@ -169,6 +174,7 @@ struct Summary {
     soa_flipped: usize,
     findings_introduced: usize,
     findings_fixed: usize,
+    records_changed: usize,
 }
 
 pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
@@ -228,6 +234,7 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
             introduced: findings(&d.introduced, lang),
             fixed: findings(&d.fixed, lang),
         },
+        records: &d.records,
         summary: Summary {
             risks_added: d.count("added"),
             risks_removed: d.count("removed"),
@@ -237,6 +244,7 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
             soa_flipped: d.soa.len(),
             findings_introduced: d.introduced.len(),
             findings_fixed: d.fixed.len(),
+            records_changed: d.records.len(),
         },
     };
     serde_json::to_string_pretty(&report).expect("the diff serialises") + "\n"

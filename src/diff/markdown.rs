@@ -118,6 +118,7 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
             "指摘: 新規 {i}、解消 {f}"
         ));
     }
+    parts.extend(super::records::headline(&d.records, lang));
     if d.is_empty() && !d.base_missing && !d.head_missing {
         let _ = writeln!(
             out,
@@ -286,6 +287,8 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
             }
         }
     }
+
+    super::records::markdown(&mut out, &d.records, lang);
 
     for (list, heading) in [
         (

@@ -6,6 +6,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod records;
 
 use crate::analysis::Decision;
 use crate::finding::{Identity, Message};
@@ -108,13 +109,18 @@ pub struct Snapshot {
     /// (framework, control id) → row, for every control of each framework in isms.yaml.
     pub soa: HashMap<(String, String), SoaRow>,
     pub findings: Vec<FindingState>,
+    /// The ISMS's own records, by id.
+    pub records: BTreeMap<String, records::RecordState>,
 }
 
 impl Snapshot {
     pub fn of(c: &Judged) -> Snapshot {
         let ws = &c.ws;
         let m = &ws.model;
-        let mut s = Snapshot::default();
+        let mut s = Snapshot {
+            records: records::snapshot(c),
+            ..Snapshot::default()
+        };
         for (r, a) in m.risks.iter().zip(&c.analysis.assessments) {
             s.risks.entry(r.id.value.clone()).or_insert(RiskState {
                 title: r
@@ -244,6 +250,9 @@ pub struct Diff {
     pub soa: Vec<SoaFlip>,
     pub introduced: Vec<FindingState>,
     pub fixed: Vec<FindingState>,
+    /// Documents, audits, reviews, nonconformities and objectives added, removed, changed
+    /// or closed.
+    pub records: Vec<records::RecordChange>,
 }
 
 impl Diff {
@@ -318,6 +327,7 @@ impl Diff {
         }
         d.introduced = unmatched(&a.findings, &b.findings);
         d.fixed = unmatched(&b.findings, &a.findings);
+        d.records = records::changes(&b.records, &a.records);
         d
     }
 
@@ -336,6 +346,7 @@ impl Diff {
             && self.frameworks_removed.is_empty()
             && self.introduced.is_empty()
             && self.fixed.is_empty()
+            && self.records.is_empty()
     }
 }
 

@@ -33,3 +33,15 @@ pub fn files(lang: Lang) -> Vec<File> {
     out.extend(data.files.iter().map(|f| f.render(lang, &vars)));
     out
 }
+
+/// The policy as a controlled document and its Markdown body (`records/policy.yaml`,
+/// `docs/policy.md`), which comprehensive writes too.
+pub fn policy_document(lang: Lang) -> Vec<File> {
+    let data = data();
+    let vars = Vars::new(&data.texts, lang);
+    data.files
+        .iter()
+        .filter(|f| matches!(f.path.as_str(), "records/policy.yaml" | "docs/policy.md"))
+        .map(|f| f.render(lang, &vars))
+        .collect()
+}

@@ -109,5 +109,7 @@ pub fn files(lang: Lang) -> Vec<File> {
     let mut out = super::common::role_files(&data.roles, lang);
     out.extend(control_files(lang));
     out.extend(data.files.iter().map(|f| f.render(lang, &vars)));
+    // The policy as a document with its Markdown body, as baseline writes it.
+    out.extend(super::baseline::policy_document(lang));
     out
 }

@@ -35,6 +35,12 @@ const TEXT_FIELDS: &[&str] = &[
     "title",
     "name",
     "description",
+    // The ISMS's own records.
+    "measure",
+    "target",
+    "scope",
+    "criteria",
+    "text",
     "steps",
     "responsibilities",
     "location",
@@ -85,6 +91,17 @@ fn structure(f: &File) -> Vec<Value> {
                 .collect();
             vec![serde_json::from_str(&code).expect("a JSON starter file")]
         }
+        // Markdown: the same headings and numbered items, whatever the language.
+        Body::Plain(text) if f.path.ends_with(".md") => text
+            .lines()
+            .map(|l| {
+                let mark: String = l
+                    .chars()
+                    .take_while(|c| matches!(c, '#' | '0'..='9' | '.' | '-'))
+                    .collect();
+                Value::from(mark)
+            })
+            .collect(),
         Body::Plain(text) => text
             .lines()
             .filter(|l| !l.starts_with('#'))

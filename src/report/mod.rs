@@ -15,6 +15,7 @@ pub mod labels;
 pub mod overview;
 pub mod risks;
 pub mod soa;
+pub mod status;
 
 use crate::analysis::References;
 use crate::model::{Kind, Model};

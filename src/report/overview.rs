@@ -83,6 +83,8 @@ pub struct Overview {
     pub controls: Vec<ControlRow>,
     pub procedures: Vec<ProcedureRow>,
     pub findings: FindingsSummary,
+    /// Clauses 4–10: the checklist, the documents, audits, reviews, nonconformities, objectives.
+    pub status: super::status::IsmsStatus,
 }
 
 /// The frameworks a report covers: those of `frameworks:` in isms.yaml, else those with a
@@ -251,5 +253,6 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> Overview {
         controls,
         procedures,
         findings: FindingsSummary::of(checked),
+        status: super::status::build(checked, catalogs),
     }
 }

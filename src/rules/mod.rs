@@ -4,11 +4,19 @@
 
 mod asset;
 mod config;
+mod audit;
+mod clause;
 mod control;
+mod document;
+mod evidence;
+mod file;
 mod ids;
 pub mod loading;
+mod nonconformity;
+mod objective;
 mod procedure;
 mod refs;
+mod review;
 mod risk;
 mod soa;
 mod text;
@@ -135,6 +143,54 @@ pub const RULES: &[Rule] = &[
     judged(&asset::AssetUnassessed::META, asset::AssetUnassessed::check),
     judged(&control::ControlUnused::META, control::ControlUnused::check),
     judged(&text::TextPlaceholder::META, text::TextPlaceholder::check),
+    // The ISMS's own records (clauses 4–10).
+    judged(
+        &clause::ClauseUndocumented::META,
+        clause::ClauseUndocumented::check,
+    ),
+    judged(
+        &document::DocumentUnapproved::META,
+        document::DocumentUnapproved::check,
+    ),
+    judged(
+        &document::DocumentReviewOverdue::META,
+        document::DocumentReviewOverdue::check,
+    ),
+    judged(&audit::AuditOverdue::META, audit::AuditOverdue::check),
+    judged(
+        &audit::AuditNotIndependent::META,
+        audit::AuditNotIndependent::check,
+    ),
+    judged(&review::ReviewOverdue::META, review::ReviewOverdue::check),
+    judged(
+        &review::ReviewInputMissing::META,
+        review::ReviewInputMissing::check,
+    ),
+    judged(
+        &nonconformity::NonconformityOverdue::META,
+        nonconformity::NonconformityOverdue::check,
+    ),
+    judged(
+        &nonconformity::NonconformityUnverified::META,
+        nonconformity::NonconformityUnverified::check,
+    ),
+    judged(
+        &objective::ObjectiveNoResult::META,
+        objective::ObjectiveNoResult::check,
+    ),
+    judged(
+        &objective::ObjectiveNoMeasure::META,
+        objective::ObjectiveNoMeasure::check,
+    ),
+    judged(
+        &evidence::EvidenceMissing::META,
+        evidence::EvidenceMissing::check,
+    ),
+    judged(
+        &evidence::EvidenceStale::META,
+        evidence::EvidenceStale::check,
+    ),
+    judged(&file::FileMissing::META, file::FileMissing::check),
 ];
 
 /// Codes that were renamed: old name → current name, so old configurations keep working.
@@ -156,6 +212,8 @@ pub struct Context<'a> {
     pub catalogs: &'a Catalogs,
     pub today: Date,
     pub analysis: &'a Analysis,
+    /// The repository root, for the paths records name (`file/missing`).
+    pub root: &'a std::path::Path,
 }
 
 impl Context<'_> {

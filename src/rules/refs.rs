@@ -263,7 +263,7 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
         .help(help)
     };
     for fw in &cx.config.frameworks {
-        if cx.catalogs.framework(&fw.value).is_none() {
+        if cx.catalogs.framework(&fw.value).is_none() && fw.value != crate::catalog::CLAUSES {
             out.push(
                 unknown_framework(fw.span, &fw.value)
                     .about("isms.yaml", format!("frameworks={}", fw.value)),
@@ -283,6 +283,46 @@ fn check_framework_refs(cx: &Context, out: &mut Vec<Finding>) {
                         c.id.span,
                         msg!("mapped by control {}", "管理策 {} の対応付け", c.id.value),
                     )))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    // A document's `satisfies`: clauses of 4–10, or controls of a framework.
+    for d in &cx.model.records.documents {
+        for s in &d.satisfies {
+            let Some((name, id)) = s.value.split_once(':') else {
+                continue; // the schema pattern reported it
+            };
+            let about = |f: Finding| f.about(d.id.as_str(), format!("satisfies={}", s.value));
+            if name == crate::catalog::CLAUSES {
+                let clauses = &cx.catalogs.clauses;
+                if clauses.clause(id).is_none() {
+                    let help =
+                        suggest::help(id, clauses.clauses.iter().map(|c| c.id.as_str()), || {
+                            msg!(
+                                "`isms catalog show {name}` lists the clauses",
+                                "`isms catalog show {name}` で箇条の一覧を確認できます"
+                            )
+                        });
+                    out.push(about(
+                        cx.finding(
+                            &RefUnknown::META,
+                            s.span,
+                            msg!(
+                                "{name} has no clause `{id}`",
+                                "{name} に箇条 `{id}` はありません"
+                            ),
+                        )
+                        .help(help),
+                    ));
+                }
+                continue;
+            }
+            match cx.catalogs.framework(name) {
+                None => out.push(about(unknown_framework(s.span, name))),
+                Some(fw) if fw.control(id).is_none() => {
+                    out.push(about(unknown_control(s.span, fw, id)))
                 }
                 Some(_) => {}
             }

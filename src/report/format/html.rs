@@ -18,6 +18,7 @@ use crate::report::labels::{self, L};
 use crate::report::overview::Overview;
 use crate::report::risks::{HeatMap, MethodSummary, RiskRegister};
 use crate::report::soa::{Decision, SoaTable};
+use crate::report::status::label as status_label;
 use crate::risk::Band;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use unicode_width::UnicodeWidthStr;
@@ -206,6 +207,11 @@ fn heading(level: Level, text: impl Render) -> Markup {
         }
         "\n"
     }
+}
+
+/// A whole page around `body`, for the other writers of this folder.
+pub(super) fn page_of(lang: Lang, title: &str, body: &Markup) -> String {
+    page(lang, title, body)
 }
 
 fn page(lang: Lang, title: &str, body: &Markup) -> String {
@@ -1028,6 +1034,9 @@ pub fn report(o: &Overview) -> String {
             format!("{} — {}", L::SoaTitle.t(lang), s.title),
         ));
     }
+    if o.status.shown() {
+        toc.push(("isms-status".into(), status_label(lang, "status").into()));
+    }
     toc.push(("lv1".into(), L::Lv1.t(lang).into()));
     toc.push(("controls".into(), L::ControlsAndProcedures.t(lang).into()));
 
@@ -1048,6 +1057,9 @@ pub fn report(o: &Overview) -> String {
                 &format!("{} — {}", L::SoaTitle.t(lang), t.title),
                 &soa_section(t, &links, true),
             ))
+        }
+        @if o.status.shown() {
+            (section("isms-status", true, status_label(lang, "status"), &super::status::html_section(&o.status)))
         }
         (section("lv1", true, L::Lv1.t(lang), &lv1_section(o, &links)))
         (section("controls", true, L::ControlsAndProcedures.t(lang), &controls_section(o, &links)))
