@@ -524,7 +524,7 @@ fn soa_counts_and_justifications_on_known_answers() {
     assert_eq!(doc.select(&sel("tr.d-contradictory")).count(), 1);
     assert_eq!(doc.select(&sel("table.findings tbody tr")).count(), 7);
     let csv = text(ok(&["soa", "--format", "csv"], &dir));
-    assert!(csv.contains("\r\n22,"));
+    assert!(csv.contains("\r\nNo.22,"));
     assert!(csv.contains(",Undecided,"));
     let sheets = xlsx_rows(&ok(&["soa", "--format", "xlsx"], &dir));
     assert!(
@@ -631,7 +631,7 @@ const SCRIPT: &str = "<script>alert(\"x\")</script>";
 /// No cell of a spreadsheet may start a formula.
 fn assert_no_formula_start(cell: &str, ctx: &str) {
     assert!(
-        !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+        !cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']),
         "{ctx}: cell {cell:?} would be read as a formula"
     );
 }
@@ -798,24 +798,156 @@ fn hostile_titles_in_csv_cannot_start_formulas() {
     );
 }
 
-#[test]
-fn hostile_titles_in_xlsx_cannot_start_formulas() {
-    let dir = fixture(HOSTILE);
-    let mut seen_formula_text = false;
-    for cmd in ["soa", "risks"] {
-        let bytes = ok(&[cmd, "--format", "xlsx"], &dir);
-        for (sheet, rows) in xlsx_rows(&bytes) {
-            for row in rows {
-                for cell in row {
-                    assert_no_formula_start(&cell, &format!("{cmd} / {sheet}"));
-                    if cell.starts_with(&format!("'{FORMULA}")) {
-                        seen_formula_text = true;
-                    }
-                }
+/// The hostile fixture with one more control whose title starts with a full-width `＝`,
+/// which a Japanese input method types and a spreadsheet also reads as a formula.
+fn hostile_with_full_width() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_into(&fixture(HOSTILE), dir.path());
+    std::fs::write(
+        dir.path().join("full-width.yaml"),
+        "kind: control\nid: C-WIDE\ntitle: \"＝SUM(A1:A9)\"\ncategory: physical\nstatus: planned\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// The texts of the cells of every sheet whose style carries the quote-prefix attribute
+/// (`quotePrefix="1"` in styles.xml), read from the sheet XML itself.
+fn quote_prefixed_cells(bytes: &[u8]) -> Vec<String> {
+    let styles = unzip_entry(bytes, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let quoted: Vec<bool> = xfs
+        .split("<xf ")
+        .skip(1)
+        .map(|xf| xf.split('>').next().unwrap().contains("quotePrefix=\"1\""))
+        .collect();
+    let unescape = |t: &str| {
+        t.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    };
+    let strings: Vec<String> = unzip_entry(bytes, "xl/sharedStrings.xml")
+        .split("<si>")
+        .skip(1)
+        .map(|si| {
+            let t = &si[si.find("<t").unwrap()..];
+            let t = &t[t.find('>').unwrap() + 1..t.find("</t>").unwrap()];
+            unescape(t)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for n in 1.. {
+        let name = format!("xl/worksheets/sheet{n}.xml");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        if zip.by_name(&name).is_err() {
+            break;
+        }
+        let sheet = unzip_entry(bytes, &name);
+        for c in sheet.split("<c ").skip(1) {
+            let head = c.split('>').next().unwrap();
+            let attr = |k: &str| {
+                head.split(' ')
+                    .find_map(|a| a.strip_prefix(&format!("{k}=\"")))
+                    .map(|v| v.trim_end_matches(['"', '/']).to_owned())
+            };
+            let style: usize = attr("s").map_or(0, |v| v.parse().unwrap());
+            if attr("t").as_deref() == Some("s") && quoted[style] {
+                let v = &c[c.find("<v>").unwrap() + 3..c.find("</v>").unwrap()];
+                out.push(strings[v.parse::<usize>().unwrap()].clone());
             }
         }
     }
-    assert!(seen_formula_text, "the formula is kept as text");
+    out
+}
+
+#[test]
+fn hostile_titles_in_xlsx_are_text_with_the_quote_prefix_attribute() {
+    let dir = hostile_with_full_width();
+    for cmd in ["soa", "risks"] {
+        let bytes = ok(&[cmd, "--format", "xlsx"], dir.path());
+        let quoted = quote_prefixed_cells(&bytes);
+        for (sheet, rows) in xlsx_rows(&bytes) {
+            for cell in rows.into_iter().flatten() {
+                // The text is kept as written: no visible `'` before it.
+                assert!(!cell.starts_with('\''), "{cmd} / {sheet}: {cell:?}");
+                if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
+                    assert!(
+                        quoted.contains(&cell),
+                        "{cmd} / {sheet}: {cell:?} has no quote prefix"
+                    );
+                }
+            }
+        }
+        // Only such cells are quoted.
+        for q in &quoted {
+            assert!(
+                q.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']),
+                "{cmd}: {q:?} quoted for nothing"
+            );
+        }
+        assert!(
+            quoted.iter().any(|q| q.starts_with(FORMULA)),
+            "{cmd}: {quoted:?}"
+        );
+    }
+    let soa = ok(&["soa", "--format", "xlsx"], dir.path());
+    assert!(quote_prefixed_cells(&soa).contains(&"＝SUM(A1:A9)".to_owned()));
+}
+
+#[test]
+fn a_full_width_equals_sign_starts_a_formula_in_csv_too() {
+    let dir = hostile_with_full_width();
+    let bytes = ok(&["soa", "--format", "csv"], dir.path());
+    let body = std::str::from_utf8(&bytes[3..]).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(body.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let wide = rows
+        .iter()
+        .find(|r| &r[0] == "C-WIDE")
+        .expect("the additional row");
+    assert_eq!(&wide[2], "'＝SUM(A1:A9)");
+}
+
+/// Would a spreadsheet (Excel, LibreOffice) read this CSV cell as a number? Integers,
+/// decimals and exponents, as their import does by default.
+fn reads_as_number(cell: &str) -> bool {
+    !cell.is_empty() && cell.trim().parse::<f64>().is_ok()
+}
+
+#[test]
+fn csv_ids_are_cited_so_no_spreadsheet_reads_them_as_numbers() {
+    let bytes = ok(&["soa", "--format", "csv"], &company());
+    let body = std::str::from_utf8(&bytes[3..]).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(body.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    // Annex A ids as auditors cite them: 5.10 stays 5.10, not the number 5.1.
+    assert_eq!(&ids[..3], ["A.5.1", "A.5.2", "A.5.3"]);
+    for cited in [
+        "A.5.10", "A.5.20", "A.5.30", "A.7.10", "A.8.10", "A.8.20", "A.8.30",
+    ] {
+        assert!(ids.contains(&cited), "{cited}");
+    }
+    assert!(ids.iter().all(|i| !reads_as_number(i)), "{ids:?}");
+    let unique: HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "every id once");
+    // The IPA questions are cited "No.1".."No.25".
+    let ipa = ok(
+        &["soa", "--format", "csv", "--framework", "ipa-sme"],
+        &company(),
+    );
+    let body = std::str::from_utf8(&ipa[3..]).unwrap();
+    let first = csv::Reader::from_reader(body.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(&first[0], "No.1");
 }
 
 // ---------------------------------------------------------------- usage errors

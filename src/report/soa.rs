@@ -17,6 +17,9 @@ pub use crate::analysis::Decision;
 #[derive(Clone, Debug)]
 pub struct SoaRow {
     pub id: String,
+    /// The id as it is cited, text in any spreadsheet: "A.5.10" (see `cite_prefix` in the
+    /// catalog).
+    pub cite: String,
     /// In the report's language.
     pub title: String,
     pub group: String,
@@ -111,6 +114,7 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
             let group = framework.groups.iter().find(|g| g.id == fc.group);
             SoaRow {
                 id: fc.id.clone(),
+                cite: framework.cite(&fc.id),
                 title: fc.title_in(lang).to_owned(),
                 group: fc.group.clone(),
                 group_title: group

@@ -1,8 +1,8 @@
 //! Excel workbooks (rust_xlsxwriter): a title block, then a table with a header row, frozen
 //! panes, an autofilter, wrapped text and column widths measured in display columns (a
 //! Japanese character counts two), printed landscape one page wide with the header
-//! repeated. Every text cell goes through [`escape::spreadsheet`] against formula
-//! injection. The document's creation date is fixed (the SoA's approval date, else
+//! repeated. A text cell that could start a formula carries the quote-prefix attribute
+//! ([`escape::formula_start`]), never a visible `'`. The document's creation date is fixed (the SoA's approval date, else
 //! 2000-01-01) and the zip entries carry no time, so the same repository gives the same
 //! bytes.
 
@@ -105,18 +105,12 @@ impl<'w> Sheet<'w> {
             self.widths.resize(c + 1, MIN_WIDTH);
         }
         self.widths[c] = self.widths[c].max(width.clamp(MIN_WIDTH, MAX_WIDTH));
-        self.ws
-            .write_string_with_format(row, col, escape::spreadsheet(s), f)
-            .map_err(err)?;
-        Ok(())
+        write_text(self.ws, row, col, s, f)
     }
 
     /// A text cell outside the table: it overflows to the right and sets no width.
     fn free(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), WriteError> {
-        self.ws
-            .write_string_with_format(row, col, escape::spreadsheet(s), f)
-            .map_err(err)?;
-        Ok(())
+        write_text(self.ws, row, col, s, f)
     }
 
     fn number(&mut self, row: u32, col: u16, n: Option<i64>, f: &Format) -> Result<(), WriteError> {
@@ -159,6 +153,25 @@ impl<'w> Sheet<'w> {
             .set_print_fit_to_pages(1, 0);
         Ok(())
     }
+}
+
+/// A text cell, never a formula: text that a spreadsheet could take for one
+/// ([`escape::formula_start`]) keeps its characters and gets the cell's quote-prefix
+/// attribute, which Excel and LibreOffice honour without showing a `'`.
+fn write_text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &str,
+    f: &Format,
+) -> Result<(), WriteError> {
+    if escape::formula_start(s) {
+        ws.write_string_with_format(row, col, s, &f.clone().set_quote_prefix())
+    } else {
+        ws.write_string_with_format(row, col, s, f)
+    }
+    .map_err(err)?;
+    Ok(())
 }
 
 fn col(i: usize) -> u16 {
