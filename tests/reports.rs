@@ -294,7 +294,15 @@ fn xlsx_soa_reads_back_with_header_filters_and_rows() {
     assert!(block.contains("版：1.0"), "{block}");
     assert!(block.contains("承認日：2026-10-01"));
     assert!(block.contains("承認者：ROLE-CEO 代表取締役"));
-    assert!(block.contains("適用 83"));
+    // The counts, as numbers that add up: 62 + 18 + 3 + 10 excluded = 93, 83 applicable.
+    let counts = rows[..header]
+        .iter()
+        .find(|r| r[0] == "ISO/IEC 27001:2022 附属書A")
+        .expect("the counts row");
+    assert_eq!(
+        counts[1..11],
+        ["62", "18", "3", "0", "0", "10", "0", "0", "93", "83"].map(String::from)
+    );
     assert!(block.contains("問題はありません"));
     // The sheet XML has frozen panes, an autofilter and wrapped text.
     let sheet1 = unzip_entry(&bytes, "xl/worksheets/sheet1.xml");
@@ -948,6 +956,93 @@ fn csv_ids_are_cited_so_no_spreadsheet_reads_them_as_numbers() {
         .unwrap()
         .unwrap();
     assert_eq!(&first[0], "No.1");
+}
+
+// ---------------------------------------------------------------- counts that add up
+
+/// Every count table of an HTML page: its header and its rows, "—" read as 0.
+fn count_tables(html: &str) -> Vec<(Vec<String>, Vec<(String, Vec<usize>)>)> {
+    let doc = Html::parse_document(html);
+    let cell_text = |e: scraper::ElementRef| e.text().collect::<String>();
+    doc.select(&sel("table.counts"))
+        .map(|t| {
+            let head = t.select(&sel("thead th")).map(cell_text).collect();
+            let rows = t
+                .select(&sel("tbody tr"))
+                .map(|tr| {
+                    let label = tr.select(&sel("th")).map(cell_text).collect();
+                    let cells = tr
+                        .select(&sel("td"))
+                        .map(|td| {
+                            let t = cell_text(td);
+                            if t == "—" { 0 } else { t.parse().unwrap() }
+                        })
+                        .collect();
+                    (label, cells)
+                })
+                .collect();
+            (head, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn every_count_table_adds_up_to_its_total() {
+    let html = text(ok(&["report", "--lang", "en"], &company()));
+    let tables = count_tables(&html);
+    // The summary, the band counts, and the counts of the one SoA (Annex A).
+    assert_eq!(tables.len(), 3, "{tables:?}");
+    for (head, rows) in &tables {
+        let total = head
+            .iter()
+            .position(|h| h == "Total")
+            .expect("a total column")
+            - 1;
+        for (label, cells) in rows {
+            let parts: usize = cells[..total].iter().sum();
+            assert_eq!(parts, cells[total], "{label}: {head:?} {cells:?}");
+        }
+    }
+    // The Annex A row of the summary: 62 implemented, 18 partial, 3 planned, the ten
+    // exclusions in a column of their own, 93 in all.
+    let (head, rows) = &tables[0];
+    assert_eq!(
+        head[1..],
+        [
+            "Implemented",
+            "Partially implemented",
+            "Planned",
+            "Not implemented",
+            "No status (no control)",
+            "Excluded",
+            "Undecided",
+            "Contradictory",
+            "Total"
+        ]
+    );
+    let annex = rows
+        .iter()
+        .find(|(l, _)| l == "ISO/IEC 27001:2022 Annex A")
+        .unwrap();
+    assert_eq!(annex.1, [62, 18, 3, 0, 0, 10, 0, 0, 93]);
+    // The risks by band: 24 before and after, 22 of them above the appetite before.
+    let (head, rows) = &tables[1];
+    assert_eq!(head.last().unwrap(), "Of which above the risk appetite");
+    assert_eq!(rows[0].1, [17, 1, 6, 0, 24, 22]);
+    assert_eq!(rows[1].1, [0, 0, 24, 0, 24, 0]);
+    // The known answers: undecided and contradictory rows have columns too.
+    let known = text(ok(
+        &["soa", "--format", "html", "--lang", "en"],
+        &fixture("soa-known"),
+    ));
+    let (_, rows) = &count_tables(&known)[0];
+    let cells = &rows[0].1;
+    assert_eq!(cells[..8].iter().sum::<usize>(), 25, "{cells:?}");
+    assert_eq!(cells[8], 25);
+    assert!(
+        cells[6] > 0 && cells[7] > 0,
+        "undecided and contradictory: {cells:?}"
+    );
 }
 
 // ---------------------------------------------------------------- usage errors

@@ -114,6 +114,12 @@ pub enum L {
     None,
     Description,
     Total,
+    NoStatus,
+    ContradictoryShort,
+    OwnControls,
+    Unrated,
+    AboveAppetiteAmong,
+    ApplicableAmong,
     Yes,
     No,
 }
@@ -258,6 +264,15 @@ impl L {
             L::None => ("none", "なし"),
             L::Description => ("Description", "説明"),
             L::Total => ("Total", "合計"),
+            L::NoStatus => ("No status (no control)", "状況なし（管理策なし）"),
+            L::ContradictoryShort => ("Contradictory", "矛盾"),
+            L::OwnControls => ("Organisation controls", "自社の管理策"),
+            L::Unrated => ("Unrated", "未評価"),
+            L::ApplicableAmong => ("Of which applicable", "うち適用"),
+            L::AboveAppetiteAmong => (
+                "Of which above the risk appetite",
+                "うち受容基準を超えるもの",
+            ),
             L::Yes => ("Yes", "適用"),
             L::No => ("No", "除外"),
         };

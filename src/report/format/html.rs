@@ -7,8 +7,8 @@
 //! stay readable.
 
 use super::{
-    SOA_COLUMNS, acceptance_text, level_text, method_lines, severity, soa_counts, soa_facts,
-    soa_status, treatment_text,
+    CountTable, SOA_COLUMNS, acceptance_text, band_counts, level_text, method_lines, severity,
+    soa_counts, soa_facts, soa_status, summary_counts, treatment_text,
 };
 use crate::i18n::Lang;
 use crate::model::Status;
@@ -39,7 +39,9 @@ th, td { border: 1px solid var(--line); padding: .28rem .45rem; vertical-align: 
 thead th { background: var(--head); font-weight: 600; overflow-wrap: normal; hyphens: auto; }
 tr.group th { background: #f2f4f7; font-weight: 600; }
 td.num { text-align: center; white-space: nowrap; }
-table.summary th { white-space: nowrap; }
+table.counts { width: auto; }
+table.counts tbody th { font-weight: 600; text-align: left; }
+table.counts td.total { font-weight: 700; }
 td.id, th.id, .id { white-space: nowrap; }
 td.ids a { white-space: nowrap; display: inline-block; margin-right: .3rem; }
 table.risks, table.soa, table.controls, table.procedures { table-layout: fixed; font-size: 13px; }
@@ -299,6 +301,32 @@ fn findings(f: &FindingsSummary, lang: Lang, level: Level) -> Markup {
     }
 }
 
+/// A table of counts whose rows add up ([`CountTable`]); the total column is bold.
+fn count_table(t: &CountTable, class: &str) -> Markup {
+    let total = t.columns.len();
+    html! {
+        table class={ "counts " (class) } {
+            "\n"
+            thead { tr { @for h in t.head() { th { (h) } } } }
+            "\n"
+            tbody {
+                @for (label, cells) in &t.rows {
+                    tr {
+                        th { (label) }
+                        @for (i, n) in cells.iter().enumerate() {
+                            td class=(if i + 1 == total { "num total" } else { "num" }) {
+                                (CountTable::cell(*n))
+                            }
+                        }
+                    }
+                    "\n"
+                }
+            }
+        }
+        "\n"
+    }
+}
+
 fn cards(items: &[(String, String, &str)]) -> Markup {
     html! {
         div class="cards" {
@@ -316,10 +344,6 @@ fn cards(items: &[(String, String, &str)]) -> Markup {
 fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
     let lang = t.lang;
     let level = if in_report { Level::Three } else { Level::Two };
-    let counts: Vec<(String, String, &str)> = soa_counts(t)
-        .into_iter()
-        .map(|(l, n)| (n.to_string(), l.to_owned(), ""))
-        .collect();
     // A group row before the first row of each group.
     let mut group = None;
     let rows = t.rows.iter().map(|r| {
@@ -335,7 +359,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
         @if !t.declared {
             p class="note" { (L::NoSoaDocument.t(lang)) } "\n"
         }
-        (cards(&counts))
+        (count_table(&soa_counts(t), "counts"))
         @if !in_report { (findings(&t.findings, lang, level)) }
         (heading(level, L::FrameworkControls.t(lang)))
         table class="soa" {
@@ -584,6 +608,7 @@ fn heat_section(r: &RiskRegister, links: &Links) -> Markup {
         }
         "\n"
         p class="muted" { (L::HeatAfterNote.t(lang)) } "\n"
+        (count_table(&band_counts(r), "bands"))
         ul { @for line in method_lines(&r.method, lang) { li { (line) } } }
         "\n"
     }
@@ -964,48 +989,10 @@ fn summary_section(o: &Overview) -> Markup {
     ]);
     html! {
         (cards(&items))
-        table class="summary" {
-            "\n"
-            thead {
-                tr {
-                    th { (L::Status.t(lang)) }
-                    @for (st, _) in &s.controls_by_status { th { (labels::status(*st, lang)) } }
-                    th { (L::Total.t(lang)) }
-                }
-            }
-            "\n"
-            tbody {
-                tr {
-                    td { (L::Controls.t(lang)) }
-                    @for (_, n) in &s.controls_by_status { td class="num" { (n) } }
-                    td class="num" { (s.controls) }
-                }
-                "\n"
-                @for t in &o.soas {
-                    @let c = &t.counts;
-                    tr {
-                        td {
-                            a href={ "#soa-" (t.framework) } { (t.title) }
-                            " (" (L::Applicable.t(lang)) " " (c.applicable)
-                            " · " (L::Excluded.t(lang)) " " (c.excluded)
-                            " · " (L::Undecided.t(lang)) " " (c.undecided + c.contradictory) ")"
-                        }
-                        @for n in [
-                            c.implemented,
-                            c.partial,
-                            c.planned,
-                            c.not_implemented,
-                            c.controls,
-                        ] {
-                            td class="num" { (n) }
-                        }
-                    }
-                    "\n"
-                }
-            }
-            "\n"
-        }
-        "\n"
+        (count_table(
+            &summary_counts(&s.controls_by_status, s.controls, &o.soas, lang),
+            "summary",
+        ))
         (findings(&o.findings, lang, Level::Three))
     }
 }

@@ -3,8 +3,8 @@
 //! [`md_text`] (a heading or list item).
 
 use super::{
-    SOA_COLUMNS, acceptance_text, inclusion_lines, level_text, method_lines, residual_text,
-    severity, soa_counts, soa_facts, soa_status, treatment_text,
+    CountTable, SOA_COLUMNS, acceptance_text, band_counts, inclusion_lines, level_text,
+    method_lines, residual_text, severity, soa_counts, soa_facts, soa_status, treatment_text,
 };
 use crate::i18n::Lang;
 use crate::report::Named;
@@ -29,6 +29,17 @@ fn header(out: &mut String, cells: &[&str]) {
     out.push('|');
     for _ in cells {
         out.push_str("---|");
+    }
+    out.push('\n');
+}
+
+/// A table of counts whose rows add up ([`CountTable`]).
+fn count_table(out: &mut String, t: &CountTable) {
+    header(out, &t.head());
+    for (label, cells) in &t.rows {
+        let mut row_cells = vec![md_text(label)];
+        row_cells.extend(cells.iter().map(|n| CountTable::cell(*n)));
+        row(out, &row_cells);
     }
     out.push('\n');
 }
@@ -100,19 +111,7 @@ pub fn soa(t: &SoaTable) -> String {
     if !t.declared {
         let _ = writeln!(out, "> **{}**\n", md_text(L::NoSoaDocument.t(lang)));
     }
-    let counts = soa_counts(t);
-    header(
-        &mut out,
-        &counts.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
-    );
-    row(
-        &mut out,
-        &counts
-            .iter()
-            .map(|(_, n)| n.to_string())
-            .collect::<Vec<_>>(),
-    );
-    out.push('\n');
+    count_table(&mut out, &soa_counts(t));
     findings(&mut out, &t.findings, lang);
 
     let _ = writeln!(out, "## {}", L::FrameworkControls.t(lang));
@@ -241,32 +240,7 @@ pub fn risks(r: &RiskRegister) -> String {
         md_text(&r.organization)
     );
     method(&mut out, &r.method, lang);
-    header(
-        &mut out,
-        &[
-            "",
-            labels::band(crate::risk::Band::High, lang),
-            labels::band(crate::risk::Band::Medium, lang),
-            labels::band(crate::risk::Band::Low, lang),
-            L::AboveAppetite.t(lang),
-        ],
-    );
-    for (label, c) in [
-        (L::Before.t(lang), &r.counts_before),
-        (L::After.t(lang), &r.counts_after),
-    ] {
-        row(
-            &mut out,
-            &[
-                label.to_owned(),
-                c.high.to_string(),
-                c.medium.to_string(),
-                c.low.to_string(),
-                c.above_appetite.to_string(),
-            ],
-        );
-    }
-    out.push('\n');
+    count_table(&mut out, &band_counts(r));
     findings(&mut out, &r.findings, lang);
     heat(&mut out, L::HeatBefore.t(lang), &r.before, &r.method, lang);
     heat(&mut out, L::HeatAfter.t(lang), &r.after, &r.method, lang);

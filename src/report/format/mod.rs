@@ -233,29 +233,141 @@ pub fn soa_facts(t: &SoaTable) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The SoA's counts as (label, number) pairs, in the order a header shows them.
-pub fn soa_counts(t: &SoaTable) -> Vec<(&'static str, usize)> {
-    let lang = t.lang;
-    let c = &t.counts;
-    let mut out = vec![
-        (L::FrameworkControls.t(lang), c.controls),
-        (L::Applicable.t(lang), c.applicable),
-        (L::Excluded.t(lang), c.excluded),
-        (L::Undecided.t(lang), c.undecided),
+/// A table of counts in which every row adds up: each row splits one whole (the controls
+/// of a framework, the organisation's controls, the risks) into parts that do not overlap,
+/// and its last counted column is the total. `None` is a part that does not apply to the
+/// row ("—"). Columns after the total (`extra`) are counts *among* the whole, such as the
+/// risks above the appetite.
+#[derive(Clone, Debug)]
+pub struct CountTable {
+    /// The label of the first column (what the rows are).
+    pub corner: &'static str,
+    /// The parts, then the total.
+    pub columns: Vec<&'static str>,
+    /// Counts among the whole, after the total.
+    pub extra: Vec<&'static str>,
+    /// Each row: its label, the parts and the total, then the extra counts.
+    pub rows: Vec<(String, Vec<Option<usize>>)>,
+}
+
+impl CountTable {
+    /// Every column label, the corner first.
+    pub fn head(&self) -> Vec<&'static str> {
+        std::iter::once(self.corner)
+            .chain(self.columns.iter().copied())
+            .chain(self.extra.iter().copied())
+            .collect()
+    }
+
+    /// A cell: the number, or "—" for a part that does not apply.
+    pub fn cell(n: Option<usize>) -> String {
+        n.map_or_else(|| "—".to_owned(), |n| n.to_string())
+    }
+}
+
+/// The decision columns of a SoA: the applicable rows by status, then the excluded,
+/// undecided and contradictory rows, then the total (every control of the framework).
+fn soa_parts(c: &super::soa::SoaCounts) -> Vec<Option<usize>> {
+    let parts = [
+        c.implemented,
+        c.partial,
+        c.planned,
+        c.not_implemented,
+        c.no_control,
+        c.excluded,
+        c.undecided,
+        c.contradictory,
     ];
-    if c.contradictory > 0 {
-        out.push((L::Contradictory.t(lang), c.contradictory));
+    debug_assert_eq!(parts.iter().sum::<usize>(), c.controls, "the SoA adds up");
+    parts.into_iter().chain([c.controls]).map(Some).collect()
+}
+
+/// The columns shared by the SoA counts and the report's summary.
+fn decision_columns(lang: Lang) -> Vec<&'static str> {
+    vec![
+        L::Implemented.t(lang),
+        L::Partial.t(lang),
+        L::Planned.t(lang),
+        L::NotImplemented.t(lang),
+        L::NoStatus.t(lang),
+        L::Excluded.t(lang),
+        L::Undecided.t(lang),
+        L::ContradictoryShort.t(lang),
+        L::Total.t(lang),
+    ]
+}
+
+/// The SoA's counts: one row that adds up to the controls of the framework.
+pub fn soa_counts(t: &SoaTable) -> CountTable {
+    let lang = t.lang;
+    CountTable {
+        corner: L::FrameworkControls.t(lang),
+        columns: decision_columns(lang),
+        extra: vec![L::ApplicableAmong.t(lang)],
+        rows: vec![(
+            t.title.clone(),
+            soa_parts(&t.counts)
+                .into_iter()
+                .chain([Some(t.counts.applicable)])
+                .collect(),
+        )],
     }
-    out.extend([
-        (L::Implemented.t(lang), c.implemented),
-        (L::Partial.t(lang), c.partial),
-        (L::Planned.t(lang), c.planned),
-        (L::NotImplemented.t(lang), c.not_implemented),
-    ]);
-    if c.no_control > 0 {
-        out.push((L::NoControl.t(lang), c.no_control));
+}
+
+/// The report's summary: the organisation's controls by status, then each framework's SoA
+/// by decision; every row adds up to its total.
+pub fn summary_counts(
+    by_status: &[(crate::model::Status, usize)],
+    controls: usize,
+    soas: &[SoaTable],
+    lang: Lang,
+) -> CountTable {
+    let with_status: usize = by_status.iter().map(|(_, n)| n).sum();
+    let mut own: Vec<Option<usize>> = by_status.iter().map(|(_, n)| Some(*n)).collect();
+    own.push(Some(controls - with_status));
+    own.extend([None, None, None, Some(controls)]);
+    let mut rows = vec![(L::OwnControls.t(lang).to_owned(), own)];
+    for t in soas {
+        rows.push((t.title.clone(), soa_parts(&t.counts)));
     }
-    out
+    CountTable {
+        corner: "",
+        columns: decision_columns(lang),
+        extra: Vec::new(),
+        rows,
+    }
+}
+
+/// The risks by band before and after treatment: high, medium, low, unrated, total; then
+/// how many of them are above the risk appetite.
+pub fn band_counts(r: &RiskRegister) -> CountTable {
+    use crate::risk::Band;
+    let lang = r.lang;
+    let row = |label: &str, c: &super::risks::BandCounts| {
+        let total = c.high + c.medium + c.low + c.unrated;
+        (
+            label.to_owned(),
+            [c.high, c.medium, c.low, c.unrated, total, c.above_appetite]
+                .into_iter()
+                .map(Some)
+                .collect(),
+        )
+    };
+    CountTable {
+        corner: "",
+        columns: vec![
+            labels::band(Band::High, lang),
+            labels::band(Band::Medium, lang),
+            labels::band(Band::Low, lang),
+            L::Unrated.t(lang),
+            L::Total.t(lang),
+        ],
+        extra: vec![L::AboveAppetiteAmong.t(lang)],
+        rows: vec![
+            row(L::Before.t(lang), &r.counts_before),
+            row(L::After.t(lang), &r.counts_after),
+        ],
+    }
 }
 
 /// The status cell of a SoA row: the status, "no control" for an applied row without

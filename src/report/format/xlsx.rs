@@ -8,8 +8,8 @@
 
 use super::WriteError;
 use super::{
-    REGISTER_COLUMNS, SOA_COLUMNS, acceptance_text, inclusion_lines, labels_lines, method_lines,
-    severity, soa_counts, soa_facts, soa_status, treatment_text,
+    CountTable, REGISTER_COLUMNS, SOA_COLUMNS, acceptance_text, band_counts, inclusion_lines,
+    labels_lines, method_lines, severity, soa_counts, soa_facts, soa_status, treatment_text,
 };
 use crate::i18n::Lang;
 use crate::report::Named;
@@ -239,6 +239,33 @@ fn findings_sheet(
     sh.finish(0, row_num(f.items.len()), head.len())
 }
 
+/// A table of counts ([`CountTable`]) as cells from `top`; returns its last row. Its
+/// columns do not widen the sheet's: the numbers are short, and the labels wrap.
+fn count_cells(sh: &mut Sheet, top: u32, t: &CountTable, s: &Styles) -> Result<u32, WriteError> {
+    for (i, h) in t.head().iter().enumerate() {
+        write_text(sh.ws, top, col(i), h, &s.header)?;
+    }
+    let mut r = top;
+    for (label, cells) in &t.rows {
+        r += 1;
+        write_text(sh.ws, r, 0, label, &s.header)?;
+        for (i, n) in cells.iter().enumerate() {
+            match n {
+                #[allow(clippy::cast_precision_loss)] // counts are small
+                Some(n) => sh
+                    .ws
+                    .write_number_with_format(r, col(i + 1), *n as f64, &s.number)
+                    .map_err(err)?,
+                None => sh
+                    .ws
+                    .write_string_with_format(r, col(i + 1), "—", &s.number)
+                    .map_err(err)?,
+            };
+        }
+    }
+    Ok(r)
+}
+
 /// "isms check の指摘：エラー 2 · 警告 1 · 情報 0", or "no problems".
 fn findings_line(f: &FindingsSummary, lang: Lang) -> String {
     let c = labels::colon(lang);
@@ -275,13 +302,7 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, WriteError> {
                 &s.bold,
             )?;
         }
-        r += 1;
-        let counts = soa_counts(t)
-            .iter()
-            .map(|(l, n)| format!("{l} {n}"))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        sh.free(r, 0, &counts, &s.bold)?;
+        r = count_cells(&mut sh, r + 2, &soa_counts(t), &s)?;
         r += 1;
         sh.free(r, 0, &findings_line(&t.findings, lang), &s.bold)?;
         if t.findings.errors > 0 {
@@ -433,25 +454,7 @@ pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, WriteError> {
             r += 1;
             sh.free(r, 0, &line, &s.bold)?;
         }
-        for (label, c) in [
-            (L::Before.t(lang), &reg.counts_before),
-            (L::After.t(lang), &reg.counts_after),
-        ] {
-            r += 1;
-            let line = format!(
-                "{label}{}{} {} · {} {} · {} {} · {} {}",
-                labels::colon(lang),
-                labels::band(Band::High, lang),
-                c.high,
-                labels::band(Band::Medium, lang),
-                c.medium,
-                labels::band(Band::Low, lang),
-                c.low,
-                L::AboveAppetite.t(lang),
-                c.above_appetite
-            );
-            sh.free(r, 0, &line, &s.bold)?;
-        }
+        r = count_cells(&mut sh, r + 2, &band_counts(reg), &s)?;
         r += 1;
         sh.free(r, 0, &findings_line(&reg.findings, lang), &s.bold)?;
         if reg.findings.errors > 0 {
