@@ -960,8 +960,11 @@ fn csv_ids_are_cited_so_no_spreadsheet_reads_them_as_numbers() {
 
 // ---------------------------------------------------------------- counts that add up
 
-/// Every count table of an HTML page: its header and its rows, "—" read as 0.
-fn count_tables(html: &str) -> Vec<(Vec<String>, Vec<(String, Vec<usize>)>)> {
+/// A count table as read from a page: its header, and each row's label and numbers.
+type Counts = (Vec<String>, Vec<(String, Vec<usize>)>);
+
+/// Every count table of an HTML page, "—" read as 0.
+fn count_tables(html: &str) -> Vec<Counts> {
     let doc = Html::parse_document(html);
     let cell_text = |e: scraper::ElementRef| e.text().collect::<String>();
     doc.select(&sel("table.counts"))
