@@ -100,6 +100,7 @@ fn xlsx_rows(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
                         Data::String(s) => s.clone(),
                         Data::Float(f) => f.to_string(),
                         Data::Int(i) => i.to_string(),
+                        Data::DateTime(d) => format!("date {}", excel_date(d.as_f64())),
                         other => format!("{other:?}"),
                     })
                     .collect()
@@ -113,6 +114,22 @@ fn xlsx_rows(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
         out.push((name, rows));
     }
     out
+}
+
+/// An Excel date serial (days since 1899-12-30) as YYYY-MM-DD (Howard Hinnant's
+/// civil-from-days).
+fn excel_date(serial: f64) -> String {
+    #[allow(clippy::cast_possible_truncation)]
+    let z = serial as i64 - 25569 + 719_468; // days since 1970-01-01, shifted to 0000-03-01
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn xlsx_dump(bytes: &[u8]) -> String {
@@ -133,9 +150,18 @@ fn sel(s: &str) -> Selector {
 
 // ---------------------------------------------------------------- goldens
 
+/// company-example copied out of this project's git repository, so that its documents
+/// stand "as of" `--today` and not as of the project's latest commit.
+fn company_outside_git() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_into(&company(), dir.path());
+    dir
+}
+
 #[test]
 fn goldens_of_every_format_on_company_example() {
-    let c = company();
+    let copy = company_outside_git();
+    let c = copy.path().to_owned();
     for (cmd, format) in [
         ("soa", "md"),
         ("soa", "html"),
@@ -293,11 +319,12 @@ fn xlsx_soa_reads_back_with_header_filters_and_rows() {
     let block: String = rows[..header].iter().map(|r| r[0].clone() + "\n").collect();
     assert!(block.contains("版：1.0"), "{block}");
     assert!(block.contains("承認日：2026-10-01"));
-    assert!(block.contains("承認者：ROLE-CEO 代表取締役"));
+    // The approver as a signature reads: the role's title and its one member.
+    assert!(block.contains("承認者：代表取締役（佐藤 一郎）"), "{block}");
     // The counts, as numbers that add up: 62 + 18 + 3 + 10 excluded = 93, 83 applicable.
     let counts = rows[..header]
         .iter()
-        .find(|r| r[0] == "ISO/IEC 27001:2022 附属書A")
+        .find(|r| r[0] == "件数")
         .expect("the counts row");
     assert_eq!(
         counts[1..11],
@@ -956,6 +983,198 @@ fn csv_ids_are_cited_so_no_spreadsheet_reads_them_as_numbers() {
         .unwrap()
         .unwrap();
     assert_eq!(&first[0], "No.1");
+}
+
+/// The `<row>` element of a sheet's row `n` (1-based), as written.
+fn xlsx_row_tag(sheet: &str, n: usize) -> &str {
+    let start = sheet.find(&format!("<row r=\"{n}\"")).expect("the row");
+    &sheet[start..start + sheet[start..].find('>').unwrap()]
+}
+
+/// The style index of cell `cell` (e.g. "A5") in a sheet.
+fn xlsx_style_of(sheet: &str, cell: &str) -> String {
+    let start = sheet.find(&format!("<c r=\"{cell}\"")).expect("the cell");
+    let tag = &sheet[start..start + sheet[start..].find('>').unwrap()];
+    tag.split(" s=\"")
+        .nth(1)
+        .map_or("0".into(), |v| v.split('"').next().unwrap().into())
+}
+
+#[test]
+fn xlsx_sheets_print_one_page_wide_with_fitted_rows_dates_and_styled_rows() {
+    let risks = ok(&["risks", "--format", "xlsx"], &company());
+    let register = unzip_entry(&risks, "xl/worksheets/sheet1.xml");
+    // The 17-column register prints on A3 landscape, one page wide, as tall as it needs.
+    assert!(register.contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"));
+    assert!(
+        register.contains("<pageSetup paperSize=\"8\" fitToHeight=\"0\" orientation=\"landscape\"")
+    );
+    // The heat maps print on one A4 page, and only the maps.
+    let heat = unzip_entry(&risks, "xl/worksheets/sheet2.xml");
+    assert!(
+        heat.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\""),
+        "fit to 1 × 1"
+    );
+    assert!(heat.contains("<pageSetUpPr fitToPage=\"1\"/>"));
+    let workbook = unzip_entry(&risks, "xl/workbook.xml");
+    assert!(workbook.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">ヒートマップ!$A$1:$D$13</definedName>"));
+    // Rows grow to their wrapped text: R-002 (row 13) names ten controls and four
+    // vulnerabilities, R-008 (row 14) three controls; one-line rows keep the default.
+    let sheets = xlsx_rows(&risks);
+    let rows = &sheets[0].1;
+    assert_eq!(rows[12][0], "R-002");
+    let height = |n: usize| -> f64 {
+        xlsx_row_tag(&register, n)
+            .split("ht=\"")
+            .nth(1)
+            .map_or(15.0, |v| v.split('"').next().unwrap().parse().unwrap())
+    };
+    assert!(height(13) >= 10.0 * 15.0, "R-002: {}", height(13));
+    assert!(
+        height(14) >= 3.0 * 15.0 && height(14) < height(13),
+        "R-008: {}",
+        height(14)
+    );
+    assert!(xlsx_row_tag(&register, 13).contains("customHeight=\"1\""));
+    // Due dates are dates (calamine reads a date serial, shown as "date …").
+    assert_eq!(rows[12][13], "date 2027-03-31");
+    assert_eq!(rows[11][13], "期限");
+
+    // The SoA: applied, excluded, undecided and contradictory rows look apart.
+    let known = ok(
+        &["soa", "--format", "xlsx", "--lang", "en"],
+        &fixture("soa-known"),
+    );
+    let sheet = unzip_entry(&known, "xl/worksheets/sheet1.xml");
+    let sheets = xlsx_rows(&known);
+    let rows = &sheets[0].1;
+    let style_of_decision = |decision: &str| {
+        let i = rows
+            .iter()
+            .position(|r| r.get(3).is_some_and(|d| d == decision))
+            .unwrap_or_else(|| panic!("{decision}"));
+        xlsx_style_of(&sheet, &format!("A{}", i + 1))
+    };
+    let styles: HashSet<String> = [
+        "Yes",
+        "No",
+        "Undecided",
+        "Contradictory (excluded and mapped)",
+    ]
+    .iter()
+    .map(|d| style_of_decision(d))
+    .collect();
+    assert_eq!(styles.len(), 4, "four decisions, four looks: {styles:?}");
+    let soa = ok(&["soa", "--format", "xlsx"], &company());
+    let first = unzip_entry(&soa, "xl/worksheets/sheet1.xml");
+    assert!(
+        first.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"")
+    );
+}
+
+// ---------------------------------------------------------------- document control
+
+/// Runs git in `dir` with a fixed identity and dates, so that commits are reproducible.
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=Auditor", "-c", "user.email=a@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", "2026-11-20T10:00:00+09:00")
+        .env("GIT_COMMITTER_DATE", "2026-11-20T10:00:00+09:00")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn head_of(dir: &Path) -> String {
+    let out = std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn document_control_names_the_commit_in_git_and_the_date_outside() {
+    // Outside git: as of --today.
+    let plain = company_outside_git();
+    let md = text(ok(&["soa"], plain.path()));
+    assert!(md.contains("- **時点**：2026-11-26\n"), "{md}");
+    assert!(md.contains("- **文書**：適用宣言書\n"));
+    let json = json_of(&["risks", "--format", "json"], plain.path());
+    assert_eq!(
+        json["as_of"],
+        json!({"commit": null, "commit_date": null, "uncommitted": false, "today": "2026-11-26"})
+    );
+
+    // In git, committed: the commit and its date, whatever --today says.
+    let repo = company_outside_git();
+    git(repo.path(), &["init", "-q"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "ISMS"]);
+    let id = head_of(repo.path());
+    let short = &id[..10];
+    let md = text(ok(&["soa"], repo.path()));
+    assert!(
+        md.contains(&format!("- **時点**：コミット {short}（2026-11-20）\n")),
+        "{md}"
+    );
+    let en = text(ok(&["risks", "--lang", "en"], repo.path()));
+    assert!(
+        en.contains(&format!("- **As of**: commit {short} of 2026-11-20\n")),
+        "{en}"
+    );
+    let json = json_of(&["soa", "--format", "json"], repo.path());
+    assert_eq!(json["as_of"]["commit"], id.as_str());
+    assert_eq!(json["as_of"]["commit_date"], "2026-11-20");
+    assert_eq!(json["as_of"]["uncommitted"], false);
+
+    // Every printed page carries the line: the HTML's page-margin boxes...
+    let html = text(ok(&["report", "--lang", "en"], repo.path()));
+    let line = format!(
+        "株式会社サンプル精機 · Information security management report · As of: commit {short} of 2026-11-20"
+    );
+    assert!(
+        html.contains(&format!("@top-left {{ content: \"{line}\"")),
+        "{line}"
+    );
+    assert!(
+        html.contains(r#"@bottom-right { content: "Page " counter(page) " of " counter(pages)"#)
+    );
+    let soa_html = text(ok(&["soa", "--format", "html"], repo.path()));
+    assert!(soa_html.contains(&format!(
+        "株式会社サンプル精機 · 適用宣言書 — ISO/IEC 27001:2022 附属書A 第 1.0 版 · 時点：コミット {short}（2026-11-20）"
+    )));
+    // ... and every sheet's header and footer.
+    let xlsx = ok(&["soa", "--format", "xlsx"], repo.path());
+    for n in 1..=2 {
+        let sheet = unzip_entry(&xlsx, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(
+            sheet.contains(&format!("<oddHeader>&amp;L&amp;8株式会社サンプル精機 · 適用宣言書 — ISO/IEC 27001:2022 附属書A 第 1.0 版 · 時点：コミット {short}（2026-11-20）</oddHeader>")),
+            "sheet{n}: {sheet}"
+        );
+        assert!(sheet.contains("<oddFooter>&amp;R&amp;8&amp;P / &amp;N ページ</oddFooter>"));
+    }
+
+    // A change not committed: the work tree, as of --today, over that commit.
+    std::fs::write(
+        repo.path().join("new-note.yaml"),
+        "kind: threat\nid: T-NEW\nname: 新しい脅威\norigin: accidental\n",
+    )
+    .unwrap();
+    let md = text(ok(&["soa"], repo.path()));
+    assert!(
+        md.contains(&format!("- **時点**：2026-11-26（作業ツリー：コミット {short}（2026-11-20）に未コミットの変更あり）\n")),
+        "{md}"
+    );
+    let json = json_of(&["soa", "--format", "json"], repo.path());
+    assert_eq!(json["as_of"]["uncommitted"], true);
 }
 
 // ---------------------------------------------------------------- counts that add up

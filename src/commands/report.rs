@@ -8,7 +8,7 @@ use crate::finding::{Message, Severity};
 use crate::judge::{self, Judged};
 use crate::msg;
 use crate::report::format::{self, Format};
-use crate::report::{overview, risks as register, soa as statement};
+use crate::report::{AsOf, overview, risks as register, soa as statement};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -75,6 +75,25 @@ fn resolve_format(format: Option<Format>, output: Option<&Path>) -> Format {
             })
         })
         .unwrap_or(Format::Md)
+}
+
+/// Where the documents stand: the commit the repository's work tree is at and that
+/// commit's date (and whether the ISMS has changes not committed), else `--today`.
+fn as_of(judged: &Judged, today: jiff::civil::Date) -> AsOf {
+    let root = &judged.ws.root;
+    let today = today.to_string();
+    match crate::git::head_commit(root) {
+        Some((id, date)) => AsOf {
+            commit: Some(id),
+            commit_date: Some(date),
+            uncommitted: crate::git::has_changes(root),
+            today,
+        },
+        None => AsOf {
+            today,
+            ..AsOf::default()
+        },
+    }
 }
 
 /// Loads and judges the repository; refuses on I/O errors, and on errors with `--strict`
@@ -166,7 +185,8 @@ pub fn soa(args: &SoaArgs) -> Result<Outcome, Error> {
         };
         return Err(Error::new(message).lang(lang));
     };
-    let table = statement::build(&judged, framework);
+    let mut table = statement::build(&judged, framework);
+    table.as_of = as_of(&judged, args.common.today.date());
     finish(&args.common, format, lang, format::soa(&table, format))
 }
 
@@ -176,7 +196,8 @@ pub fn risks(args: &RisksArgs) -> Result<Outcome, Error> {
     let Some(judged) = load(&args.common)? else {
         return Ok(Outcome::Failure);
     };
-    let table = register::build(&judged);
+    let mut table = register::build(&judged);
+    table.as_of = as_of(&judged, args.common.today.date());
     finish(
         &args.common,
         format,
@@ -190,7 +211,9 @@ pub fn report(args: &ReportArgs) -> Result<Outcome, Error> {
     let Some(judged) = load(&args.common)? else {
         return Ok(Outcome::Failure);
     };
-    let html = format::html::report(&overview::build(&judged, catalogs()));
+    let mut o = overview::build(&judged, catalogs());
+    o.set_as_of(&as_of(&judged, args.common.today.date()));
+    let html = format::html::report(&o);
     write_output(args.common.output.as_deref(), html.as_bytes(), false)
         .map_err(|e| e.lang(judged.ws.lang))?;
     Ok(Outcome::Success)

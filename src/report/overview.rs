@@ -76,6 +76,8 @@ pub struct Summary {
 pub struct Overview {
     pub lang: Lang,
     pub organization: String,
+    /// Where the document stands (set with [`Overview::set_as_of`]).
+    pub as_of: super::AsOf,
     pub summary: Summary,
     pub risks: RiskRegister,
     pub soas: Vec<SoaTable>,
@@ -108,6 +110,17 @@ pub fn frameworks<'c>(
         }
     }
     out
+}
+
+impl Overview {
+    /// Where the report, and each document in it, stands.
+    pub fn set_as_of(&mut self, as_of: &super::AsOf) {
+        self.as_of = as_of.clone();
+        self.risks.as_of = as_of.clone();
+        for s in &mut self.soas {
+            s.as_of = as_of.clone();
+        }
+    }
 }
 
 pub fn build(checked: &Judged, catalogs: &Catalogs) -> Overview {
@@ -241,6 +254,7 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> Overview {
     Overview {
         lang: ws.lang,
         organization: text(ws.config.organization.as_ref()),
+        as_of: super::AsOf::default(),
         summary,
         risks: super::risks::build(checked),
         soas: frameworks(checked, catalogs)

@@ -166,6 +166,8 @@ pub struct BandCounts {
 pub struct RiskRegister {
     pub lang: Lang,
     pub organization: String,
+    /// Where the document stands (set by the command, which asks git).
+    pub as_of: super::AsOf,
     pub method: MethodSummary,
     /// Sorted by level, highest first, then by id.
     pub rows: Vec<RiskRow>,
@@ -280,6 +282,7 @@ pub fn build(checked: &Judged) -> RiskRegister {
     RiskRegister {
         lang: ws.lang,
         organization: text(ws.config.organization.as_ref()),
+        as_of: super::AsOf::default(),
         method: MethodSummary {
             impact: method.impact,
             likelihood: method.likelihood,

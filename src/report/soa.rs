@@ -86,7 +86,11 @@ pub struct SoaTable {
     pub declared: bool,
     pub version: Option<String>,
     pub approved_by: Option<Named>,
+    /// The approver as a signature reads: the role's title, and its person if one.
+    pub approver: Option<String>,
     pub approved_on: Option<String>,
+    /// Where the document stands (set by the command, which asks git).
+    pub as_of: super::AsOf,
     pub rows: Vec<SoaRow>,
     pub additional: Vec<Additional>,
     pub counts: SoaCounts,
@@ -203,6 +207,10 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
         approved_by: soa
             .and_then(|s| s.approved_by.as_ref())
             .map(|r| index.role(r.as_str())),
+        approver: soa
+            .and_then(|s| s.approved_by.as_ref())
+            .map(|r| index.signatory(r.as_str(), lang)),
+        as_of: super::AsOf::default(),
         approved_on: soa
             .and_then(|s| s.approved_on.as_ref())
             .map(|d| d.value.to_string()),

@@ -7,8 +7,9 @@
 //! stay readable.
 
 use super::{
-    CountTable, SOA_COLUMNS, acceptance_text, band_counts, level_text, method_lines, severity,
-    soa_counts, soa_facts, soa_status, summary_counts, treatment_text,
+    CountTable, SOA_COLUMNS, acceptance_text, band_counts, control_line, document_facts,
+    level_text, method_lines, severity, soa_counts, soa_facts, soa_status, summary_counts,
+    treatment_text,
 };
 use crate::i18n::Lang;
 use crate::model::Status;
@@ -210,7 +211,36 @@ fn heading(level: Level, text: impl Render) -> Markup {
     }
 }
 
-fn page(lang: Lang, title: &str, body: &Markup) -> String {
+/// A CSS string literal holding `s`: quotes, backslashes, `<`, `>`, `&` and control
+/// characters as CSS escapes, so that no user text can end the string or the style sheet.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '<' | '>' | '&') || c.is_control() {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The printed page's head and foot: the document-control line at the top, "page N of M"
+/// at the bottom (CSS page-margin boxes).
+fn print_css(control: &str, lang: Lang) -> String {
+    let pages = match lang {
+        Lang::En => r#""Page " counter(page) " of " counter(pages)"#,
+        Lang::Ja => r#"counter(page) " / " counter(pages) " ページ""#,
+    };
+    format!(
+        "@page {{ @top-left {{ content: {}; font-size: 7.5pt; color: #59616b; }}\n  \
+         @bottom-right {{ content: {pages}; font-size: 7.5pt; color: #59616b; }} }}\n",
+        css_string(control)
+    )
+}
+
+fn page(lang: Lang, title: &str, control: &str, body: &Markup) -> String {
     html! {
         (DOCTYPE) "\n"
         html lang=(lang.pick("en", "ja")) {
@@ -221,7 +251,7 @@ fn page(lang: Lang, title: &str, body: &Markup) -> String {
                 "\n" meta name="generator" content="isms";
                 "\n" title { (title) }
                 // The style sheet is a constant of this file, not user text.
-                "\n" style { (PreEscaped(CSS)) }
+                "\n" style { (PreEscaped(CSS)) (PreEscaped(print_css(control, lang))) }
                 "\n"
             }
             "\n"
@@ -352,10 +382,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
         (new_group, r)
     });
     html! {
-        dl class="facts" {
-            @for (label, value) in soa_facts(t) { dt { (label) } dd { (value) } }
-        }
-        "\n"
+        (facts(&soa_facts(t)))
         @if !t.declared {
             p class="note" { (L::NoSoaDocument.t(lang)) } "\n"
         }
@@ -726,6 +753,16 @@ fn band_cards(r: &RiskRegister) -> Vec<(String, String, &'static str)> {
     ]
 }
 
+/// Label and value pairs, as a definition list.
+fn facts(items: &[(&str, String)]) -> Markup {
+    html! {
+        dl class="facts" {
+            @for (label, value) in items { dt { (label) } dd { (value) } }
+        }
+        "\n"
+    }
+}
+
 /// The title and the line under it, on a page of its own.
 fn title_block(title: &str, sub: &str) -> Markup {
     html! {
@@ -742,7 +779,14 @@ pub fn soa(t: &SoaTable) -> String {
         (title_block(&title, &t.organization))
         (soa_section(t, &Links::default(), false))
     };
-    page(lang, &title, &body)
+    let control = control_line(
+        &t.organization,
+        &format!("{} — {}", L::SoaTitle.t(lang), t.title),
+        t.version.as_deref(),
+        &t.as_of,
+        lang,
+    );
+    page(lang, &title, &control, &body)
 }
 
 /// `isms risks --format html`.
@@ -755,6 +799,7 @@ pub fn risks(r: &RiskRegister) -> String {
     };
     let body = html! {
         (title_block(title, &r.organization))
+        (facts(&document_facts(&r.organization, title, &r.as_of, lang)))
         (cards(&band_cards(r)))
         (findings(&r.findings, lang, Level::Two))
         (heading(Level::Two, L::RiskMethod.t(lang)))
@@ -762,7 +807,8 @@ pub fn risks(r: &RiskRegister) -> String {
         (heading(Level::Two, L::RisksTitle.t(lang)))
         (register_table(r, &links))
     };
-    page(lang, title, &body)
+    let control = control_line(&r.organization, title, None, &r.as_of, lang);
+    page(lang, title, &control, &body)
 }
 
 fn lv1_section(o: &Overview, links: &Links) -> Markup {
@@ -1020,6 +1066,7 @@ pub fn report(o: &Overview) -> String {
 
     let body = html! {
         h1 { (title) } "\n"
+        (facts(&document_facts(&o.organization, L::ReportTitle.t(lang), &o.as_of, lang)))
         nav class="toc" {
             strong { (L::Contents.t(lang)) }
             ol { @for (id, label) in &toc { li { a href={ "#" (id) } { (label) } } } }
@@ -1039,5 +1086,12 @@ pub fn report(o: &Overview) -> String {
         (section("lv1", true, L::Lv1.t(lang), &lv1_section(o, &links)))
         (section("controls", true, L::ControlsAndProcedures.t(lang), &controls_section(o, &links)))
     };
-    page(lang, &title, &body)
+    let control = control_line(
+        &o.organization,
+        L::ReportTitle.t(lang),
+        None,
+        &o.as_of,
+        lang,
+    );
+    page(lang, &title, &control, &body)
 }

@@ -29,6 +29,8 @@ struct Soa<'a> {
     counts: SoaCounts,
     additional: Vec<Additional<'a>>,
     findings: &'a FindingsSummary,
+    /// Where the document stands: `{commit, commit_date, uncommitted, today}`.
+    as_of: &'a crate::report::AsOf,
 }
 
 #[derive(Serialize)]
@@ -105,6 +107,7 @@ fn soa_value(t: &SoaTable) -> Soa<'_> {
             })
             .collect(),
         findings: &t.findings,
+        as_of: &t.as_of,
     }
 }
 
@@ -117,6 +120,7 @@ struct Risks<'a> {
     risks: Vec<Risk<'a>>,
     heatmap: Heat<'a>,
     findings: &'a FindingsSummary,
+    as_of: &'a crate::report::AsOf,
 }
 
 #[derive(Serialize)]
@@ -253,6 +257,7 @@ pub fn risks(r: &RiskRegister) -> String {
             after: heat(&r.after),
         },
         findings: &r.findings,
+        as_of: &r.as_of,
     };
     pretty(&out)
 }

@@ -3,8 +3,9 @@
 //! [`md_text`] (a heading or list item).
 
 use super::{
-    CountTable, SOA_COLUMNS, acceptance_text, band_counts, inclusion_lines, level_text,
-    method_lines, residual_text, severity, soa_counts, soa_facts, soa_status, treatment_text,
+    CountTable, SOA_COLUMNS, acceptance_text, band_counts, document_facts, inclusion_lines,
+    level_text, method_lines, residual_text, severity, soa_counts, soa_facts, soa_status,
+    treatment_text,
 };
 use crate::i18n::Lang;
 use crate::report::Named;
@@ -239,6 +240,15 @@ pub fn risks(r: &RiskRegister) -> String {
         L::RisksTitle.t(lang),
         md_text(&r.organization)
     );
+    for (label, value) in document_facts(&r.organization, L::RisksTitle.t(lang), &r.as_of, lang) {
+        let _ = writeln!(
+            out,
+            "- **{label}**{}{}",
+            labels::colon(lang),
+            md_text(&value)
+        );
+    }
+    out.push('\n');
     method(&mut out, &r.method, lang);
     count_table(&mut out, &band_counts(r));
     findings(&mut out, &r.findings, lang);

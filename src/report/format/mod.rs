@@ -8,10 +8,10 @@ pub mod json;
 pub mod md;
 pub mod xlsx;
 
-use super::Named;
 use super::labels::{self, L};
 use super::risks::{MethodSummary, RiskRegister, RiskRow};
 use super::soa::SoaTable;
+use super::{AsOf, Named};
 use crate::finding::Severity;
 use crate::i18n::Lang;
 use crate::tr;
@@ -211,12 +211,69 @@ pub fn method_lines(m: &MethodSummary, lang: Lang) -> Vec<String> {
     out
 }
 
+/// Where a document stands, in words: "commit 1a2b3c4d5e of 2026-11-30"; with changes not
+/// committed, the date of the run and the commit they start from; outside git, the date.
+pub fn as_of_text(a: &AsOf, lang: Lang) -> String {
+    let today = &a.today;
+    match (&a.commit, &a.commit_date) {
+        (Some(id), Some(date)) => {
+            let id = id.get(..10).unwrap_or(id);
+            if a.uncommitted {
+                tr!(
+                    lang,
+                    "{today}, the work tree: commit {id} of {date} with changes not yet committed",
+                    "{today}（作業ツリー：コミット {id}（{date}）に未コミットの変更あり）"
+                )
+            } else {
+                tr!(lang, "commit {id} of {date}", "コミット {id}（{date}）")
+            }
+        }
+        _ => today.clone(),
+    }
+}
+
+/// The document-control line a printed page carries at its head: the organisation, the
+/// document (with its version), and where it stands.
+pub fn control_line(
+    org: &str,
+    document: &str,
+    version: Option<&str>,
+    a: &AsOf,
+    lang: Lang,
+) -> String {
+    let document = match version {
+        Some(v) => tr!(lang, "{document}, version {v}", "{document} 第 {v} 版"),
+        None => document.to_owned(),
+    };
+    let c = labels::colon(lang);
+    format!(
+        "{org} · {document} · {}{c}{}",
+        L::AsOf.t(lang),
+        as_of_text(a, lang)
+    )
+}
+
+/// The facts at the head of the register and of the report.
+pub fn document_facts(
+    org: &str,
+    document: &str,
+    a: &AsOf,
+    lang: Lang,
+) -> Vec<(&'static str, String)> {
+    vec![
+        (L::Organization.t(lang), org.to_owned()),
+        (L::Document.t(lang), document.to_owned()),
+        (L::AsOf.t(lang), as_of_text(a, lang)),
+    ]
+}
+
 /// The SoA's header facts as (label, value) pairs.
 pub fn soa_facts(t: &SoaTable) -> Vec<(&'static str, String)> {
     let lang = t.lang;
     let none = || L::NotRecorded.t(lang).to_owned();
     vec![
         (L::Organization.t(lang), t.organization.clone()),
+        (L::Document.t(lang), L::SoaTitle.t(lang).to_owned()),
         (
             L::Framework.t(lang),
             format!("{} ({})", t.title, t.framework),
@@ -228,8 +285,9 @@ pub fn soa_facts(t: &SoaTable) -> Vec<(&'static str, String)> {
         ),
         (
             L::ApprovedBy.t(lang),
-            t.approved_by.as_ref().map_or_else(none, Named::label),
+            t.approver.clone().unwrap_or_else(none),
         ),
+        (L::AsOf.t(lang), as_of_text(&t.as_of, lang)),
     ]
 }
 
