@@ -13,7 +13,11 @@
 //!           "before": null | {"decision", "applicable", "excluded", "status"}, "after": …}],
 //!  "findings": {"introduced": [F], "fixed": [F]},
 //!  "summary": {"risks_added", "risks_removed", "risks_relevelled", "risks_retreated",
-//!              "controls_changed", "soa_flipped", "findings_introduced", "findings_fixed"}}
+//!              "controls_changed", "soa_flipped", "findings_introduced", "findings_fixed"},
+//!  "posture": {"verdict": "better"|"worse"|"unchanged", "before": P, "after": P,
+//!              "errors_introduced", "errors_fixed"}}
+//! P = {"high", "medium", "low", "above_appetite", "undecided", "contradictory", "errors",
+//!      "implemented"}   // above_appetite: after treatment; implemented: the organisation's controls
 //! F = {"code", "severity", "message", "file", "line", "column", "subject", "field"}
 //! ```
 //!
@@ -41,6 +45,16 @@ struct Report<'a> {
     soa: Vec<SoaJson<'a>>,
     findings: Findings<'a>,
     summary: Summary,
+    posture: PostureJson,
+}
+
+#[derive(Serialize)]
+struct PostureJson {
+    verdict: super::Verdict,
+    before: super::Posture,
+    after: super::Posture,
+    errors_introduced: usize,
+    errors_fixed: usize,
 }
 
 #[derive(Serialize)]
@@ -237,6 +251,13 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
             soa_flipped: d.soa.len(),
             findings_introduced: d.introduced.len(),
             findings_fixed: d.fixed.len(),
+        },
+        posture: PostureJson {
+            verdict: d.verdict(),
+            before: d.posture.0,
+            after: d.posture.1,
+            errors_introduced: d.errors().0,
+            errors_fixed: d.errors().1,
         },
     };
     serde_json::to_string_pretty(&report).expect("the diff serialises") + "\n"

@@ -30,6 +30,16 @@ pub struct Sides {
     pub root: String,
     /// `root` with a trailing `/`, or `""`: turns ISMS paths into repository paths.
     pub prefix: String,
+    /// Where the files can be read on the web, to link locations: `None` without
+    /// `--repository-url`.
+    pub links: Option<Links>,
+}
+
+/// The web addresses of the two sides' files: `https://github.com/OWNER/REPO/blob/COMMIT`.
+pub struct Links {
+    pub base: String,
+    /// `None` when the head is the work tree and no `--sha` names its commit.
+    pub head: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -100,8 +110,38 @@ impl FindingState {
     }
 }
 
+/// The posture of one side, in the numbers a reviewer weighs: risks by band before
+/// treatment, risks above the appetite after treatment, SoA rows without a decision, and
+/// errors.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Posture {
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    /// After treatment (the residual level, else the level), above `acceptable`.
+    pub above_appetite: usize,
+    /// SoA rows undecided, and contradictory, over every framework of isms.yaml.
+    pub undecided: usize,
+    pub contradictory: usize,
+    pub errors: usize,
+    /// The organisation's controls with `status: implemented`.
+    pub implemented: usize,
+}
+
+/// What a change does to the posture, in one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Better,
+    Worse,
+    Unchanged,
+}
+
 #[derive(Default)]
 pub struct Snapshot {
+    pub posture: Posture,
+    /// (framework, control id) → the exclusion reason, for the rows excluded.
+    pub exclusion_reasons: HashMap<(String, String), String>,
     pub risks: BTreeMap<String, RiskState>,
     pub controls: BTreeMap<String, ControlState>,
     pub frameworks: Vec<String>,
@@ -115,6 +155,23 @@ impl Snapshot {
         let ws = &c.ws;
         let m = &ws.model;
         let mut s = Snapshot::default();
+        let acceptable = ws.config.risk.acceptable;
+        for a in &c.analysis.assessments {
+            match a.band {
+                Some(Band::High) => s.posture.high += 1,
+                Some(Band::Medium) => s.posture.medium += 1,
+                Some(Band::Low) => s.posture.low += 1,
+                None => {}
+            }
+            if a.residual_level.or(a.level).is_some_and(|l| l > acceptable) {
+                s.posture.above_appetite += 1;
+            }
+        }
+        s.posture.errors = c
+            .findings
+            .iter()
+            .filter(|f| f.severity == crate::finding::Severity::Error)
+            .count();
         for (r, a) in m.risks.iter().zip(&c.analysis.assessments) {
             s.risks.entry(r.id.value.clone()).or_insert(RiskState {
                 title: r
@@ -138,6 +195,11 @@ impl Snapshot {
                     .unwrap_or_default(),
             });
         }
+        s.posture.implemented = m
+            .controls
+            .iter()
+            .filter(|c| c.status.as_ref().map(|x| x.value) == Some(Status::Implemented))
+            .count();
         for c in &m.controls {
             s.controls
                 .entry(c.id.value.clone())
@@ -159,7 +221,19 @@ impl Snapshot {
             let Some(decisions) = c.analysis.soa(&catalog.framework) else {
                 continue;
             };
+            let document = decisions.document.map(|i| &m.soas[i]);
             for row in &decisions.rows {
+                match row.decision {
+                    Decision::Undecided => s.posture.undecided += 1,
+                    Decision::Contradictory => s.posture.contradictory += 1,
+                    _ => {}
+                }
+                if let Some((doc, i)) = document.zip(row.exclusion) {
+                    s.exclusion_reasons.insert(
+                        (catalog.framework.clone(), row.id.clone()),
+                        doc.exclusions[i].1.value.clone(),
+                    );
+                }
                 s.soa.insert(
                     (catalog.framework.clone(), row.id.clone()),
                     SoaRow {
@@ -219,6 +293,9 @@ impl RiskChange {
 pub struct ControlChange {
     pub id: String,
     pub title: String,
+    /// Whether the control exists on each side: a control added or removed is shown as
+    /// such, not as a status that became "—".
+    pub exists: (bool, bool),
     pub before: Option<Status>,
     pub after: Option<Status>,
 }
@@ -230,10 +307,14 @@ pub struct SoaFlip {
     pub title: (String, String),
     pub before: Option<SoaRow>,
     pub after: Option<SoaRow>,
+    /// The exclusion reason the head gives, when it is new or changed.
+    pub new_reason: Option<String>,
 }
 
 #[derive(Default)]
 pub struct Diff {
+    /// The posture of each side.
+    pub posture: (Posture, Posture),
     /// Present only on one side: the whole ISMS was added or removed.
     pub base_missing: bool,
     pub head_missing: bool,
@@ -280,6 +361,7 @@ impl Diff {
                 d.controls.push(ControlChange {
                     id: id.clone(),
                     title: y.or(x).map(|c| c.title.clone()).unwrap_or_default(),
+                    exists: (x.is_some(), y.is_some()),
                     before: sx,
                     after: sy,
                 });
@@ -305,20 +387,55 @@ impl Diff {
             for cc in &catalog.controls {
                 let key = (fw.clone(), cc.id.clone());
                 let (x, y) = (b.soa.get(&key).copied(), a.soa.get(&key).copied());
-                if x != y {
+                let (rx, ry) = (b.exclusion_reasons.get(&key), a.exclusion_reasons.get(&key));
+                if x != y || rx != ry {
                     d.soa.push(SoaFlip {
                         framework: fw.clone(),
                         id: cc.id.clone(),
                         title: (cc.title.clone(), cc.title_ja.clone()),
                         before: x,
                         after: y,
+                        new_reason: ry.filter(|r| rx != Some(*r)).cloned(),
                     });
                 }
             }
         }
         d.introduced = unmatched(&a.findings, &b.findings);
         d.fixed = unmatched(&b.findings, &a.findings);
+        d.posture = (b.posture, a.posture);
         d
+    }
+
+    /// Errors introduced and fixed by the change.
+    pub fn errors(&self) -> (usize, usize) {
+        let errors = |list: &[FindingState]| list.iter().filter(|f| f.severity == "error").count();
+        (errors(&self.introduced), errors(&self.fixed))
+    }
+
+    /// Worse when the change adds errors, risks above the appetite after treatment, SoA
+    /// rows without a decision or high risks, or lowers the controls implemented; better
+    /// when, doing none of these, it improves one; unchanged otherwise.
+    pub fn verdict(&self) -> Verdict {
+        let (b, a) = self.posture;
+        let (new, fixed) = self.errors();
+        let gaps = |p: Posture| p.undecided + p.contradictory;
+        let worse = new > 0
+            || a.above_appetite > b.above_appetite
+            || gaps(a) > gaps(b)
+            || a.high > b.high
+            || a.implemented < b.implemented;
+        let better = fixed > 0
+            || a.above_appetite < b.above_appetite
+            || gaps(a) < gaps(b)
+            || a.high < b.high
+            || a.implemented > b.implemented;
+        if worse {
+            Verdict::Worse
+        } else if better {
+            Verdict::Better
+        } else {
+            Verdict::Unchanged
+        }
     }
 
     pub fn count(&self, kind: &str) -> usize {
