@@ -1072,6 +1072,32 @@ fn xlsx_sheets_print_one_page_wide_with_fitted_rows_dates_and_styled_rows() {
     );
 }
 
+#[test]
+fn html_ids_wrap_between_their_parts_and_columns_follow_content() {
+    let html = text(ok(&["report"], &company()));
+    // Long ids may break after `-` and `:`, never spill into the next cell; the check with
+    // a browser's layout is .ci/print.sh (every cell's scroll width against its width).
+    assert!(html.contains(r#"<td class="id">C-<wbr>ASSET-<wbr>INVENTORY</td>"#));
+    assert!(
+        html.contains(r#">iso27001-<wbr>2022:<wbr>5.9</a>"#),
+        "a mapping"
+    );
+    assert!(
+        !html.contains("table-layout: fixed"),
+        "widths follow the content"
+    );
+    assert!(!html.contains("<colgroup>"));
+    assert!(!html.contains("white-space: nowrap; display: inline-block"));
+    // Print: A4 landscape, rows kept whole, headers repeated and kept with a row.
+    for rule in [
+        "@page { size: A4 landscape;",
+        "tr, .card, .threat, figure { break-inside: avoid; }",
+        "thead { display: table-header-group; break-after: avoid; }",
+    ] {
+        assert!(html.contains(rule), "{rule}");
+    }
+}
+
 // ---------------------------------------------------------------- document control
 
 /// Runs git in `dir` with a fixed identity and dates, so that commits are reproducible.

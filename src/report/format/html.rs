@@ -36,18 +36,23 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 p.sub { color: var(--muted); margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .28rem .45rem; vertical-align: top; text-align: left;
-  white-space: pre-line; overflow-wrap: anywhere; }
+  white-space: pre-line; overflow-wrap: break-word; }
 thead th { background: var(--head); font-weight: 600; overflow-wrap: normal; hyphens: auto; }
 tr.group th { background: #f2f4f7; font-weight: 600; }
 td.num { text-align: center; white-space: nowrap; }
 table.counts { width: auto; }
 table.counts tbody th { font-weight: 600; text-align: left; }
 table.counts td.total { font-weight: 700; }
-td.id, th.id, .id { white-space: nowrap; }
-td.ids a { white-space: nowrap; display: inline-block; margin-right: .3rem; }
-table.risks, table.soa, table.controls, table.procedures { table-layout: fixed; font-size: 13px; }
+td.ids a { margin-right: .3rem; }
+table.risks, table.soa, table.controls, table.procedures { font-size: 13px; }
 table.risks td.num { text-align: left; white-space: normal; }
-ul.l li a, td > a { white-space: nowrap; }
+table.risks td.num { min-width: 4.5em; }
+/* Columns of short words keep a readable width: a Japanese phrase may break anywhere, so
+   without a floor a table laid out by content squeezes them to one character. */
+td.w4 { min-width: 5em; } td.w6 { min-width: 6.5em; } td.w8 { min-width: 8em; }
+td.w10 { min-width: 11em; }
+/* Inline ids are one long line at their widest: cap the share a table gives them. */
+table.risks td.ids { width: 14%; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .3rem 0 1rem; }
 dl.facts dt { font-weight: 600; color: var(--muted); }
 dl.facts dd { margin: 0; }
@@ -56,7 +61,7 @@ dl.facts dd { margin: 0; }
 .card .n { font-size: 1.5rem; font-weight: 700; display: block; }
 .card .l { color: var(--muted); font-size: .85rem; }
 .b-high { background: var(--high); } .b-medium { background: var(--medium); } .b-low { background: var(--low); }
-.badge { display: inline-block; max-width: 100%; padding: 0 .4rem; border-radius: 4px; white-space: normal; }
+.badge { display: inline-block; max-width: 100%; padding: 0 .4rem; border-radius: 4px; }
 .s-implemented { background: #d5f0da; } .s-partial { background: #fff0b3; }
 .s-planned, .s-not-implemented, .s-none { background: #fde0dd; }
 .d-undecided td, .d-contradictory td { background: #fde7d3; }
@@ -71,20 +76,34 @@ ol.l { margin: 0; padding-left: 1.3rem; white-space: normal; }
 a { color: #0b57d0; text-decoration: none; }
 a:hover { text-decoration: underline; }
 tr:target td, div:target { background: #fff8c5; }
+.threats { display: grid; grid-template-columns: repeat(auto-fill, minmax(30rem, 1fr)); gap: 0 1rem; }
 .threat { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; margin: .8rem 0; }
 .threat h3 { margin-top: .2rem; }
 table.lv1 th { width: 11rem; background: #f2f4f7; }
 nav.toc ol { margin: .3rem 0 1rem; }
 .muted { color: var(--muted); }
 @media print {
-  @page { size: A4 landscape; margin: 12mm; }
-  body { margin: 0; max-width: none; font-size: 9.5pt; }
+  @page { size: A4 landscape; margin: 11mm 9mm 12mm; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 8pt; line-height: 1.3; }
   nav.toc { display: none; }
   a { color: inherit; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 11.5pt; margin: 0 0 .3rem; }
+  h3 { font-size: 9.5pt; margin: .5rem 0 .2rem; }
+  table, table.risks, table.soa, table.controls, table.procedures { font-size: 7pt; margin: .2rem 0 .5rem; }
+  th, td { padding: .1rem .25rem; }
+  ul.l { padding-left: .7rem; } ol.l { padding-left: .9rem; }
+  .cards { gap: .3rem; } .card { padding: .2rem .5rem; min-width: 6rem; } .card .n { font-size: 12pt; }
   section.page { break-before: page; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, figcaption { break-after: avoid; }
+  /* A row never splits; a header never stands alone at a page foot: it is repeated on each
+     page and kept with the first row after it. */
   tr, .card, .threat, figure { break-inside: avoid; }
-  thead { display: table-header-group; }
+  thead { display: table-header-group; break-after: avoid; }
+  thead tr { break-after: avoid; }
+  .threats { grid-template-columns: 1fr 1fr 1fr; gap: 0 .5rem; }
+  .threat { margin: .3rem 0; padding: .25rem .5rem; }
+  table.lv1 th { width: 5.5rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -121,7 +140,7 @@ impl Links {
             _ => false,
         };
         html! {
-            @if on { a href={ "#" (kind) "-" (id) } { (id) } } @else { (id) }
+            @if on { a href={ "#" (kind) "-" (id) } { (Id(id)) } } @else { (Id(id)) }
         }
     }
 
@@ -130,9 +149,9 @@ impl Links {
         html! {
             @match m.split_once(':') {
                 Some((fw, id)) if self.soas.iter().any(|s| s == fw) => {
-                    a href={ "#soa-" (fw) "-" (id) } { (m) }
+                    a href={ "#soa-" (fw) "-" (id) } { (Id(m)) }
                 }
-                _ => { (m) }
+                _ => { (Id(m)) }
             }
         }
     }
@@ -177,11 +196,25 @@ fn role(r: Option<&Named>) -> &str {
     r.map_or("", |r| if r.title.is_empty() { &r.id } else { &r.title })
 }
 
-/// Column widths in percent, for tables laid out fixed.
-fn colgroup(widths: &[u32]) -> Markup {
-    html! {
-        colgroup { @for w in widths { col style={ "width:" (w) "%" }; } }
-        "\n"
+/// An id (or a `file:line:col` location) that may wrap after `-`, `:` and `/` — a
+/// `<wbr>` there — so that `C-ASSET-INVENTORY` or `iso27001-2022:8.22` breaks between its
+/// parts instead of spilling into the next cell; the rest is escaped.
+struct Id<'a>(&'a str);
+
+impl Render for Id<'_> {
+    fn render_to(&self, out: &mut String) {
+        for c in self.0.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+            if matches!(c, '-' | ':' | '/') {
+                out.push_str("<wbr>");
+            }
+        }
     }
 }
 
@@ -318,7 +351,7 @@ fn findings(f: &FindingsSummary, lang: Lang, level: Level) -> Markup {
                         tr {
                             td { (severity(i.severity, lang)) }
                             td { code { (i.code) } }
-                            td class="id" { (i.location()) }
+                            td class="id" { (Id(&i.location())) }
                             td { (i.message) }
                         }
                         "\n"
@@ -391,7 +424,6 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
         (heading(level, L::FrameworkControls.t(lang)))
         table class="soa" {
             "\n"
-            (colgroup(&[5, 13, 5, 18, 10, 17, 18, 14]))
             thead {
                 tr {
                     th class="id" { (L::ControlNo.t(lang)) }
@@ -409,9 +441,9 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
                         tr class="group" { th colspan="8" { (r.group_title) } } "\n"
                     }
                     tr id={ "soa-" (t.framework) "-" (r.id) } class=(decision_class(r.decision)) {
-                        td class="id" { (r.id) }
-                        td { (r.title) }
-                        td { (labels::decision(r.decision, lang)) }
+                        td class="id" { (Id(&r.id)) }
+                        td class="w8" { (r.title) }
+                        td class="w4" { (labels::decision(r.decision, lang)) }
                         td {
                             @if !r.risks.is_empty() {
                                 div {
@@ -421,7 +453,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
                             }
                             @for reason in &r.reasons { div { (reason) } }
                         }
-                        td { (status_badge(r.status, &soa_status(r, lang))) }
+                        td class="w4" { (status_badge(r.status, &soa_status(r, lang))) }
                         td { (links.named("control", &r.controls)) }
                         td { (links.named("proc", &r.procedures)) }
                         td { (r.exclusion.as_deref().unwrap_or("")) }
@@ -461,7 +493,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
                             td class="id" { (links.id("control", &a.id)) }
                             td { (a.title) }
                             td { (a.category.map_or("", |c| labels::category(c, lang))) }
-                            td { (status_of(a.status, lang)) }
+                            td class="w4" { (status_of(a.status, lang)) }
                             td { (links.ids("risk", &a.risks)) }
                             td { (links.named("proc", &a.procedures)) }
                             td { (links.mappings(&a.maps_to)) }
@@ -672,14 +704,13 @@ fn register_table(r: &RiskRegister, links: &Links) -> Markup {
     html! {
         table class="risks" {
             "\n"
-            (colgroup(&[17, 14, 21, 7, 9, 12, 7, 7, 6]))
             (head_row(&headers))
             tbody {
                 "\n"
                 @for x in &r.rows {
                     tr id={ "risk-" (x.id) } {
-                        td { strong class="id" { (x.id) } br; (x.title) }
-                        td { (links.named("asset", &x.assets)) }
+                        td { strong class="id" { (Id(&x.id)) } br; (x.title) }
+                        td class="w10" { (links.named("asset", &x.assets)) }
                         td {
                             @if let Some(t) = &x.threat {
                                 div {
@@ -703,17 +734,17 @@ fn register_table(r: &RiskRegister, links: &Links) -> Markup {
                                 (muted(format!("{}{}{due}", L::Due.t(lang), labels::colon(lang))))
                             }
                         }
-                        td class="ids" {
+                        td class="ids w8" {
                             (join(x.controls.iter().map(|n| links.id("control", &n.id)), " "))
                         }
-                        td { (role(x.owner.as_ref())) }
+                        td class="w6" { (role(x.owner.as_ref())) }
                         td class=(band_class(x.residual_band)) {
                             @if x.residual_level.is_some() {
                                 (level_text(x.residual_level, x.residual_band, lang))
                                 (factors(x.residual_impact, x.residual_likelihood))
                             }
                         }
-                        td { (acceptance_text(x, lang)) }
+                        td class=[x.acceptance.is_some().then_some("w10")] { (acceptance_text(x, lang)) }
                     }
                     "\n"
                 }
@@ -815,6 +846,7 @@ fn lv1_section(o: &Overview, links: &Links) -> Markup {
     let lang = o.lang;
     html! {
         p class="muted" { (L::Lv1Intro.t(lang)) } "\n"
+        div class="threats" {
         @for t in &o.threats {
             div class="threat" id={ "threat-" (t.id) } {
                 "\n"
@@ -870,6 +902,8 @@ fn lv1_section(o: &Overview, links: &Links) -> Markup {
             }
             "\n"
         }
+        }
+        "\n"
     }
 }
 
@@ -911,20 +945,19 @@ fn controls_section(o: &Overview, links: &Links) -> Markup {
     html! {
         table class="controls" {
             "\n"
-            (colgroup(&[10, 26, 8, 7, 9, 12, 12, 16]))
             (head_row(&control_headers))
             tbody {
                 "\n"
                 @for c in &o.controls {
                     tr id={ "control-" (c.id) } {
-                        td class="id" { (c.id) }
+                        td class="id" { (Id(&c.id)) }
                         td {
                             (c.title)
                             @if !c.description.is_empty() { br; (muted(&c.description)) }
                         }
                         td { (c.category.map_or("", |x| labels::category(x, lang))) }
-                        td { (status_of(c.status, lang)) }
-                        td { (role(c.owner.as_ref())) }
+                        td class="w4" { (status_of(c.status, lang)) }
+                        td class="w6" { (role(c.owner.as_ref())) }
                         td { (links.mappings(&c.maps_to)) }
                         td { (links.ids("risk", &c.risks)) }
                         td {
@@ -944,20 +977,19 @@ fn controls_section(o: &Overview, links: &Links) -> Markup {
         (heading(Level::Three, L::ProcedureDetails.t(lang)))
         table class="procedures" {
             "\n"
-            (colgroup(&[9, 12, 11, 9, 9, 30, 11, 9]))
             (head_row(&procedure_headers))
             tbody {
                 "\n"
                 @for p in &o.procedures {
                     tr id={ "proc-" (p.id) } {
-                        td class="id" { (p.id) }
-                        td { (p.title) }
+                        td class="id" { (Id(&p.id)) }
+                        td class="w8" { (p.title) }
                         td { (links.ids("control", &p.implements)) }
-                        td { (role(p.owner.as_ref())) }
-                        td { (p.frequency) }
+                        td class="w6" { (role(p.owner.as_ref())) }
+                        td class="w6" { (p.frequency) }
                         td { (text_list(true, &p.steps)) }
                         td { (text_list(false, &p.evidence)) }
-                        td { (review(p, lang)) }
+                        td class="w6" { (review(p, lang)) }
                     }
                     "\n"
                 }
