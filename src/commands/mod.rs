@@ -9,6 +9,7 @@ pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod report;
+pub mod show;
 
 use crate::finding::Message;
 use crate::git::GitError;
@@ -42,6 +43,9 @@ pub enum Command {
     Soa(report::SoaArgs),
     Risks(report::RisksArgs),
     Report(report::ReportArgs),
+    Assets(report::AssetsArgs),
+    /// One entity with its whole trace: a risk, control, asset, procedure, or an SoA row.
+    Show(show::ShowArgs),
     /// What a change does to the risk posture between two git revisions.
     Diff(diff::DiffArgs),
     /// Start a repository at a level (quick, baseline, comprehensive), or grow one.
@@ -140,6 +144,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Soa(args) => report::soa(args),
         Command::Risks(args) => report::risks(args),
         Command::Report(args) => report::report(args),
+        Command::Assets(args) => report::assets(args),
+        Command::Show(args) => show::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Init(args) => init::run(args),
         Command::Catalog(args) => catalog::run(args),

@@ -52,6 +52,17 @@ pub struct RisksArgs {
     pub format: Option<Format>,
 }
 
+/// The asset register (情報資産台帳): id, name, type, owner, C/I/A, importance, the risks
+/// that name each asset.
+#[derive(Args, Debug)]
+pub struct AssetsArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output format (default: from the extension of -o, else md).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
 /// One self-contained HTML report: summary, heat maps, risk register, SoA, Lv.1 view,
 /// controls and procedures.
 #[derive(Args, Debug)]
@@ -79,7 +90,7 @@ fn resolve_format(format: Option<Format>, output: Option<&Path>) -> Format {
 
 /// Where the documents stand: the commit the repository's work tree is at and that
 /// commit's date (and whether the ISMS has changes not committed), else `--today`.
-fn as_of(judged: &Judged, today: jiff::civil::Date) -> AsOf {
+pub fn as_of(judged: &Judged, today: jiff::civil::Date) -> AsOf {
     let root = &judged.ws.root;
     let today = today.to_string();
     match crate::git::head_commit(root) {
@@ -94,6 +105,27 @@ fn as_of(judged: &Judged, today: jiff::civil::Date) -> AsOf {
             ..AsOf::default()
         },
     }
+}
+
+/// Loads and judges a repository for a command that reads it whole (`isms show`): an
+/// unreadable file is an error (exit 2), findings are not.
+pub fn load_judged(repo: &RepoArg, lang: LangArg, today: TodayArg) -> Result<Judged, Error> {
+    let said = lang.lang;
+    let judged = judge::load(&repo.path, said, today.date())
+        .map_err(|e| Error::from(e).lang(said.unwrap_or_default()))?;
+    if !judged.ws.io_errors.is_empty() {
+        let mut lines = judged.ws.io_errors.clone();
+        lines.push(msg!(
+            "a file could not be read, so nothing is shown",
+            "読めないファイルがあるため、表示しません"
+        ));
+        return Err(Error {
+            lines,
+            help: None::<Message>,
+            lang: judged.ws.lang,
+        });
+    }
+    Ok(judged)
 }
 
 /// Loads and judges the repository; refuses on I/O errors, and on errors with `--strict`
@@ -203,6 +235,22 @@ pub fn risks(args: &RisksArgs) -> Result<Outcome, Error> {
         format,
         judged.ws.lang,
         format::risks(&table, format),
+    )
+}
+
+/// `isms assets`.
+pub fn assets(args: &AssetsArgs) -> Result<Outcome, Error> {
+    let format = resolve_format(args.format, args.common.output.as_deref());
+    let Some(judged) = load(&args.common)? else {
+        return Ok(Outcome::Failure);
+    };
+    let mut table = crate::report::assets::build(&judged);
+    table.as_of = as_of(&judged, args.common.today.date());
+    finish(
+        &args.common,
+        format,
+        judged.ws.lang,
+        format::assets(&table, format),
     )
 }
 

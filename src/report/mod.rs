@@ -8,6 +8,7 @@
 //! [`format`] are peers that only lay those tables out, each escaping what a user wrote for
 //! its own format ([`escape`]). Every word that is not the user's comes from [`labels`].
 
+pub mod assets;
 pub mod escape;
 pub mod findings;
 pub mod format;
@@ -15,6 +16,7 @@ pub mod labels;
 pub mod overview;
 pub mod risks;
 pub mod soa;
+pub mod trace;
 
 use crate::analysis::References;
 use crate::model::{Kind, Model};

@@ -121,3 +121,16 @@ pub fn risks(r: &RiskRegister) -> Result<Vec<u8>, WriteError> {
     }
     write(rows)
 }
+
+/// The asset register, one row per asset.
+pub fn assets(a: &crate::report::assets::AssetRegister) -> Result<Vec<u8>, WriteError> {
+    let lang = a.lang;
+    let mut rows = vec![
+        super::ASSET_COLUMNS
+            .iter()
+            .map(|l| l.t(lang).to_owned())
+            .collect::<Vec<_>>(),
+    ];
+    rows.extend(a.rows.iter().map(|r| super::asset_cells(r, lang)));
+    write(rows)
+}

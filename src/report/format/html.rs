@@ -820,6 +820,39 @@ pub fn soa(t: &SoaTable) -> String {
     page(lang, &title, &control, &body)
 }
 
+/// `isms assets --format html`.
+pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
+    let lang = a.lang;
+    let title = L::AssetsTitle.t(lang);
+    let body = html! {
+        (title_block(title, &a.organization))
+        (facts(&document_facts(&a.organization, title, &a.as_of, lang)))
+        (findings(&a.findings, lang, Level::Two))
+        (heading(Level::Two, title))
+        table class="assets" {
+            "\n"
+            (head_row(&super::ASSET_COLUMNS.map(|l| l.t(lang))))
+            tbody {
+                "\n"
+                @for r in &a.rows {
+                    @let cells = super::asset_cells(r, lang);
+                    tr id={ "asset-" (r.id) } class=[r.risks.is_empty().then_some("d-undecided")] {
+                        td class="id" { (Id(&r.id)) }
+                        @for (i, c) in cells.iter().enumerate().skip(1) {
+                            @if (4..8).contains(&i) { td class="num" { (c) } } @else { td { (c) } }
+                        }
+                    }
+                    "\n"
+                }
+            }
+            "\n"
+        }
+        "\n"
+    };
+    let control = control_line(&a.organization, title, None, &a.as_of, lang);
+    page(lang, title, &control, &body)
+}
+
 /// `isms risks --format html`.
 pub fn risks(r: &RiskRegister) -> String {
     let lang = r.lang;

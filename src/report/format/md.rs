@@ -309,3 +309,44 @@ pub fn risks(r: &RiskRegister) -> String {
     out.push('\n');
     out
 }
+
+/// `isms assets`: the asset register.
+pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
+    let lang = a.lang;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} — {}\n",
+        L::AssetsTitle.t(lang),
+        md_text(&a.organization)
+    );
+    for (label, value) in document_facts(&a.organization, L::AssetsTitle.t(lang), &a.as_of, lang) {
+        let _ = writeln!(
+            out,
+            "- **{label}**{}{}",
+            labels::colon(lang),
+            md_text(&value)
+        );
+    }
+    out.push('\n');
+    findings(&mut out, &a.findings, lang);
+    let _ = writeln!(out, "## {}\n", L::AssetsTitle.t(lang));
+    header(
+        &mut out,
+        &super::ASSET_COLUMNS
+            .iter()
+            .map(|l| l.t(lang))
+            .collect::<Vec<_>>(),
+    );
+    for r in &a.rows {
+        row(
+            &mut out,
+            &super::asset_cells(r, lang)
+                .iter()
+                .map(|c| M(c).to_string())
+                .collect::<Vec<_>>(),
+        );
+    }
+    out.push('\n');
+    out
+}

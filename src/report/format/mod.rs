@@ -60,6 +60,53 @@ pub fn risks(r: &RiskRegister, f: Format) -> Result<Vec<u8>, WriteError> {
     })
 }
 
+pub fn assets(a: &super::assets::AssetRegister, f: Format) -> Result<Vec<u8>, WriteError> {
+    Ok(match f {
+        Format::Md => md::assets(a).into_bytes(),
+        Format::Html => html::assets(a).into_bytes(),
+        Format::Csv => csv::assets(a)?,
+        Format::Xlsx => xlsx::assets(a)?,
+        Format::Json => json::assets(a).into_bytes(),
+    })
+}
+
+/// The columns of the asset register, in every format.
+pub const ASSET_COLUMNS: [L; 10] = [
+    L::AssetId,
+    L::AssetName,
+    L::AssetType,
+    L::Owner,
+    L::Confidentiality,
+    L::Integrity,
+    L::Availability,
+    L::Importance,
+    L::StoredAt,
+    L::NamedByRisks,
+];
+
+/// One asset's cells as text, in [`ASSET_COLUMNS`] order; an asset no risk names says so.
+pub fn asset_cells(a: &super::assets::AssetRow, lang: Lang) -> Vec<String> {
+    let n = |v: Option<i64>| v.map_or_else(String::new, |v| v.to_string());
+    vec![
+        a.id.clone(),
+        a.name.clone(),
+        a.asset_type
+            .map_or("", |t| labels::asset_type(t, lang))
+            .to_owned(),
+        a.owner.as_ref().map_or_else(String::new, Named::label),
+        n(a.confidentiality),
+        n(a.integrity),
+        n(a.availability),
+        n(a.importance),
+        a.location.clone(),
+        if a.risks.is_empty() {
+            L::Unassessed.t(lang).to_owned()
+        } else {
+            a.risks.join(labels::sep(lang))
+        },
+    ]
+}
+
 /// Ids joined for one cell.
 /// The columns of the SoA in the tabular formats (CSV, XLSX); Markdown and HTML give the
 /// theme as a heading instead of a column.

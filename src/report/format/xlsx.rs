@@ -776,3 +776,59 @@ pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, WriteError> {
     findings_sheet(&mut wb, &reg.findings, lang, &control, &s)?;
     wb.save_to_buffer().map_err(err)
 }
+
+/// `isms assets --format xlsx`: the register on one sheet, printed A4 landscape.
+pub fn assets(a: &crate::report::assets::AssetRegister) -> Result<Vec<u8>, WriteError> {
+    let lang = a.lang;
+    let s = Styles::new();
+    let title = format!("{} — {}", L::AssetsTitle.t(lang), a.organization);
+    let mut wb = workbook(&title, &a.organization, None)?;
+    let control = control_line(
+        &a.organization,
+        L::AssetsTitle.t(lang),
+        None,
+        &a.as_of,
+        lang,
+    );
+    {
+        let mut sh = Sheet::new(wb.add_worksheet(), L::AssetsTitle.t(lang), &control, lang)?;
+        sh.free(0, 0, &title, &s.title)?;
+        sh.free(
+            1,
+            0,
+            &format!(
+                "{}{}{}",
+                L::AsOf.t(lang),
+                labels::colon(lang),
+                as_of_text(&a.as_of, lang)
+            ),
+            &s.bold,
+        )?;
+        sh.free(2, 0, &findings_line(&a.findings, lang), &s.bold)?;
+        let header_row = 4;
+        let head = super::ASSET_COLUMNS.map(|l| l.t(lang));
+        sh.header(header_row, &head, &s)?;
+        for (i, r) in a.rows.iter().enumerate() {
+            let row = header_row + 1 + row_num(i);
+            let f = if r.risks.is_empty() { &s.warn } else { &s.cell };
+            let cells = super::asset_cells(r, lang);
+            for (c, text) in cells.iter().enumerate() {
+                match c {
+                    4 => sh.number(row, col(c), r.confidentiality, &s.number)?,
+                    5 => sh.number(row, col(c), r.integrity, &s.number)?,
+                    6 => sh.number(row, col(c), r.availability, &s.number)?,
+                    7 => sh.number(row, col(c), r.importance, &s.number)?,
+                    _ => sh.text(row, col(c), text, f)?,
+                }
+            }
+        }
+        sh.finish(
+            header_row,
+            header_row + row_num(a.rows.len()),
+            head.len(),
+            A4,
+        )?;
+    }
+    findings_sheet(&mut wb, &a.findings, lang, &control, &s)?;
+    wb.save_to_buffer().map_err(err)
+}
