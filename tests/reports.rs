@@ -651,7 +651,7 @@ fn register_order_and_heat_maps_on_known_answers() {
     );
     // Scale labels from isms.yaml name the axes.
     let md = text(ok(&["risks"], &fixture("soa-known")));
-    assert!(md.contains("| Impact ＼ Likelihood | 1 (rare) | 2 (possible) | 3 (likely) |"));
+    assert!(md.contains("| Impact ↓ / Likelihood → | 1 (rare) | 2 (possible) | 3 (likely) |"), "{md}");
     assert!(md.contains(
         "| **3 (severe)** | 3 low · **0** | 6 high · **1**<br>R-1 | 9 high · **1**<br>R-2 |"
     ));
@@ -1201,6 +1201,70 @@ fn document_control_names_the_commit_in_git_and_the_date_outside() {
     );
     let json = json_of(&["soa", "--format", "json"], repo.path());
     assert_eq!(json["as_of"]["uncommitted"], true);
+}
+
+// ---------------------------------------------------------------- every word in its language
+
+#[test]
+fn scale_labels_and_the_heat_map_corner_follow_the_language() {
+    // company-example names each step per language: `{ja: 高, en: high}`.
+    let en = text(ok(&["risks", "--lang", "en"], &company()));
+    assert!(
+        en.contains("| Impact ↓ / Likelihood → | 1 (low) | 2 (medium) | 3 (high) |"),
+        "{en}"
+    );
+    assert!(
+        !en.contains('＼') && !en.contains("(低)") && !en.contains("(大)"),
+        "{en}"
+    );
+    let ja = text(ok(&["risks"], &company()));
+    assert!(
+        ja.contains("| 重要度＼被害発生可能性 | 1 (低) | 2 (中) | 3 (高) |"),
+        "{ja}"
+    );
+    // A label written once is the same in both languages; one language alone stands in
+    // for the other.
+    let dir = tempfile::tempdir().unwrap();
+    copy_into(&company(), dir.path());
+    let config = dir.path().join("isms.yaml");
+    let text_of = std::fs::read_to_string(&config).unwrap();
+    let changed = text_of.replace(
+        "impact: [{ja: 小, en: low}, {ja: 中, en: medium}, {ja: 大, en: high}]",
+        "impact: [L1, {ja: 中}, {en: severe}]",
+    );
+    assert_ne!(changed, text_of);
+    std::fs::write(&config, changed).unwrap();
+    let (_, err, code) = isms(&["check"], dir.path());
+    assert_eq!(code, 0, "the schema takes both shapes: {err}");
+    let en = text(ok(&["risks", "--lang", "en"], dir.path()));
+    assert!(
+        en.contains("| **3 (severe)** |")
+            && en.contains("| **2 (中)** |")
+            && en.contains("| **1 (L1)** |"),
+        "{en}"
+    );
+}
+
+#[test]
+fn io_errors_are_worded_in_the_run_language() {
+    let (out, err, code) = isms(&["soa"], Path::new("/nonexistent-isms"));
+    assert_eq!((out.len(), code), (0, 2));
+    assert_eq!(
+        err,
+        "error: /nonexistent-isms を読めません：ファイルまたはフォルダがありません\n"
+    );
+    let (_, err, code) = isms(&["soa", "--lang", "en"], Path::new("/nonexistent-isms"));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: cannot read /nonexistent-isms: no such file or folder\n"
+    );
+    let (_, err, code) = isms(&["soa", "-o", "/nonexistent-isms/soa.md"], &company());
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: /nonexistent-isms/soa.md に書き込めません：ファイルまたはフォルダがありません\n"
+    );
 }
 
 // ---------------------------------------------------------------- counts that add up

@@ -204,7 +204,11 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8], binary: bool) -> Result<(
     match path {
         Some(p) => std::fs::write(p, bytes).map_err(|e| {
             let p = p.display();
-            Error::new(msg!("cannot write {p}: {e}", "{p} に書き込めません: {e}"))
+            let why = Message::io(&e);
+            Error::new(Message::new(
+                format!("cannot write {p}: {}", why.en),
+                format!("{p} に書き込めません：{}", why.ja),
+            ))
         }),
         None => {
             let mut out = std::io::stdout().lock();
@@ -215,10 +219,13 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8], binary: bool) -> Result<(
                 )));
             }
             match out.write_all(bytes).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::new(msg!(
-                    "cannot write standard output: {e}",
-                    "標準出力に書き込めません: {e}"
-                ))),
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    let why = Message::io(&e);
+                    Err(Error::new(Message::new(
+                        format!("cannot write standard output: {}", why.en),
+                        format!("標準出力に書き込めません：{}", why.ja),
+                    )))
+                }
                 _ => Ok(()),
             }
         }

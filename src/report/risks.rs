@@ -291,8 +291,16 @@ pub fn build(checked: &Judged) -> RiskRegister {
             acceptable: method.acceptable,
             max_level: method.max_level(),
             explicit_matrix: method.matrix.is_some(),
-            impact_labels: method.impact_labels.clone(),
-            likelihood_labels: method.likelihood_labels.clone(),
+            impact_labels: method
+                .impact_labels
+                .iter()
+                .map(|l| l.get(ws.lang).to_owned())
+                .collect(),
+            likelihood_labels: method
+                .likelihood_labels
+                .iter()
+                .map(|l| l.get(ws.lang).to_owned())
+                .collect(),
         },
         counts_before: count(method, rows.iter().map(|r| r.level)),
         counts_after: count(method, rows.iter().map(RiskRow::level_after)),

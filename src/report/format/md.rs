@@ -198,7 +198,7 @@ fn method(out: &mut String, m: &MethodSummary, lang: Lang) {
 
 fn heat(out: &mut String, title: &str, h: &HeatMap, m: &MethodSummary, lang: Lang) {
     let _ = writeln!(out, "## {title}\n");
-    let corner = format!("{} ＼ {}", L::Impact.t(lang), L::Likelihood.t(lang));
+    let corner = super::heat_corner(lang);
     let cols: Vec<String> = (1..=h.likelihood).map(|l| m.likelihood_step(l)).collect();
     let mut head = vec![corner.as_str()];
     head.extend(cols.iter().map(String::as_str));

@@ -107,6 +107,15 @@ pub fn asset_cells(a: &super::assets::AssetRow, lang: Lang) -> Vec<String> {
     ]
 }
 
+/// The corner of a heat-map table, rows by columns: "重要度＼被害発生可能性" uses the
+/// full-width backslash of Japanese tables; English reads "Impact ↓ / Likelihood →".
+pub fn heat_corner(lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{}＼{}", L::Impact.t(lang), L::Likelihood.t(lang)),
+        Lang::En => format!("{} ↓ / {} →", L::Impact.t(lang), L::Likelihood.t(lang)),
+    }
+}
+
 /// Ids joined for one cell.
 /// The columns of the SoA in the tabular formats (CSV, XLSX); Markdown and HTML give the
 /// theme as a heading instead of a column.

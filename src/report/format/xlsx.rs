@@ -593,12 +593,7 @@ fn heat_grid(
     let lang = r.lang;
     sh.free(top, 0, title, &s.title)?;
     let head_row = top + 1;
-    sh.text(
-        head_row,
-        0,
-        &format!("{} ＼ {}", L::Impact.t(lang), L::Likelihood.t(lang)),
-        &s.header,
-    )?;
+    sh.text(head_row, 0, &super::heat_corner(lang), &s.header)?;
     for l in 1..=h.likelihood {
         sh.text(
             head_row,
