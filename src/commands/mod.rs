@@ -182,8 +182,9 @@ pub struct LangArg {
 /// `--today`.
 #[derive(Args, Debug, Clone, Copy)]
 pub struct TodayArg {
-    /// The date that date rules compare with (YYYY-MM-DD); default: today. Outputs carry
-    /// no date of their own: the same repository gives the same bytes.
+    /// The date that date rules compare with (YYYY-MM-DD); default: today. A report made
+    /// outside git, or from uncommitted changes, stands "as of" this date; in git, as of
+    /// its commit: the same repository gives the same bytes.
     #[arg(long, value_parser = parse_today)]
     pub today: Option<jiff::civil::Date>,
 }
