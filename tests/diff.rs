@@ -539,3 +539,72 @@ fn the_comment_states_the_posture_names_removals_and_contradictions_in_its_langu
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A change of isms.yaml is a change of the posture: listed first; a rule turned off
+/// silences its findings (not "fixed"); levels the method moves say so.
+#[test]
+fn settings_changes_come_first_and_a_rule_turned_off_silences() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    git(&dir, &["init", "-q", "-b", "main"]);
+    git(&dir, &["config", "user.name", "isms test"]);
+    git(&dir, &["config", "user.email", "test@example.invalid"]);
+    git(&dir, &["config", "commit.gpgsign", "false"]);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("company-example");
+    copy_dir(&example, &dir.join("isms"));
+    // The base has one warning: an asset no risk names.
+    std::fs::write(
+        dir.join("isms/assets/A-900.yaml"),
+        "kind: asset\nid: A-900\nname: 予備の資産\ntype: hardware\nowner: ROLE-CEO\nconfidentiality: 1\nintegrity: 1\navailability: 1\n",
+    )
+    .unwrap();
+    commit(&dir, "base", "base");
+    let config = dir.join("isms/isms.yaml");
+    edit(&config, "acceptable: 2 ", "acceptable: 9 ");
+    edit(&config, "importance: max ", "importance: sum ");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text + "rules:\n  asset/unassessed: off\n").unwrap();
+    let out = isms(&dir)
+        .args([
+            "diff",
+            "base",
+            "isms",
+            "--lang",
+            "en",
+            "--today",
+            "2026-11-26",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8(out.stdout).unwrap();
+    let settings = md
+        .find("#### Settings of isms.yaml")
+        .expect("a settings table");
+    assert!(
+        settings < md.find("#### Risks").unwrap_or(usize::MAX),
+        "settings first: {md}"
+    );
+    assert!(md.contains("| `risk.acceptable` | 2 → 9 |"), "{md}");
+    assert!(md.contains("| `risk.importance` | max → sum |"), "{md}");
+    assert!(
+        md.contains("| `rules.asset/unassessed` | (not set) → off |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("#### Findings silenced (their rule is turned off in isms.yaml, not fixed)"),
+        "{md}"
+    );
+    assert!(!md.contains("#### Findings fixed"), "{md}");
+    assert!(md.contains("| re-levelled by the method | `R-"), "{md}");
+    let json = diff_json(&dir, &["base", "isms"]);
+    assert_eq!(json["findings"]["silenced"][0]["code"], "asset/unassessed");
+    assert_eq!(json["findings"]["fixed"], serde_json::json!([]));
+    assert!(
+        json["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["key"] == "risk.acceptable" && s["before"] == "2" && s["after"] == "9")
+    );
+}

@@ -651,7 +651,10 @@ fn register_order_and_heat_maps_on_known_answers() {
     );
     // Scale labels from isms.yaml name the axes.
     let md = text(ok(&["risks"], &fixture("soa-known")));
-    assert!(md.contains("| Impact ↓ / Likelihood → | 1 (rare) | 2 (possible) | 3 (likely) |"), "{md}");
+    assert!(
+        md.contains("| Impact ↓ / Likelihood → | 1 (rare) | 2 (possible) | 3 (likely) |"),
+        "{md}"
+    );
     assert!(md.contains(
         "| **3 (severe)** | 3 low · **0** | 6 high · **1**<br>R-1 | 9 high · **1**<br>R-2 |"
     ));

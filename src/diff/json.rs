@@ -11,7 +11,8 @@
 //!  "frameworks": {"added": [...], "removed": [...]},
 //!  "soa": [{"framework", "id", "title", "title_ja",
 //!           "before": null | {"decision", "applicable", "excluded", "status"}, "after": …}],
-//!  "findings": {"introduced": [F], "fixed": [F]},
+//!  "settings": [{"key": "risk.acceptable" | "rules.asset/unassessed" | …, "before", "after"}],
+//!  "findings": {"introduced": [F], "fixed": [F], "silenced": [F]},   // silenced: rule turned off
 //!  "summary": {"risks_added", "risks_removed", "risks_relevelled", "risks_retreated",
 //!              "controls_changed", "soa_flipped", "findings_introduced", "findings_fixed"},
 //!  "posture": {"verdict": "better"|"worse"|"unchanged", "before": P, "after": P,
@@ -36,6 +37,7 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
+    settings: Vec<SettingJson<'a>>,
     base: Side<'a>,
     head: Side<'a>,
     root: &'a str,
@@ -144,6 +146,15 @@ impl SoaSide {
 struct Findings<'a> {
     introduced: Vec<FindingJson<'a>>,
     fixed: Vec<FindingJson<'a>>,
+    /// Gone because the head turns their rule off: not fixed.
+    silenced: Vec<FindingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SettingJson<'a> {
+    key: &'a str,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -191,6 +202,15 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
     }
     let report = Report {
         version: 1,
+        settings: d
+            .settings
+            .iter()
+            .map(|c| SettingJson {
+                key: &c.key,
+                before: c.before.as_deref(),
+                after: c.after.as_deref(),
+            })
+            .collect(),
         base: Side {
             rev: Some(&l.base.0),
             commit: Some(&l.base.1),
@@ -241,6 +261,7 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
         findings: Findings {
             introduced: findings(&d.introduced, lang),
             fixed: findings(&d.fixed, lang),
+            silenced: findings(&d.silenced, lang),
         },
         summary: Summary {
             risks_added: d.count("added"),

@@ -182,13 +182,22 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
             "適用宣言書：{n} 行が変化"
         ));
     }
-    if !d.introduced.is_empty() || !d.fixed.is_empty() {
+    if !d.settings.is_empty() {
+        let n = d.settings.len();
+        parts.insert(0, tr!(lang, "settings: {n} changed", "設定：変更 {n}"));
+    }
+    if !d.introduced.is_empty() || !d.fixed.is_empty() || !d.silenced.is_empty() {
         let (i, f) = (d.introduced.len(), d.fixed.len());
-        parts.push(tr!(
+        let mut part = tr!(
             lang,
             "findings: {i} introduced, {f} fixed",
             "指摘：新規 {i}、解消 {f}"
-        ));
+        );
+        if !d.silenced.is_empty() {
+            let n = d.silenced.len();
+            part.push_str(&tr!(lang, ", {n} silenced", "、抑止 {n}"));
+        }
+        parts.push(part);
     }
     let _ = writeln!(out, "{}\n", posture_line(d, lang));
     if d.is_empty() && !d.base_missing && !d.head_missing {
@@ -204,6 +213,35 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
         return out;
     }
     let _ = writeln!(out, "**{}**", parts.join(" · "));
+
+    if !d.settings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n#### {}\n",
+            tr!(
+                lang,
+                "Settings of isms.yaml (they change the judgments below)",
+                "isms.yaml の設定（以下の判定が変わります）"
+            )
+        );
+        let _ = writeln!(
+            out,
+            "{}\n|---|---|",
+            tr!(lang, "| Setting | Change |", "| 設定 | 変更 |")
+        );
+        for c in &d.settings {
+            let side = |v: &Option<String>| {
+                v.as_deref()
+                    .map_or_else(|| tr!(lang, "(not set)", "（未設定）"), md_text)
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                md_code(&c.key),
+                arrow(&side(&c.before), &side(&c.after))
+            );
+        }
+    }
 
     if !d.risks.is_empty() {
         let _ = writeln!(out, "\n#### {}\n", tr!(lang, "Risks", "リスク"));
@@ -223,6 +261,11 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
                 .map(|k| match k {
                     "added" => tr!(lang, "added", "追加"),
                     "removed" => tr!(lang, "removed", "削除"),
+                    "relevelled" if r.by_method() => tr!(
+                        lang,
+                        "re-levelled by the method",
+                        "評価方法によるレベル変更"
+                    ),
                     "relevelled" => tr!(lang, "re-levelled", "レベル変更"),
                     _ => tr!(lang, "re-treated", "対応変更"),
                 })
@@ -394,6 +437,15 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
         (
             &d.fixed,
             tr!(lang, "Findings fixed", "解消した指摘"),
+            base_blob,
+        ),
+        (
+            &d.silenced,
+            tr!(
+                lang,
+                "Findings silenced (their rule is turned off in isms.yaml, not fixed)",
+                "抑止された指摘（isms.yaml でルールを off にしたもの。解消ではありません）"
+            ),
             base_blob,
         ),
     ] {

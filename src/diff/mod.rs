@@ -54,6 +54,10 @@ pub struct RiskState {
     pub residual_band: Option<Band>,
     pub option: Option<&'static str>,
     pub controls: Vec<String>,
+    /// What the risk's own document says its level rests on: the declared likelihood and
+    /// impact, its assets, threat and vulnerabilities. When these stay and the level moves,
+    /// the method moved it.
+    pub inputs: String,
 }
 
 impl RiskState {
@@ -139,6 +143,12 @@ pub enum Verdict {
 
 #[derive(Default)]
 pub struct Snapshot {
+    /// The settings of `isms.yaml` that change a judgment, as `(key, value)` in a fixed
+    /// order: the risk method, the appetite, the bands, the scales and their labels, the
+    /// rules' severities. Language-neutral values.
+    pub settings: Vec<(String, String)>,
+    /// Rules turned `off` in isms.yaml.
+    pub rules_off: Vec<String>,
     pub posture: Posture,
     /// (framework, control id) → the exclusion reason, for the rows excluded.
     pub exclusion_reasons: HashMap<(String, String), String>,
@@ -155,7 +165,73 @@ impl Snapshot {
         let ws = &c.ws;
         let m = &ws.model;
         let mut s = Snapshot::default();
-        let acceptable = ws.config.risk.acceptable;
+        let method = &ws.config.risk;
+        let labels = |l: &[crate::config::ScaleLabel]| {
+            l.iter()
+                .map(|x| {
+                    if x.en == x.ja {
+                        x.ja.clone()
+                    } else {
+                        format!("{}/{}", x.ja, x.en)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        s.settings = vec![
+            ("risk.likelihood".into(), method.likelihood.to_string()),
+            ("risk.impact".into(), method.impact.to_string()),
+            (
+                "risk.importance".into(),
+                match method.importance {
+                    crate::config::Importance::Max => "max".into(),
+                    crate::config::Importance::Sum => "sum".into(),
+                },
+            ),
+            (
+                "risk.likelihood_from".into(),
+                match method.likelihood_from {
+                    crate::config::LikelihoodFrom::Declared => "declared".into(),
+                    crate::config::LikelihoodFrom::Ipa => "ipa".into(),
+                },
+            ),
+            (
+                "risk.matrix".into(),
+                method.matrix.as_ref().map_or_else(
+                    || "impact × likelihood".into(),
+                    |m| {
+                        m.iter()
+                            .map(|r| r.iter().map(i64::to_string).collect::<Vec<_>>().join(" "))
+                            .collect::<Vec<_>>()
+                            .join(" / ")
+                    },
+                ),
+            ),
+            ("risk.bands.high".into(), method.high.to_string()),
+            ("risk.bands.medium".into(), method.medium.to_string()),
+            ("risk.acceptable".into(), method.acceptable.to_string()),
+            (
+                "risk.labels.likelihood".into(),
+                labels(&method.likelihood_labels),
+            ),
+            ("risk.labels.impact".into(), labels(&method.impact_labels)),
+        ];
+        // The last override of a code wins, as in Config::severity_of.
+        let mut rules: BTreeMap<String, String> = BTreeMap::new();
+        for (code, severity) in &ws.config.rules {
+            rules.insert(
+                code.value.clone(),
+                severity.value.map_or("off", |x| x.as_str()).to_owned(),
+            );
+        }
+        s.rules_off = rules
+            .iter()
+            .filter(|(_, v)| *v == "off")
+            .map(|(k, _)| k.clone())
+            .collect();
+        s.settings
+            .extend(rules.into_iter().map(|(k, v)| (format!("rules.{k}"), v)));
+        let acceptable = method.acceptable;
         for a in &c.analysis.assessments {
             match a.band {
                 Some(Band::High) => s.posture.high += 1,
@@ -173,7 +249,32 @@ impl Snapshot {
             .filter(|f| f.severity == crate::finding::Severity::Error)
             .count();
         for (r, a) in m.risks.iter().zip(&c.analysis.assessments) {
+            let n = |v: &Option<crate::fields::Spanned<i64>>| {
+                v.as_ref().map_or_else(String::new, |x| x.value.to_string())
+            };
+            let inputs = format!(
+                "{}|{}|{}|{}|{}|{}",
+                n(&r.likelihood),
+                n(&r.impact),
+                r.assets
+                    .iter()
+                    .map(|a| a.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                r.threat.as_ref().map_or("", |t| t.value.as_str()),
+                r.vulnerabilities
+                    .iter()
+                    .map(|v| v.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                r.residual.as_ref().map_or_else(String::new, |x| format!(
+                    "{}×{}",
+                    n(&x.impact),
+                    n(&x.likelihood)
+                )),
+            );
             s.risks.entry(r.id.value.clone()).or_insert(RiskState {
+                inputs,
                 title: r
                     .title
                     .as_ref()
@@ -272,6 +373,14 @@ pub struct RiskChange {
 
 impl RiskChange {
     /// `added`, `removed`, or what changed: `relevelled` and/or `retreated`.
+    /// Whether the level moved while the risk's own inputs stayed: the method moved it.
+    pub fn by_method(&self) -> bool {
+        match (&self.before, &self.after) {
+            (Some(b), Some(a)) => b.levels() != a.levels() && b.inputs == a.inputs,
+            _ => false,
+        }
+    }
+
     pub fn kinds(&self) -> Vec<&'static str> {
         match (&self.before, &self.after) {
             (None, _) => vec!["added"],
@@ -311,8 +420,21 @@ pub struct SoaFlip {
     pub new_reason: Option<String>,
 }
 
+/// A setting of isms.yaml that changed; `None` is a setting absent on that side (a rule
+/// override added or removed).
+pub struct SettingChange {
+    pub key: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
 #[derive(Default)]
 pub struct Diff {
+    /// Settings of isms.yaml that change judgments: listed first, since every level and
+    /// finding below may follow from them.
+    pub settings: Vec<SettingChange>,
+    /// Findings gone because the head turns their rule `off`: silenced, not fixed.
+    pub silenced: Vec<FindingState>,
     /// The posture of each side.
     pub posture: (Posture, Posture),
     /// Present only on one side: the whole ISMS was added or removed.
@@ -401,7 +523,39 @@ impl Diff {
             }
         }
         d.introduced = unmatched(&a.findings, &b.findings);
-        d.fixed = unmatched(&b.findings, &a.findings);
+        let gone = unmatched(&b.findings, &a.findings);
+        let (silenced, fixed): (Vec<_>, Vec<_>) = gone.into_iter().partition(|f| {
+            a.rules_off.iter().any(|c| c == f.code) && !b.rules_off.iter().any(|c| c == f.code)
+        });
+        d.fixed = fixed;
+        d.silenced = silenced;
+        if !d.base_missing && !d.head_missing {
+            let keys: Vec<&String> = {
+                let mut k: Vec<&String> = b.settings.iter().map(|(k, _)| k).collect();
+                for (key, _) in &a.settings {
+                    if !k.contains(&key) {
+                        k.push(key);
+                    }
+                }
+                k
+            };
+            let get = |side: &Snapshot, key: &str| {
+                side.settings
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.clone())
+            };
+            for key in keys {
+                let (x, y) = (get(b, key), get(a, key));
+                if x != y {
+                    d.settings.push(SettingChange {
+                        key: key.clone(),
+                        before: x,
+                        after: y,
+                    });
+                }
+            }
+        }
         d.posture = (b.posture, a.posture);
         d
     }
@@ -446,7 +600,9 @@ impl Diff {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.risks.is_empty()
+        self.settings.is_empty()
+            && self.silenced.is_empty()
+            && self.risks.is_empty()
             && self.controls.is_empty()
             && self.soa.is_empty()
             && self.frameworks_added.is_empty()
