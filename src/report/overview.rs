@@ -80,6 +80,8 @@ pub struct Overview {
     pub as_of: super::AsOf,
     pub summary: Summary,
     pub risks: RiskRegister,
+    /// The asset register (情報資産台帳).
+    pub assets: super::assets::AssetRegister,
     pub soas: Vec<SoaTable>,
     pub threats: Vec<ThreatView>,
     pub controls: Vec<ControlRow>,
@@ -117,6 +119,7 @@ impl Overview {
     pub fn set_as_of(&mut self, as_of: &super::AsOf) {
         self.as_of = as_of.clone();
         self.risks.as_of = as_of.clone();
+        self.assets.as_of = as_of.clone();
         for s in &mut self.soas {
             s.as_of = as_of.clone();
         }
@@ -257,6 +260,7 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> Overview {
         as_of: super::AsOf::default(),
         summary,
         risks: super::risks::build(checked),
+        assets: super::assets::build(checked),
         soas: frameworks(checked, catalogs)
             .into_iter()
             .map(|f| super::soa::build(checked, f))

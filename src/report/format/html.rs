@@ -112,6 +112,7 @@ nav.toc ol { margin: .3rem 0 1rem; }
 #[derive(Default)]
 struct Links {
     risks: bool,
+    assets: bool,
     controls: bool,
     procedures: bool,
     threats: bool,
@@ -123,6 +124,7 @@ impl Links {
     fn all(o: &Overview) -> Links {
         Links {
             risks: true,
+            assets: true,
             controls: true,
             procedures: true,
             threats: true,
@@ -134,6 +136,7 @@ impl Links {
     fn id(&self, kind: &str, id: &str) -> Markup {
         let on = match kind {
             "risk" => self.risks,
+            "asset" => self.assets,
             "control" => self.controls,
             "proc" => self.procedures,
             "threat" => self.threats,
@@ -820,15 +823,10 @@ pub fn soa(t: &SoaTable) -> String {
     page(lang, &title, &control, &body)
 }
 
-/// `isms assets --format html`.
-pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
+/// The asset register's table; the risks that name an asset link to them when on the page.
+fn asset_table(a: &crate::report::assets::AssetRegister, links: &Links) -> Markup {
     let lang = a.lang;
-    let title = L::AssetsTitle.t(lang);
-    let body = html! {
-        (title_block(title, &a.organization))
-        (facts(&document_facts(&a.organization, title, &a.as_of, lang)))
-        (findings(&a.findings, lang, Level::Two))
-        (heading(Level::Two, title))
+    html! {
         table class="assets" {
             "\n"
             (head_row(&super::ASSET_COLUMNS.map(|l| l.t(lang))))
@@ -839,7 +837,13 @@ pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
                     tr id={ "asset-" (r.id) } class=[r.risks.is_empty().then_some("d-undecided")] {
                         td class="id" { (Id(&r.id)) }
                         @for (i, c) in cells.iter().enumerate().skip(1) {
-                            @if (4..8).contains(&i) { td class="num" { (c) } } @else { td { (c) } }
+                            @if (4..8).contains(&i) {
+                                td class="num" { (c) }
+                            } @else if i == 9 && !r.risks.is_empty() {
+                                td { (links.ids("risk", &r.risks)) }
+                            } @else {
+                                td { (c) }
+                            }
                         }
                     }
                     "\n"
@@ -848,6 +852,19 @@ pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
             "\n"
         }
         "\n"
+    }
+}
+
+/// `isms assets --format html`.
+pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
+    let lang = a.lang;
+    let title = L::AssetsTitle.t(lang);
+    let body = html! {
+        (title_block(title, &a.organization))
+        (facts(&document_facts(&a.organization, title, &a.as_of, lang)))
+        (findings(&a.findings, lang, Level::Two))
+        (heading(Level::Two, title))
+        (asset_table(a, &Links::default()))
     };
     let control = control_line(&a.organization, title, None, &a.as_of, lang);
     page(lang, title, &control, &body)
@@ -1119,6 +1136,7 @@ pub fn report(o: &Overview) -> String {
         ("summary".into(), L::Summary.t(lang).into()),
         ("heatmaps".into(), L::RiskMethod.t(lang).into()),
         ("register".into(), L::RisksTitle.t(lang).into()),
+        ("assets".into(), L::AssetsTitle.t(lang).into()),
     ];
     for s in &o.soas {
         toc.push((
@@ -1140,6 +1158,7 @@ pub fn report(o: &Overview) -> String {
         (section("summary", false, L::Summary.t(lang), &summary_section(o)))
         (section("heatmaps", true, L::RiskMethod.t(lang), &heat_section(&o.risks, &links)))
         (section("register", true, L::RisksTitle.t(lang), &register_table(&o.risks, &links)))
+        (section("assets", true, L::AssetsTitle.t(lang), &asset_table(&o.assets, &links)))
         @for t in &o.soas {
             (section(
                 &format!("soa-{}", t.framework),
