@@ -136,6 +136,10 @@ pub struct Framework {
     /// IPA: the five basic rules (情報セキュリティ5か条) and the questions that cover them.
     #[serde(default)]
     pub basic_rules: Vec<BasicRule>,
+    /// How a control is cited outside the catalog ("A." for Annex A: "A.5.10"), so that a
+    /// spreadsheet keeps the id as text.
+    #[serde(default)]
+    pub cite_prefix: String,
     #[serde(skip)]
     index: HashMap<String, usize>,
 }
@@ -255,6 +259,11 @@ impl Framework {
 
     pub fn title_in(&self, lang: Lang) -> &str {
         lang.pick(&self.title, &self.title_ja)
+    }
+
+    /// A control's id as it is cited: "A.5.10".
+    pub fn cite(&self, id: &str) -> String {
+        format!("{}{id}", self.cite_prefix)
     }
 }
 

@@ -95,11 +95,51 @@ pub struct RiskMethod {
     pub medium: i64,
     pub acceptable: i64,
     pub matrix: Option<Vec<Vec<i64>>>,
-    pub likelihood_labels: Vec<String>,
-    pub impact_labels: Vec<String>,
+    pub likelihood_labels: Vec<ScaleLabel>,
+    pub impact_labels: Vec<ScaleLabel>,
     pub likelihood_from: LikelihoodFrom,
     /// What does not fit, in the order of the settings; empty for the default method.
     pub problems: Vec<MethodProblem>,
+}
+
+/// The name of a step of a scale, per language: `高` (the same in both), or
+/// `{ja: 高, en: high}`; a language left out takes the other's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleLabel {
+    pub en: String,
+    pub ja: String,
+}
+
+impl ScaleLabel {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.ja)
+    }
+
+    /// The labels of a list under `labels:`, each a string or a `{ja, en}` mapping.
+    fn list(labels: &Fields, key: &str) -> Vec<ScaleLabel> {
+        let Some(items) = labels.node(key).and_then(Node::as_seq) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| {
+                if let Some(t) = crate::fields::text_of(item) {
+                    return Some(ScaleLabel {
+                        en: t.value.clone(),
+                        ja: t.value,
+                    });
+                }
+                item.as_map()?;
+                let f = Fields::new(item);
+                let (en, ja) = (f.text("en").map(|t| t.value), f.text("ja").map(|t| t.value));
+                let either = en.clone().or_else(|| ja.clone())?;
+                Some(ScaleLabel {
+                    en: en.unwrap_or_else(|| either.clone()),
+                    ja: ja.unwrap_or(either),
+                })
+            })
+            .collect()
+    }
 }
 
 impl Default for RiskMethod {
@@ -287,7 +327,7 @@ fn read_method(r: &Fields) -> RiskMethod {
             ("likelihood", "risk.labels.likelihood", m.likelihood),
             ("impact", "risk.labels.impact", m.impact),
         ] {
-            let labels = l.strings(key);
+            let labels = ScaleLabel::list(&l, key);
             let Some(span) = l.key_span(key) else {
                 continue;
             };

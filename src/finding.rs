@@ -16,6 +16,43 @@ pub struct Message {
 }
 
 impl Message {
+    /// Why an I/O operation failed, in both languages: the common kinds by name; for the
+    /// rest, the system's own words (which the system gives in one language only).
+    pub fn io(e: &std::io::Error) -> Message {
+        use std::io::ErrorKind as K;
+        let (en, ja) = match e.kind() {
+            K::NotFound => (
+                "no such file or folder",
+                "ファイルまたはフォルダがありません",
+            ),
+            K::PermissionDenied => ("permission denied", "アクセスが許可されていません"),
+            K::AlreadyExists => ("it already exists", "すでに存在します"),
+            K::IsADirectory => ("it is a folder, not a file", "ファイルではなくフォルダです"),
+            K::NotADirectory => (
+                "a part of the path is not a folder",
+                "パスの途中がフォルダではありません",
+            ),
+            K::ReadOnlyFilesystem => (
+                "the file system is read-only",
+                "読み取り専用のファイルシステムです",
+            ),
+            K::StorageFull => (
+                "no space left on the device",
+                "ディスクの空き容量がありません",
+            ),
+            K::InvalidData => (
+                "the data is not valid (not UTF-8?)",
+                "データが不正です（UTF-8 ではない可能性があります）",
+            ),
+            K::BrokenPipe => (
+                "the reader closed the pipe",
+                "出力先のパイプが閉じられました",
+            ),
+            _ => return Message::same(e.to_string()),
+        };
+        Message::new(en, ja)
+    }
+
     pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Message {
         Message {
             en: en.into(),

@@ -236,6 +236,36 @@ fn read_blobs<'a>(
     Ok(blobs)
 }
 
+/// The commit checked out in the work tree that holds `dir`, and its committer date
+/// (`YYYY-MM-DD`): what a document made from the work tree stands on. `None` outside git,
+/// without git, or before the first commit.
+pub fn head_commit(dir: &Path) -> Option<(String, String)> {
+    let out = output(dir, &["log", "-1", "--format=%H %cs", "HEAD", "--"]).ok()?;
+    let text = String::from_utf8_lossy(&out);
+    let (id, date) = text.trim().split_once(' ')?;
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    Some((id.to_owned(), date.to_owned()))
+}
+
+/// Whether the files below `dir` differ from the commit checked out: changed, added,
+/// deleted or untracked (ignored files do not count). `false` when git cannot say.
+pub fn has_changes(dir: &Path) -> bool {
+    output(
+        dir,
+        &[
+            "status",
+            "--porcelain",
+            "-z",
+            "--untracked-files=all",
+            "--",
+            ".",
+        ],
+    )
+    .is_ok_and(|o| !o.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,7 +45,11 @@ impl LoadError {
             }
             LoadError::Io(p, e) => {
                 let p = p.display();
-                msg!("cannot read {p}: {e}", "{p} を読めません: {e}")
+                let why = Message::io(e);
+                Message::new(
+                    format!("cannot read {p}: {}", why.en),
+                    format!("{p} を読めません：{}", why.ja),
+                )
             }
             LoadError::BadGlob(g, e) => msg!(
                 "invalid exclude glob `{g}` in {CONFIG_FILE}: {e}",
@@ -357,7 +361,11 @@ fn load_file(file: FileId, rel: &str, input: Input) -> FileResult {
         Input::Disk(abs) => match std::fs::read(abs) {
             Ok(b) => b,
             Err(e) => {
-                result.io_error = Some(msg!("cannot read {rel}: {e}", "{rel} を読めません: {e}"));
+                let why = Message::io(&e);
+                result.io_error = Some(Message::new(
+                    format!("cannot read {rel}: {}", why.en),
+                    format!("{rel} を読めません：{}", why.ja),
+                ));
                 return result;
             }
         },

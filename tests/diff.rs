@@ -240,8 +240,15 @@ fn markdown_for_a_pull_request_comment() {
     let lines: Vec<&str> = md.lines().collect();
     assert!(lines[0].starts_with("### isms diff: `c1` ("), "{md}");
     assert!(lines[0].ends_with(" — `isms`"), "{md}");
+    // First the verdict and the numbers it weighs, before → after.
     assert_eq!(
         lines[2],
+        "**Posture: worse** — high risks 16 → 15, medium 1, low 7 → 8 · above the appetite after \
+         treatment 0 · SoA rows undecided 0 → 1 · controls implemented 41 → 40 · errors: 2 new, \
+         0 fixed"
+    );
+    assert_eq!(
+        lines[4],
         "**risks: 1 added, 1 removed, 1 re-levelled, 1 re-treated · controls: 1 changed status · \
          SoA: 2 rows flipped · findings: 2 introduced, 0 fixed**"
     );
@@ -253,10 +260,8 @@ fn markdown_for_a_pull_request_comment() {
         md.contains("| added | `R-099` | 新しいリスク \\| pipe | — → 3 (low) |"),
         "{md}"
     );
-    assert!(md.contains("| `C-ENDPOINT` | 利用者端末の管理（MDM・画面ロック・リモートワイプ） | implemented → planned |"));
-    assert!(
-        md.contains("| `iso27001-2022:8.28` | Secure coding | no → undecided | yes → no | — |")
-    );
+    assert!(md.contains("| status | `C-ENDPOINT` | 利用者端末の管理（MDM・画面ロック・リモートワイプ） | Implemented → Planned |"), "{md}");
+    assert!(md.contains("| `iso27001-2022:8.28` | Secure coding | no → undecided | yes → no | — |  |"), "{md}");
     assert!(
         md.contains("| error | `ref/unknown` | `isms/risks/R-001.yaml:"),
         "{md}"
@@ -267,7 +272,7 @@ fn markdown_for_a_pull_request_comment() {
         .output()
         .unwrap();
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.ends_with("**No change to the risk posture.**\n"), "{md}");
+    assert!(md.ends_with("**Posture: unchanged** — high risks 15, medium 1, low 8 · above the appetite after treatment 0 · SoA rows undecided 1 · controls implemented 40 · errors: 0 new, 0 fixed\n\n**No change to the risk posture.**\n"), "{md}");
 }
 
 #[test]
@@ -296,6 +301,13 @@ fn a_base_without_the_isms_adds_everything() {
     let d = diff_json(&dir, &["c0", "c1", "isms"]);
     assert_eq!(d["base"]["exists"], false);
     assert_eq!(d["summary"]["risks_added"], 24);
+    assert_eq!(
+        d["posture"]["verdict"], "worse",
+        "24 high and medium risks where there were none"
+    );
+    assert_eq!(d["posture"]["before"]["high"], 0);
+    assert_eq!(d["posture"]["after"]["high"], 16);
+    assert_eq!(d["posture"]["after"]["implemented"], 41);
     assert_eq!(d["findings"]["introduced"], serde_json::json!([]));
 }
 
@@ -407,9 +419,200 @@ fn a_row_that_loses_its_control_reads_yes_no_control() {
         "{md}"
     );
     assert!(md.contains(
-        "| `iso27001-2022:5.31` | Legal, statutory, regulatory and contractual requirements | yes → yes (no control) | no | implemented → — |"
+        "| `iso27001-2022:5.31` | Legal, statutory, regulatory and contractual requirements | yes → yes (no control) | no | Implemented → — |  |"
     ), "{md}");
     assert!(md.contains(
         "| warning | `soa/included-without-control` | `isms/soa.yaml:26:3` | iso27001-2022 5.31 is applicable, but no control implements it |"
     ), "{md}");
+}
+
+/// One base, one head: a control deleted, an exclusion added over a mapped control; the
+/// comment in Japanese, with links to the lines at the head.
+#[test]
+fn the_comment_states_the_posture_names_removals_and_contradictions_in_its_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    git(&dir, &["init", "-q", "-b", "main"]);
+    git(&dir, &["config", "user.name", "isms test"]);
+    git(&dir, &["config", "user.email", "test@example.invalid"]);
+    git(&dir, &["config", "commit.gpgsign", "false"]);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("company-example");
+    copy_dir(&example, &dir.join("isms"));
+    commit(&dir, "the ISMS", "base");
+    let isms_dir = dir.join("isms");
+    // C-THREAT-INTEL deleted with its references: 5.7 loses its only control.
+    let file = isms_dir.join("controls/organizational.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let start = text.find("kind: control\nid: C-THREAT-INTEL").unwrap();
+    let end = start + text[start..].find("---\n").unwrap() + 4;
+    std::fs::write(&file, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    for r in ["R-004", "R-005"] {
+        edit(
+            &isms_dir.join(format!("risks/{r}.yaml")),
+            ", C-THREAT-INTEL]",
+            "]",
+        );
+    }
+    edit(
+        &isms_dir.join("procedures/P-CONTACTS.yaml"),
+        "[C-CONTACTS, C-THREAT-INTEL]",
+        "[C-CONTACTS]",
+    );
+    // 5.1 excluded although C-POLICY maps it: a contradiction.
+    edit(
+        &isms_dir.join("soa.yaml"),
+        "exclusions:\n",
+        "exclusions:\n  \"5.1\": 方針は親会社が定める | *強調*\n",
+    );
+    commit(&dir, "a change", "head");
+    let sha = git(&dir, &["rev-parse", "head"]).trim().to_owned();
+
+    let out = isms(&dir)
+        .args(["diff", "base", "head", "isms", "--today", "2026-11-26"])
+        .args(["--repository-url", "https://github.com/owner/repo/"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(
+        lines[2],
+        "**リスクの状況：悪化** — 高リスク 16、中 1、低 7 · 対応後も受容基準を超えるリスク 0 · \
+         適用宣言書の未決定の行 0 → 1 · 矛盾 0 → 1 · 実施済みの管理策 41 · エラー：新規 2、解消 0",
+        "{md}"
+    );
+    // The deleted control is removed, not "実施済み → —"; values are Japanese.
+    assert!(
+        md.contains("| 削除 | `C-THREAT-INTEL` | 脅威情報の収集と社内への共有 | 一部実施 |"),
+        "{md}"
+    );
+    assert!(md.contains("| 対応変更 | `R-004` |"), "{md}");
+    assert!(md.contains("低減："), "{md}");
+    assert!(md.contains("`C-PATCH`、`C-NETWORK`"), "{md}");
+    // The contradiction is named, and the reason just added is quoted (escaped).
+    assert!(
+        md.contains(
+            "| `iso27001-2022:5.1` | 情報セキュリティのための方針群 | はい → **矛盾**（除外かつ適用） | いいえ → はい | 実施済み | “方針は親会社が定める \\| \\*強調\\*” |"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("| はい → 未決定 |"),
+        "5.7 without its control: {md}"
+    );
+    // Findings in Japanese, their locations linked at the head commit.
+    assert!(
+        md.contains(&format!(
+            "| エラー | `soa/contradiction` | [`isms/soa.yaml:11:3`](https://github.com/owner/repo/blob/{sha}/isms/soa.yaml#L11) |"
+        )),
+        "{md}"
+    );
+    for raw in ["| error |", "reduce", "implemented", "accept", ", `C-"] {
+        assert!(!md.contains(raw), "{raw:?} in a Japanese comment: {md}");
+    }
+
+    // An address that could break out of the link is refused.
+    let out = isms(&dir)
+        .args(["diff", "base", "head", "isms"])
+        .args(["--repository-url", "https://x/a)[b](javascript:"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let out = isms(&dir)
+        .args([
+            "diff",
+            "base",
+            "head",
+            "isms",
+            "--repository-url",
+            "https://github.com/o/r",
+            "--sha",
+            "HEAD",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// A change of isms.yaml is a change of the posture: listed first; a rule turned off
+/// silences its findings (not "fixed"); levels the method moves say so.
+#[test]
+fn settings_changes_come_first_and_a_rule_turned_off_silences() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    git(&dir, &["init", "-q", "-b", "main"]);
+    git(&dir, &["config", "user.name", "isms test"]);
+    git(&dir, &["config", "user.email", "test@example.invalid"]);
+    git(&dir, &["config", "commit.gpgsign", "false"]);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("company-example");
+    copy_dir(&example, &dir.join("isms"));
+    // The base has one warning: an asset no risk names.
+    std::fs::write(
+        dir.join("isms/assets/A-900.yaml"),
+        "kind: asset\nid: A-900\nname: 予備の資産\ntype: hardware\nowner: ROLE-CEO\nconfidentiality: 1\nintegrity: 1\navailability: 1\n",
+    )
+    .unwrap();
+    commit(&dir, "base", "base");
+    let config = dir.join("isms/isms.yaml");
+    edit(&config, "acceptable: 3 ", "acceptable: 9 ");
+    edit(&config, "importance: max ", "importance: sum ");
+    // Sums of C + I + A up to 9 need an impact scale of 9 steps (config/importance-exceeds-impact).
+    edit(&config, "  impact: 3 ", "  impact: 9 ");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("    impact: ["))
+        .collect();
+    std::fs::write(&config, kept.join("\n") + "\n").unwrap();
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text + "rules:\n  asset/unassessed: off\n").unwrap();
+    let out = isms(&dir)
+        .args([
+            "diff",
+            "base",
+            "isms",
+            "--lang",
+            "en",
+            "--today",
+            "2026-11-26",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8(out.stdout).unwrap();
+    let settings = md
+        .find("#### Settings of isms.yaml")
+        .expect("a settings table");
+    assert!(
+        settings < md.find("#### Risks").unwrap_or(usize::MAX),
+        "settings first: {md}"
+    );
+    assert!(md.contains("| `risk.acceptable` | 3 → 9 |"), "{md}");
+    assert!(md.contains("| `risk.importance` | max → sum |"), "{md}");
+    assert!(
+        md.contains("| `rules.asset/unassessed` | (not set) → off |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("#### Findings silenced (their rule is turned off in isms.yaml, not fixed)"),
+        "{md}"
+    );
+    assert!(!md.contains("#### Findings fixed"), "{md}");
+    assert!(md.contains("| re-levelled by the method | `R-"), "{md}");
+    let json = diff_json(&dir, &["base", "isms"]);
+    assert_eq!(json["findings"]["silenced"][0]["code"], "asset/unassessed");
+    assert_eq!(json["findings"]["fixed"], serde_json::json!([]));
+    assert!(
+        json["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["key"] == "risk.acceptable" && s["before"] == "3" && s["after"] == "9")
+    );
 }

@@ -100,6 +100,7 @@ fn xlsx_rows(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
                         Data::String(s) => s.clone(),
                         Data::Float(f) => f.to_string(),
                         Data::Int(i) => i.to_string(),
+                        Data::DateTime(d) => format!("date {}", excel_date(d.as_f64())),
                         other => format!("{other:?}"),
                     })
                     .collect()
@@ -113,6 +114,22 @@ fn xlsx_rows(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
         out.push((name, rows));
     }
     out
+}
+
+/// An Excel date serial (days since 1899-12-30) as YYYY-MM-DD (Howard Hinnant's
+/// civil-from-days).
+fn excel_date(serial: f64) -> String {
+    #[allow(clippy::cast_possible_truncation)]
+    let z = serial as i64 - 25569 + 719_468; // days since 1970-01-01, shifted to 0000-03-01
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn xlsx_dump(bytes: &[u8]) -> String {
@@ -133,9 +150,18 @@ fn sel(s: &str) -> Selector {
 
 // ---------------------------------------------------------------- goldens
 
+/// company-example copied out of this project's git repository, so that its documents
+/// stand "as of" `--today` and not as of the project's latest commit.
+fn company_outside_git() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_into(&company(), dir.path());
+    dir
+}
+
 #[test]
 fn goldens_of_every_format_on_company_example() {
-    let c = company();
+    let copy = company_outside_git();
+    let c = copy.path().to_owned();
     for (cmd, format) in [
         ("soa", "md"),
         ("soa", "html"),
@@ -293,8 +319,17 @@ fn xlsx_soa_reads_back_with_header_filters_and_rows() {
     let block: String = rows[..header].iter().map(|r| r[0].clone() + "\n").collect();
     assert!(block.contains("版：1.0"), "{block}");
     assert!(block.contains("承認日：2026-10-01"));
-    assert!(block.contains("承認者：ROLE-CEO 代表取締役"));
-    assert!(block.contains("適用 88"));
+    // The approver as a signature reads: the role's title and its one member.
+    assert!(block.contains("承認者：代表取締役（佐藤 一郎）"), "{block}");
+    // The counts, as numbers that add up: 66 + 19 + 3 + 5 excluded = 93, 88 applicable.
+    let counts = rows[..header]
+        .iter()
+        .find(|r| r[0] == "件数")
+        .expect("the counts row");
+    assert_eq!(
+        counts[1..11],
+        ["66", "19", "3", "0", "0", "5", "0", "0", "93", "88"].map(String::from)
+    );
     assert!(block.contains("問題はありません"));
     // The sheet XML has frozen panes, an autofilter and wrapped text.
     let sheet1 = unzip_entry(&bytes, "xl/worksheets/sheet1.xml");
@@ -526,7 +561,7 @@ fn soa_counts_and_justifications_on_known_answers() {
     assert_eq!(doc.select(&sel("tr.d-contradictory")).count(), 1);
     assert_eq!(doc.select(&sel("table.findings tbody tr")).count(), 9);
     let csv = text(ok(&["soa", "--format", "csv"], &dir));
-    assert!(csv.contains("\r\n22,"));
+    assert!(csv.contains("\r\nNo.22,"));
     assert!(csv.contains(",Undecided,"));
     let sheets = xlsx_rows(&ok(&["soa", "--format", "xlsx"], &dir));
     assert!(
@@ -618,7 +653,10 @@ fn register_order_and_heat_maps_on_known_answers() {
     );
     // Scale labels from isms.yaml name the axes.
     let md = text(ok(&["risks"], &fixture("soa-known")));
-    assert!(md.contains("| Impact ＼ Likelihood | 1 (rare) | 2 (possible) | 3 (likely) |"));
+    assert!(
+        md.contains("| Impact ↓ / Likelihood → | 1 (rare) | 2 (possible) | 3 (likely) |"),
+        "{md}"
+    );
     assert!(md.contains(
         "| **3 (severe)** | 3 low · **0** | 6 high · **1**<br>R-1 | 9 high · **1**<br>R-2 |"
     ));
@@ -633,7 +671,7 @@ const SCRIPT: &str = "<script>alert(\"x\")</script>";
 /// No cell of a spreadsheet may start a formula.
 fn assert_no_formula_start(cell: &str, ctx: &str) {
     assert!(
-        !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+        !cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']),
         "{ctx}: cell {cell:?} would be read as a formula"
     );
 }
@@ -800,24 +838,528 @@ fn hostile_titles_in_csv_cannot_start_formulas() {
     );
 }
 
-#[test]
-fn hostile_titles_in_xlsx_cannot_start_formulas() {
-    let dir = fixture(HOSTILE);
-    let mut seen_formula_text = false;
-    for cmd in ["soa", "risks"] {
-        let bytes = ok(&[cmd, "--format", "xlsx"], &dir);
-        for (sheet, rows) in xlsx_rows(&bytes) {
-            for row in rows {
-                for cell in row {
-                    assert_no_formula_start(&cell, &format!("{cmd} / {sheet}"));
-                    if cell.starts_with(&format!("'{FORMULA}")) {
-                        seen_formula_text = true;
-                    }
-                }
+/// The hostile fixture with one more control whose title starts with a full-width `＝`,
+/// which a Japanese input method types and a spreadsheet also reads as a formula.
+fn hostile_with_full_width() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_into(&fixture(HOSTILE), dir.path());
+    std::fs::write(
+        dir.path().join("full-width.yaml"),
+        "kind: control\nid: C-WIDE\ntitle: \"＝SUM(A1:A9)\"\ncategory: physical\nstatus: planned\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// The texts of the cells of every sheet whose style carries the quote-prefix attribute
+/// (`quotePrefix="1"` in styles.xml), read from the sheet XML itself.
+fn quote_prefixed_cells(bytes: &[u8]) -> Vec<String> {
+    let styles = unzip_entry(bytes, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let quoted: Vec<bool> = xfs
+        .split("<xf ")
+        .skip(1)
+        .map(|xf| xf.split('>').next().unwrap().contains("quotePrefix=\"1\""))
+        .collect();
+    let unescape = |t: &str| {
+        t.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    };
+    let strings: Vec<String> = unzip_entry(bytes, "xl/sharedStrings.xml")
+        .split("<si>")
+        .skip(1)
+        .map(|si| {
+            let t = &si[si.find("<t").unwrap()..];
+            let t = &t[t.find('>').unwrap() + 1..t.find("</t>").unwrap()];
+            unescape(t)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for n in 1.. {
+        let name = format!("xl/worksheets/sheet{n}.xml");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        if zip.by_name(&name).is_err() {
+            break;
+        }
+        let sheet = unzip_entry(bytes, &name);
+        for c in sheet.split("<c ").skip(1) {
+            let head = c.split('>').next().unwrap();
+            let attr = |k: &str| {
+                head.split(' ')
+                    .find_map(|a| a.strip_prefix(&format!("{k}=\"")))
+                    .map(|v| v.trim_end_matches(['"', '/']).to_owned())
+            };
+            let style: usize = attr("s").map_or(0, |v| v.parse().unwrap());
+            if attr("t").as_deref() == Some("s") && quoted[style] {
+                let v = &c[c.find("<v>").unwrap() + 3..c.find("</v>").unwrap()];
+                out.push(strings[v.parse::<usize>().unwrap()].clone());
             }
         }
     }
-    assert!(seen_formula_text, "the formula is kept as text");
+    out
+}
+
+#[test]
+fn hostile_titles_in_xlsx_are_text_with_the_quote_prefix_attribute() {
+    let dir = hostile_with_full_width();
+    for cmd in ["soa", "risks"] {
+        let bytes = ok(&[cmd, "--format", "xlsx"], dir.path());
+        let quoted = quote_prefixed_cells(&bytes);
+        for (sheet, rows) in xlsx_rows(&bytes) {
+            for cell in rows.into_iter().flatten() {
+                // The text is kept as written: no visible `'` before it.
+                assert!(!cell.starts_with('\''), "{cmd} / {sheet}: {cell:?}");
+                if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
+                    assert!(
+                        quoted.contains(&cell),
+                        "{cmd} / {sheet}: {cell:?} has no quote prefix"
+                    );
+                }
+            }
+        }
+        // Only such cells are quoted.
+        for q in &quoted {
+            assert!(
+                q.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']),
+                "{cmd}: {q:?} quoted for nothing"
+            );
+        }
+        assert!(
+            quoted.iter().any(|q| q.starts_with(FORMULA)),
+            "{cmd}: {quoted:?}"
+        );
+    }
+    let soa = ok(&["soa", "--format", "xlsx"], dir.path());
+    assert!(quote_prefixed_cells(&soa).contains(&"＝SUM(A1:A9)".to_owned()));
+}
+
+#[test]
+fn a_full_width_equals_sign_starts_a_formula_in_csv_too() {
+    let dir = hostile_with_full_width();
+    let bytes = ok(&["soa", "--format", "csv"], dir.path());
+    let body = std::str::from_utf8(&bytes[3..]).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(body.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let wide = rows
+        .iter()
+        .find(|r| &r[0] == "C-WIDE")
+        .expect("the additional row");
+    assert_eq!(&wide[2], "'＝SUM(A1:A9)");
+}
+
+/// Would a spreadsheet (Excel, LibreOffice) read this CSV cell as a number? Integers,
+/// decimals and exponents, as their import does by default.
+fn reads_as_number(cell: &str) -> bool {
+    !cell.is_empty() && cell.trim().parse::<f64>().is_ok()
+}
+
+#[test]
+fn csv_ids_are_cited_so_no_spreadsheet_reads_them_as_numbers() {
+    let bytes = ok(&["soa", "--format", "csv"], &company());
+    let body = std::str::from_utf8(&bytes[3..]).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(body.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    // Annex A ids as auditors cite them: 5.10 stays 5.10, not the number 5.1.
+    assert_eq!(&ids[..3], ["A.5.1", "A.5.2", "A.5.3"]);
+    for cited in [
+        "A.5.10", "A.5.20", "A.5.30", "A.7.10", "A.8.10", "A.8.20", "A.8.30",
+    ] {
+        assert!(ids.contains(&cited), "{cited}");
+    }
+    assert!(ids.iter().all(|i| !reads_as_number(i)), "{ids:?}");
+    let unique: HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "every id once");
+    // The IPA questions are cited "No.1".."No.25".
+    let ipa = ok(
+        &["soa", "--format", "csv", "--framework", "ipa-sme"],
+        &company(),
+    );
+    let body = std::str::from_utf8(&ipa[3..]).unwrap();
+    let first = csv::Reader::from_reader(body.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(&first[0], "No.1");
+}
+
+/// The `<row>` element of a sheet's row `n` (1-based), as written.
+fn xlsx_row_tag(sheet: &str, n: usize) -> &str {
+    let start = sheet.find(&format!("<row r=\"{n}\"")).expect("the row");
+    &sheet[start..start + sheet[start..].find('>').unwrap()]
+}
+
+/// The style index of cell `cell` (e.g. "A5") in a sheet.
+fn xlsx_style_of(sheet: &str, cell: &str) -> String {
+    let start = sheet.find(&format!("<c r=\"{cell}\"")).expect("the cell");
+    let tag = &sheet[start..start + sheet[start..].find('>').unwrap()];
+    tag.split(" s=\"")
+        .nth(1)
+        .map_or("0".into(), |v| v.split('"').next().unwrap().into())
+}
+
+#[test]
+fn xlsx_sheets_print_one_page_wide_with_fitted_rows_dates_and_styled_rows() {
+    let risks = ok(&["risks", "--format", "xlsx"], &company());
+    let register = unzip_entry(&risks, "xl/worksheets/sheet1.xml");
+    // The 17-column register prints on A3 landscape, one page wide, as tall as it needs.
+    assert!(register.contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"));
+    assert!(
+        register.contains("<pageSetup paperSize=\"8\" fitToHeight=\"0\" orientation=\"landscape\"")
+    );
+    // The heat maps print on one A4 page, and only the maps.
+    let heat = unzip_entry(&risks, "xl/worksheets/sheet2.xml");
+    assert!(
+        heat.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\""),
+        "fit to 1 × 1"
+    );
+    assert!(heat.contains("<pageSetUpPr fitToPage=\"1\"/>"));
+    let workbook = unzip_entry(&risks, "xl/workbook.xml");
+    assert!(workbook.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">ヒートマップ!$A$1:$D$13</definedName>"));
+    // Rows grow to their wrapped text: R-002 (row 13) names ten controls and four
+    // vulnerabilities, R-008 (row 14) three controls; one-line rows keep the default.
+    let sheets = xlsx_rows(&risks);
+    let rows = &sheets[0].1;
+    assert_eq!(rows[12][0], "R-002");
+    let height = |n: usize| -> f64 {
+        xlsx_row_tag(&register, n)
+            .split("ht=\"")
+            .nth(1)
+            .map_or(15.0, |v| v.split('"').next().unwrap().parse().unwrap())
+    };
+    assert!(height(13) >= 10.0 * 15.0, "R-002: {}", height(13));
+    assert!(
+        height(14) >= 3.0 * 15.0 && height(14) < height(13),
+        "R-008: {}",
+        height(14)
+    );
+    assert!(xlsx_row_tag(&register, 13).contains("customHeight=\"1\""));
+    // Due dates are dates (calamine reads a date serial, shown as "date …").
+    assert_eq!(rows[12][13], "date 2027-03-31");
+    assert_eq!(rows[11][13], "期限");
+
+    // The SoA: applied, excluded, undecided and contradictory rows look apart.
+    let known = ok(
+        &["soa", "--format", "xlsx", "--lang", "en"],
+        &fixture("soa-known"),
+    );
+    let sheet = unzip_entry(&known, "xl/worksheets/sheet1.xml");
+    let sheets = xlsx_rows(&known);
+    let rows = &sheets[0].1;
+    let style_of_decision = |decision: &str| {
+        let i = rows
+            .iter()
+            .position(|r| r.get(3).is_some_and(|d| d == decision))
+            .unwrap_or_else(|| panic!("{decision}"));
+        xlsx_style_of(&sheet, &format!("A{}", i + 1))
+    };
+    let styles: HashSet<String> = [
+        "Yes",
+        "No",
+        "Undecided",
+        "Contradictory (excluded and mapped)",
+    ]
+    .iter()
+    .map(|d| style_of_decision(d))
+    .collect();
+    assert_eq!(styles.len(), 4, "four decisions, four looks: {styles:?}");
+    let soa = ok(&["soa", "--format", "xlsx"], &company());
+    let first = unzip_entry(&soa, "xl/worksheets/sheet1.xml");
+    assert!(
+        first.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"")
+    );
+}
+
+#[test]
+fn html_ids_wrap_between_their_parts_and_columns_follow_content() {
+    let html = text(ok(&["report"], &company()));
+    // Long ids may break after `-` and `:`, never spill into the next cell; the check with
+    // a browser's layout is .ci/print.sh (every cell's scroll width against its width).
+    assert!(html.contains(r#"<td class="id">C-<wbr>ASSET-<wbr>INVENTORY</td>"#));
+    assert!(
+        html.contains(r#">iso27001-<wbr>2022:<wbr>5.9</a>"#),
+        "a mapping"
+    );
+    assert!(
+        !html.contains("table-layout: fixed"),
+        "widths follow the content"
+    );
+    assert!(!html.contains("<colgroup>"));
+    assert!(!html.contains("white-space: nowrap; display: inline-block"));
+    // Print: A4 landscape, rows kept whole, headers repeated and kept with a row.
+    for rule in [
+        "@page { size: A4 landscape;",
+        "tr, .card, .threat, figure { break-inside: avoid; }",
+        "thead { display: table-header-group; break-after: avoid; }",
+    ] {
+        assert!(html.contains(rule), "{rule}");
+    }
+}
+
+// ---------------------------------------------------------------- document control
+
+/// Runs git in `dir` with a fixed identity and dates, so that commits are reproducible.
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=Auditor", "-c", "user.email=a@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", "2026-11-20T10:00:00+09:00")
+        .env("GIT_COMMITTER_DATE", "2026-11-20T10:00:00+09:00")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn head_of(dir: &Path) -> String {
+    let out = std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn document_control_names_the_commit_in_git_and_the_date_outside() {
+    // Outside git: as of --today.
+    let plain = company_outside_git();
+    let md = text(ok(&["soa"], plain.path()));
+    assert!(md.contains("- **時点**：2026-11-26\n"), "{md}");
+    assert!(md.contains("- **文書**：適用宣言書\n"));
+    let json = json_of(&["risks", "--format", "json"], plain.path());
+    assert_eq!(
+        json["as_of"],
+        json!({"commit": null, "commit_date": null, "uncommitted": false, "today": "2026-11-26"})
+    );
+
+    // In git, committed: the commit and its date, whatever --today says.
+    let repo = company_outside_git();
+    git(repo.path(), &["init", "-q"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "ISMS"]);
+    let id = head_of(repo.path());
+    let short = &id[..10];
+    let md = text(ok(&["soa"], repo.path()));
+    assert!(
+        md.contains(&format!("- **時点**：コミット {short}（2026-11-20）\n")),
+        "{md}"
+    );
+    let en = text(ok(&["risks", "--lang", "en"], repo.path()));
+    assert!(
+        en.contains(&format!("- **As of**: commit {short} of 2026-11-20\n")),
+        "{en}"
+    );
+    let json = json_of(&["soa", "--format", "json"], repo.path());
+    assert_eq!(json["as_of"]["commit"], id.as_str());
+    assert_eq!(json["as_of"]["commit_date"], "2026-11-20");
+    assert_eq!(json["as_of"]["uncommitted"], false);
+
+    // Every printed page carries the line: the HTML's page-margin boxes...
+    let html = text(ok(&["report", "--lang", "en"], repo.path()));
+    let line = format!(
+        "株式会社サンプル精機 · Information security management report · As of: commit {short} of 2026-11-20"
+    );
+    assert!(
+        html.contains(&format!("@top-left {{ content: \"{line}\"")),
+        "{line}"
+    );
+    assert!(
+        html.contains(r#"@bottom-right { content: "Page " counter(page) " of " counter(pages)"#)
+    );
+    let soa_html = text(ok(&["soa", "--format", "html"], repo.path()));
+    assert!(soa_html.contains(&format!(
+        "株式会社サンプル精機 · 適用宣言書 — ISO/IEC 27001:2022 附属書A 第 1.0 版 · 時点：コミット {short}（2026-11-20）"
+    )));
+    // ... and every sheet's header and footer.
+    let xlsx = ok(&["soa", "--format", "xlsx"], repo.path());
+    for n in 1..=2 {
+        let sheet = unzip_entry(&xlsx, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(
+            sheet.contains(&format!("<oddHeader>&amp;L&amp;8株式会社サンプル精機 · 適用宣言書 — ISO/IEC 27001:2022 附属書A 第 1.0 版 · 時点：コミット {short}（2026-11-20）</oddHeader>")),
+            "sheet{n}: {sheet}"
+        );
+        assert!(sheet.contains("<oddFooter>&amp;R&amp;8&amp;P / &amp;N ページ</oddFooter>"));
+    }
+
+    // A change not committed: the work tree, as of --today, over that commit.
+    std::fs::write(
+        repo.path().join("new-note.yaml"),
+        "kind: threat\nid: T-NEW\nname: 新しい脅威\norigin: accidental\n",
+    )
+    .unwrap();
+    let md = text(ok(&["soa"], repo.path()));
+    assert!(
+        md.contains(&format!("- **時点**：2026-11-26（作業ツリー：コミット {short}（2026-11-20）に未コミットの変更あり）\n")),
+        "{md}"
+    );
+    let json = json_of(&["soa", "--format", "json"], repo.path());
+    assert_eq!(json["as_of"]["uncommitted"], true);
+}
+
+// ---------------------------------------------------------------- every word in its language
+
+#[test]
+fn scale_labels_and_the_heat_map_corner_follow_the_language() {
+    // company-example names each step per language: `{ja: 高, en: high}`.
+    let en = text(ok(&["risks", "--lang", "en"], &company()));
+    assert!(
+        en.contains("| Impact ↓ / Likelihood → | 1 (low) | 2 (medium) | 3 (high) |"),
+        "{en}"
+    );
+    assert!(
+        !en.contains('＼') && !en.contains("(低)") && !en.contains("(大)"),
+        "{en}"
+    );
+    let ja = text(ok(&["risks"], &company()));
+    assert!(
+        ja.contains("| 重要度＼被害発生可能性 | 1 (低) | 2 (中) | 3 (高) |"),
+        "{ja}"
+    );
+    // A label written once is the same in both languages; one language alone stands in
+    // for the other.
+    let dir = tempfile::tempdir().unwrap();
+    copy_into(&company(), dir.path());
+    let config = dir.path().join("isms.yaml");
+    let text_of = std::fs::read_to_string(&config).unwrap();
+    let changed = text_of.replace(
+        "impact: [{ja: 小, en: low}, {ja: 中, en: medium}, {ja: 大, en: high}]",
+        "impact: [L1, {ja: 中}, {en: severe}]",
+    );
+    assert_ne!(changed, text_of);
+    std::fs::write(&config, changed).unwrap();
+    let (_, err, code) = isms(&["check"], dir.path());
+    assert_eq!(code, 0, "the schema takes both shapes: {err}");
+    let en = text(ok(&["risks", "--lang", "en"], dir.path()));
+    assert!(
+        en.contains("| **3 (severe)** |")
+            && en.contains("| **2 (中)** |")
+            && en.contains("| **1 (L1)** |"),
+        "{en}"
+    );
+}
+
+#[test]
+fn io_errors_are_worded_in_the_run_language() {
+    let (out, err, code) = isms(&["soa"], Path::new("/nonexistent-isms"));
+    assert_eq!((out.len(), code), (0, 2));
+    assert_eq!(
+        err,
+        "error: /nonexistent-isms を読めません：ファイルまたはフォルダがありません\n"
+    );
+    let (_, err, code) = isms(&["soa", "--lang", "en"], Path::new("/nonexistent-isms"));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: cannot read /nonexistent-isms: no such file or folder\n"
+    );
+    let (_, err, code) = isms(&["soa", "-o", "/nonexistent-isms/soa.md"], &company());
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: /nonexistent-isms/soa.md に書き込めません：ファイルまたはフォルダがありません\n"
+    );
+}
+
+// ---------------------------------------------------------------- counts that add up
+
+/// A count table as read from a page: its header, and each row's label and numbers.
+type Counts = (Vec<String>, Vec<(String, Vec<usize>)>);
+
+/// Every count table of an HTML page, "—" read as 0.
+fn count_tables(html: &str) -> Vec<Counts> {
+    let doc = Html::parse_document(html);
+    let cell_text = |e: scraper::ElementRef| e.text().collect::<String>();
+    doc.select(&sel("table.counts"))
+        .map(|t| {
+            let head = t.select(&sel("thead th")).map(cell_text).collect();
+            let rows = t
+                .select(&sel("tbody tr"))
+                .map(|tr| {
+                    let label = tr.select(&sel("th")).map(cell_text).collect();
+                    let cells = tr
+                        .select(&sel("td"))
+                        .map(|td| {
+                            let t = cell_text(td);
+                            if t == "—" { 0 } else { t.parse().unwrap() }
+                        })
+                        .collect();
+                    (label, cells)
+                })
+                .collect();
+            (head, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn every_count_table_adds_up_to_its_total() {
+    let html = text(ok(&["report", "--lang", "en"], &company()));
+    let tables = count_tables(&html);
+    // The summary, the band counts, and the counts of the one SoA (Annex A).
+    assert_eq!(tables.len(), 3, "{tables:?}");
+    for (head, rows) in &tables {
+        let total = head
+            .iter()
+            .position(|h| h == "Total")
+            .expect("a total column")
+            - 1;
+        for (label, cells) in rows {
+            let parts: usize = cells[..total].iter().sum();
+            assert_eq!(parts, cells[total], "{label}: {head:?} {cells:?}");
+        }
+    }
+    // The Annex A row of the summary: 62 implemented, 18 partial, 3 planned, the ten
+    // exclusions in a column of their own, 93 in all.
+    let (head, rows) = &tables[0];
+    assert_eq!(
+        head[1..],
+        [
+            "Implemented",
+            "Partially implemented",
+            "Planned",
+            "Not implemented",
+            "No status (no control)",
+            "Excluded",
+            "Undecided",
+            "Contradictory",
+            "Total"
+        ]
+    );
+    let annex = rows
+        .iter()
+        .find(|(l, _)| l == "ISO/IEC 27001:2022 Annex A")
+        .unwrap();
+    assert_eq!(annex.1, [66, 19, 3, 0, 0, 5, 0, 0, 93]);
+    // The risks by band: 24 before and after, 17 of them (16 high, 1 medium) above the appetite of 3 before.
+    let (head, rows) = &tables[1];
+    assert_eq!(head.last().unwrap(), "Of which above the risk appetite");
+    assert_eq!(rows[0].1, [16, 1, 7, 0, 24, 17]);
+    assert_eq!(rows[1].1, [0, 0, 24, 0, 24, 0]);
+    // The known answers: undecided and contradictory rows have columns too.
+    let known = text(ok(
+        &["soa", "--format", "html", "--lang", "en"],
+        &fixture("soa-known"),
+    ));
+    let (_, rows) = &count_tables(&known)[0];
+    let cells = &rows[0].1;
+    assert_eq!(cells[..8].iter().sum::<usize>(), 25, "{cells:?}");
+    assert_eq!(cells[8], 25);
+    assert!(
+        cells[6] > 0 && cells[7] > 0,
+        "undecided and contradictory: {cells:?}"
+    );
 }
 
 // ---------------------------------------------------------------- usage errors

@@ -30,11 +30,17 @@ if ! git -C "$path" cat-file -e "$base^{commit}" 2> /dev/null; then
   git -C "$path" fetch --quiet --no-tags --depth=1 origin "$base" || true
 fi
 
+# Locations in the comment link to their lines at the pull request's head.
+links=()
+if [[ -n "${GITHUB_REPOSITORY:-}" && "$head" =~ ^[0-9a-f]{40}$ ]]; then
+  links=(--repository-url "${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY" --sha "$head")
+fi
+
 mkdir -p "$report"
 body="$report/comment.md"
 {
   echo "<!-- isms-report -->"
-  if ! isms diff "$base" HEAD "$path" --format md; then
+  if ! isms diff "$base" HEAD "$path" --format md "${links[@]}"; then
     echo "**isms diff** could not compare with the base commit (\`${base:0:7}\`): check out with \`fetch-depth: 0\`."
   fi
   if [[ -n "${GITHUB_RUN_ID:-}" && -n "${GITHUB_REPOSITORY:-}" ]]; then

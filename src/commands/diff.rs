@@ -36,6 +36,46 @@ pub struct DiffArgs {
     /// Write the report to a file instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// The repository's web address (`https://github.com/OWNER/REPO`): the locations of
+    /// findings link to their lines, at the head commit (introduced) or the base (fixed).
+    #[arg(long, value_name = "URL")]
+    pub repository_url: Option<String>,
+    /// The commit the links of introduced findings point at (the pull request's head);
+    /// default: HEAD's commit, and no links when HEAD is the work tree.
+    #[arg(long, value_name = "SHA", requires = "repository_url")]
+    pub sha: Option<String>,
+}
+
+/// The links of a comment, from `--repository-url` and `--sha`: only an `https://` address
+/// of plain characters and a hexadecimal commit id are accepted, so that neither can end a
+/// Markdown link or smuggle markup into it.
+fn links(args: &DiffArgs, base: &str, head: Option<&str>) -> Result<Option<diff::Links>, Error> {
+    let Some(url) = &args.repository_url else {
+        return Ok(None);
+    };
+    let url = url.trim_end_matches('/');
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-._~/:%".contains(c);
+    if !url.starts_with("https://") || url.len() <= "https://".len() || !url.chars().all(plain) {
+        return Err(Error::new(msg!(
+            "--repository-url `{url}` is not an https:// address of letters, digits and - . _ ~ / : %",
+            "--repository-url `{url}` は英数字と - . _ ~ / : % からなる https:// のアドレスではありません"
+        )));
+    }
+    if let Some(sha) = &args.sha {
+        if !(7..=64).contains(&sha.len()) || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(Error::new(msg!(
+                "--sha `{sha}` is not a commit id (7 to 64 hexadecimal digits)",
+                "--sha `{sha}` はコミット ID（16 進数 7〜64 桁）ではありません"
+            )));
+        }
+    }
+    // `--sha` names the head when given: in a pull request's checkout HEAD is a merge
+    // commit, and the lines a reviewer reads are at the pull request's own head.
+    let head = args.sha.clone().or_else(|| head.map(str::to_owned));
+    Ok(Some(diff::Links {
+        base: format!("{url}/blob/{base}"),
+        head: head.map(|h| format!("{url}/blob/{h}")),
+    }))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,7 +142,14 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
     let before = base.map(|ws| judge::judge(ws, today));
     let after = head_side.map(|ws| judge::judge(ws, today));
     let change = diff::compare(before.as_ref(), after.as_ref());
+    let links = links(
+        args,
+        &base_id,
+        head_label.as_ref().map(|(_, id)| id.as_str()),
+    )
+    .map_err(|e| e.lang(lang))?;
     let sides = Sides {
+        links,
         base: (args.base.clone(), base_id),
         head: head_label,
         prefix: if in_repo.is_empty() {

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod report;
+pub mod show;
 
 use crate::finding::Message;
 use crate::git::GitError;
@@ -44,6 +45,9 @@ pub enum Command {
     Report(report::ReportArgs),
     /// The documents register (文書管理台帳): every `document`, its version, approval and next review.
     Documents(report::DocumentsArgs),
+    Assets(report::AssetsArgs),
+    /// One entity with its whole trace: a risk, control, asset, procedure, or an SoA row.
+    Show(show::ShowArgs),
     /// What a change does to the risk posture between two git revisions.
     Diff(diff::DiffArgs),
     /// Start a repository at a level (quick, baseline, comprehensive), or grow one.
@@ -143,6 +147,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Risks(args) => report::risks(args),
         Command::Report(args) => report::report(args),
         Command::Documents(args) => report::documents(args),
+        Command::Assets(args) => report::assets(args),
+        Command::Show(args) => show::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Init(args) => init::run(args),
         Command::Catalog(args) => catalog::run(args),
@@ -179,8 +185,9 @@ pub struct LangArg {
 /// `--today`.
 #[derive(Args, Debug, Clone, Copy)]
 pub struct TodayArg {
-    /// The date that date rules compare with (YYYY-MM-DD); default: today. Outputs carry
-    /// no date of their own: the same repository gives the same bytes.
+    /// The date that date rules compare with (YYYY-MM-DD); default: today. A report made
+    /// outside git, or from uncommitted changes, stands "as of" this date; in git, as of
+    /// its commit: the same repository gives the same bytes.
     #[arg(long, value_parser = parse_today)]
     pub today: Option<jiff::civil::Date>,
 }
@@ -201,7 +208,11 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8], binary: bool) -> Result<(
     match path {
         Some(p) => std::fs::write(p, bytes).map_err(|e| {
             let p = p.display();
-            Error::new(msg!("cannot write {p}: {e}", "{p} に書き込めません: {e}"))
+            let why = Message::io(&e);
+            Error::new(Message::new(
+                format!("cannot write {p}: {}", why.en),
+                format!("{p} に書き込めません：{}", why.ja),
+            ))
         }),
         None => {
             let mut out = std::io::stdout().lock();
@@ -212,10 +223,13 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8], binary: bool) -> Result<(
                 )));
             }
             match out.write_all(bytes).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::new(msg!(
-                    "cannot write standard output: {e}",
-                    "標準出力に書き込めません: {e}"
-                ))),
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    let why = Message::io(&e);
+                    Err(Error::new(Message::new(
+                        format!("cannot write standard output: {}", why.en),
+                        format!("標準出力に書き込めません：{}", why.ja),
+                    )))
+                }
                 _ => Ok(()),
             }
         }

@@ -8,7 +8,7 @@ use crate::finding::{Message, Severity};
 use crate::judge::{self, Judged};
 use crate::msg;
 use crate::report::format::{self, Format};
-use crate::report::{overview, risks as register, soa as statement};
+use crate::report::{AsOf, overview, risks as register, soa as statement};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -52,6 +52,17 @@ pub struct RisksArgs {
     pub format: Option<Format>,
 }
 
+/// The asset register (情報資産台帳): id, name, type, owner, C/I/A, importance, the risks
+/// that name each asset.
+#[derive(Args, Debug)]
+pub struct AssetsArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output format (default: from the extension of -o, else md).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
 /// One self-contained HTML report: summary, heat maps, risk register, SoA, Lv.1 view,
 /// controls and procedures.
 #[derive(Args, Debug)]
@@ -75,6 +86,46 @@ fn resolve_format(format: Option<Format>, output: Option<&Path>) -> Format {
             })
         })
         .unwrap_or(Format::Md)
+}
+
+/// Where the documents stand: the commit the repository's work tree is at and that
+/// commit's date (and whether the ISMS has changes not committed), else `--today`.
+pub fn as_of(judged: &Judged, today: jiff::civil::Date) -> AsOf {
+    let root = &judged.ws.root;
+    let today = today.to_string();
+    match crate::git::head_commit(root) {
+        Some((id, date)) => AsOf {
+            commit: Some(id),
+            commit_date: Some(date),
+            uncommitted: crate::git::has_changes(root),
+            today,
+        },
+        None => AsOf {
+            today,
+            ..AsOf::default()
+        },
+    }
+}
+
+/// Loads and judges a repository for a command that reads it whole (`isms show`): an
+/// unreadable file is an error (exit 2), findings are not.
+pub fn load_judged(repo: &RepoArg, lang: LangArg, today: TodayArg) -> Result<Judged, Error> {
+    let said = lang.lang;
+    let judged = judge::load(&repo.path, said, today.date())
+        .map_err(|e| Error::from(e).lang(said.unwrap_or_default()))?;
+    if !judged.ws.io_errors.is_empty() {
+        let mut lines = judged.ws.io_errors.clone();
+        lines.push(msg!(
+            "a file could not be read, so nothing is shown",
+            "読めないファイルがあるため、表示しません"
+        ));
+        return Err(Error {
+            lines,
+            help: None::<Message>,
+            lang: judged.ws.lang,
+        });
+    }
+    Ok(judged)
 }
 
 /// Loads and judges the repository; refuses on I/O errors, and on errors with `--strict`
@@ -166,7 +217,8 @@ pub fn soa(args: &SoaArgs) -> Result<Outcome, Error> {
         };
         return Err(Error::new(message).lang(lang));
     };
-    let table = statement::build(&judged, framework);
+    let mut table = statement::build(&judged, framework);
+    table.as_of = as_of(&judged, args.common.today.date());
     finish(&args.common, format, lang, format::soa(&table, format))
 }
 
@@ -176,7 +228,8 @@ pub fn risks(args: &RisksArgs) -> Result<Outcome, Error> {
     let Some(judged) = load(&args.common)? else {
         return Ok(Outcome::Failure);
     };
-    let table = register::build(&judged);
+    let mut table = register::build(&judged);
+    table.as_of = as_of(&judged, args.common.today.date());
     finish(
         &args.common,
         format,
@@ -185,12 +238,30 @@ pub fn risks(args: &RisksArgs) -> Result<Outcome, Error> {
     )
 }
 
+/// `isms assets`.
+pub fn assets(args: &AssetsArgs) -> Result<Outcome, Error> {
+    let format = resolve_format(args.format, args.common.output.as_deref());
+    let Some(judged) = load(&args.common)? else {
+        return Ok(Outcome::Failure);
+    };
+    let mut table = crate::report::assets::build(&judged);
+    table.as_of = as_of(&judged, args.common.today.date());
+    finish(
+        &args.common,
+        format,
+        judged.ws.lang,
+        format::assets(&table, format),
+    )
+}
+
 /// `isms report`.
 pub fn report(args: &ReportArgs) -> Result<Outcome, Error> {
     let Some(judged) = load(&args.common)? else {
         return Ok(Outcome::Failure);
     };
-    let html = format::html::report(&overview::build(&judged, catalogs()));
+    let mut o = overview::build(&judged, catalogs());
+    o.set_as_of(&as_of(&judged, args.common.today.date()));
+    let html = format::html::report(&o);
     write_output(args.common.output.as_deref(), html.as_bytes(), false)
         .map_err(|e| e.lang(judged.ws.lang))?;
     Ok(Outcome::Success)
@@ -214,7 +285,8 @@ pub fn documents(args: &DocumentsArgs) -> Result<Outcome, Error> {
     let Some(judged) = load(&args.common)? else {
         return Ok(Outcome::Failure);
     };
-    let s = crate::report::status::build(&judged, catalogs());
+    let mut s = crate::report::status::build(&judged, catalogs());
+    s.as_of = as_of(&judged, args.common.today.date());
     let bytes = match format {
         Format::Md => Ok(w::documents_md(&s).into_bytes()),
         Format::Html => Ok(w::documents_html(&s).into_bytes()),

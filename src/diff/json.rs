@@ -11,12 +11,17 @@
 //!  "frameworks": {"added": [...], "removed": [...]},
 //!  "soa": [{"framework", "id", "title", "title_ja",
 //!           "before": null | {"decision", "applicable", "excluded", "status"}, "after": …}],
-//!  "findings": {"introduced": [F], "fixed": [F]},
+//!  "settings": [{"key": "risk.acceptable" | "rules.asset/unassessed" | …, "before", "after"}],
+//!  "findings": {"introduced": [F], "fixed": [F], "silenced": [F]},   // silenced: rule turned off
 //!  "records": [{"id", "kind", "title", "change": "added"|"removed"|"closed"|"changed",
 //!               "before": state|null, "after": state|null}],   // documents, audits, reviews, nonconformities, objectives
 //!  "summary": {"risks_added", "risks_removed", "risks_relevelled", "risks_retreated",
 //!              "controls_changed", "soa_flipped", "findings_introduced", "findings_fixed",
-//!              "records_changed"}}
+//!              "records_changed"},
+//!  "posture": {"verdict": "better"|"worse"|"unchanged", "before": P, "after": P,
+//!              "errors_introduced", "errors_fixed"}}
+//! P = {"high", "medium", "low", "above_appetite", "undecided", "contradictory", "errors",
+//!      "implemented"}   // above_appetite: after treatment; implemented: the organisation's controls
 //! F = {"code", "severity", "message", "file", "line", "column", "subject", "field"}
 //! ```
 //!
@@ -35,6 +40,7 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
+    settings: Vec<SettingJson<'a>>,
     base: Side<'a>,
     head: Side<'a>,
     root: &'a str,
@@ -46,6 +52,16 @@ struct Report<'a> {
     /// The ISMS's own records: `{id, kind, title, change, before, after}`.
     records: &'a [super::records::RecordChange],
     summary: Summary,
+    posture: PostureJson,
+}
+
+#[derive(Serialize)]
+struct PostureJson {
+    verdict: super::Verdict,
+    before: super::Posture,
+    after: super::Posture,
+    errors_introduced: usize,
+    errors_fixed: usize,
 }
 
 #[derive(Serialize)]
@@ -135,6 +151,15 @@ impl SoaSide {
 struct Findings<'a> {
     introduced: Vec<FindingJson<'a>>,
     fixed: Vec<FindingJson<'a>>,
+    /// Gone because the head turns their rule off: not fixed.
+    silenced: Vec<FindingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SettingJson<'a> {
+    key: &'a str,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -183,6 +208,15 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
     }
     let report = Report {
         version: 1,
+        settings: d
+            .settings
+            .iter()
+            .map(|c| SettingJson {
+                key: &c.key,
+                before: c.before.as_deref(),
+                after: c.after.as_deref(),
+            })
+            .collect(),
         base: Side {
             rev: Some(&l.base.0),
             commit: Some(&l.base.1),
@@ -233,6 +267,7 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
         findings: Findings {
             introduced: findings(&d.introduced, lang),
             fixed: findings(&d.fixed, lang),
+            silenced: findings(&d.silenced, lang),
         },
         records: &d.records,
         summary: Summary {
@@ -245,6 +280,13 @@ pub fn render(d: &Diff, l: &Sides, lang: Lang) -> String {
             findings_introduced: d.introduced.len(),
             findings_fixed: d.fixed.len(),
             records_changed: d.records.len(),
+        },
+        posture: PostureJson {
+            verdict: d.verdict(),
+            before: d.posture.0,
+            after: d.posture.1,
+            errors_introduced: d.errors().0,
+            errors_fixed: d.errors().1,
         },
     };
     serde_json::to_string_pretty(&report).expect("the diff serialises") + "\n"

@@ -50,13 +50,25 @@ impl fmt::Display for M<'_> {
     }
 }
 
-/// A CSV or XLSX cell: text that a spreadsheet could read as a formula (it starts with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'` (OWASP's advice
-/// against formula injection). Other text is unchanged.
+/// Whether a spreadsheet could read the text as a formula: it starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return, or with the full-width `＝ ＋ － ＠` that a Japanese
+/// input method types and that Excel and LibreOffice also take as a formula start.
+pub fn formula_start(s: &str) -> bool {
+    matches!(
+        s.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠')
+    )
+}
+
+/// A CSV cell: text that a spreadsheet could read as a formula ([`formula_start`]) gets a
+/// leading `'` (OWASP's advice against formula injection; CSV has no other way to say
+/// "text"). Other text is unchanged. XLSX needs no character: its cells carry the quote
+/// prefix as an attribute (`set_quote_prefix`), which Excel shows nowhere.
 pub fn spreadsheet(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_owned(),
+    if formula_start(s) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
     }
 }
 
@@ -83,6 +95,10 @@ mod tests {
             "\tx",
             "\rx",
             "=HYPERLINK(\"http://x\")",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
         ] {
             assert_eq!(spreadsheet(s), format!("'{s}"));
         }

@@ -116,6 +116,25 @@ pub enum L {
     None,
     Description,
     Total,
+    NoStatus,
+    AsOf,
+    Document,
+    AssetsTitle,
+    AssetId,
+    AssetName,
+    AssetType,
+    Confidentiality,
+    Integrity,
+    Availability,
+    Importance,
+    StoredAt,
+    NamedByRisks,
+    Unassessed,
+    ContradictoryShort,
+    OwnControls,
+    Unrated,
+    AboveAppetiteAmong,
+    ApplicableAmong,
     Yes,
     No,
 }
@@ -262,6 +281,28 @@ impl L {
             L::None => ("none", "なし"),
             L::Description => ("Description", "説明"),
             L::Total => ("Total", "合計"),
+            L::AsOf => ("As of", "時点"),
+            L::AssetsTitle => ("Asset register", "情報資産台帳"),
+            L::AssetId => ("Asset", "資産番号"),
+            L::AssetName => ("Name", "名称"),
+            L::AssetType => ("Type", "種類"),
+            L::Confidentiality => ("Confidentiality", "機密性"),
+            L::Integrity => ("Integrity", "完全性"),
+            L::Availability => ("Availability", "可用性"),
+            L::Importance => ("Importance", "重要度"),
+            L::StoredAt => ("Location", "保管場所"),
+            L::NamedByRisks => ("Risks", "関連するリスク"),
+            L::Unassessed => ("not assessed", "リスク未評価"),
+            L::Document => ("Document", "文書"),
+            L::NoStatus => ("No status (no control)", "状況なし（管理策なし）"),
+            L::ContradictoryShort => ("Contradictory", "矛盾"),
+            L::OwnControls => ("Organisation controls", "自社の管理策"),
+            L::Unrated => ("Unrated", "未評価"),
+            L::ApplicableAmong => ("Of which applicable", "うち適用"),
+            L::AboveAppetiteAmong => (
+                "Of which above the risk appetite",
+                "うち受容基準を超えるもの",
+            ),
             L::Yes => ("Yes", "適用"),
             L::No => ("No", "除外"),
         };
@@ -324,6 +365,19 @@ pub fn category(c: Category, lang: Lang) -> &'static str {
         Category::Technological => "技術的対策",
     };
     lang.pick(c.as_str(), ja)
+}
+
+pub fn asset_type(t: crate::model::AssetType, lang: Lang) -> &'static str {
+    use crate::model::AssetType as T;
+    let ja = match t {
+        T::Information => "情報",
+        T::Hardware => "ハードウェア",
+        T::Software => "ソフトウェア",
+        T::Service => "サービス",
+        T::People => "人",
+        T::Facility => "施設",
+    };
+    lang.pick(t.as_str(), ja)
 }
 
 /// "every 12 months" / "12 か月ごと".

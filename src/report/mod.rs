@@ -8,6 +8,7 @@
 //! [`format`] are peers that only lay those tables out, each escaping what a user wrote for
 //! its own format ([`escape`]). Every word that is not the user's comes from [`labels`].
 
+pub mod assets;
 pub mod escape;
 pub mod findings;
 pub mod format;
@@ -16,10 +17,27 @@ pub mod overview;
 pub mod risks;
 pub mod soa;
 pub mod status;
+pub mod trace;
 
 use crate::analysis::References;
 use crate::model::{Kind, Model};
 use serde::Serialize;
+
+/// Where a document stands, for its document control: the git commit it was made from and
+/// that commit's date when the repository is in git, else the date of `--today`. Both are
+/// facts of the repository, not of the clock, so the same repository gives the same
+/// document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AsOf {
+    /// The commit's full id; `None` outside git.
+    pub commit: Option<String>,
+    /// The commit's date (committer date, `YYYY-MM-DD`).
+    pub commit_date: Option<String>,
+    /// The ISMS has changes not committed yet: the document shows the work tree.
+    pub uncommitted: bool,
+    /// The date the date rules compared with (`--today`, else today).
+    pub today: String,
+}
 
 /// An entity in a report: its id, and its title or name ("" when it has none or the id
 /// names nothing).
@@ -95,6 +113,25 @@ impl<'m> Index<'m> {
         Named {
             id: id.to_owned(),
             title: text(self.model.role(id).and_then(|r| r.title.as_ref())),
+        }
+    }
+
+    /// A role as a signature reads: its title and, when the role names one person
+    /// (`members` of one), that person: "代表取締役（佐藤 一郎）". The id alone when the
+    /// role is unknown.
+    pub fn signatory(&self, id: &str, lang: crate::i18n::Lang) -> String {
+        let Some(role) = self.model.role(id) else {
+            return id.to_owned();
+        };
+        let title = text(role.title.as_ref());
+        let title = if title.is_empty() {
+            id.to_owned()
+        } else {
+            title
+        };
+        match role.members.as_slice() {
+            [person] => crate::tr!(lang, "{title} ({person})", "{title}（{person}）"),
+            _ => title,
         }
     }
 

@@ -76,8 +76,12 @@ pub struct Summary {
 pub struct Overview {
     pub lang: Lang,
     pub organization: String,
+    /// Where the document stands (set with [`Overview::set_as_of`]).
+    pub as_of: super::AsOf,
     pub summary: Summary,
     pub risks: RiskRegister,
+    /// The asset register (情報資産台帳).
+    pub assets: super::assets::AssetRegister,
     pub soas: Vec<SoaTable>,
     pub threats: Vec<ThreatView>,
     pub controls: Vec<ControlRow>,
@@ -110,6 +114,19 @@ pub fn frameworks<'c>(
         }
     }
     out
+}
+
+impl Overview {
+    /// Where the report, and each document in it, stands.
+    pub fn set_as_of(&mut self, as_of: &super::AsOf) {
+        self.as_of = as_of.clone();
+        self.risks.as_of = as_of.clone();
+        self.assets.as_of = as_of.clone();
+        self.status.as_of = as_of.clone();
+        for s in &mut self.soas {
+            s.as_of = as_of.clone();
+        }
+    }
 }
 
 pub fn build(checked: &Judged, catalogs: &Catalogs) -> Overview {
@@ -243,8 +260,10 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> Overview {
     Overview {
         lang: ws.lang,
         organization: text(ws.config.organization.as_ref()),
+        as_of: super::AsOf::default(),
         summary,
         risks: super::risks::build(checked),
+        assets: super::assets::build(checked),
         soas: frameworks(checked, catalogs)
             .into_iter()
             .map(|f| super::soa::build(checked, f))

@@ -175,6 +175,8 @@ pub struct BandCounts {
 pub struct RiskRegister {
     pub lang: Lang,
     pub organization: String,
+    /// Where the document stands (set by the command, which asks git).
+    pub as_of: super::AsOf,
     pub method: MethodSummary,
     /// Sorted by level, highest first, then by id.
     pub rows: Vec<RiskRow>,
@@ -296,6 +298,7 @@ pub fn build(checked: &Judged) -> RiskRegister {
     RiskRegister {
         lang: ws.lang,
         organization: text(ws.config.organization.as_ref()),
+        as_of: super::AsOf::default(),
         method: MethodSummary {
             impact: method.impact,
             likelihood: method.likelihood,
@@ -304,8 +307,16 @@ pub fn build(checked: &Judged) -> RiskRegister {
             acceptable: method.acceptable,
             max_level: method.max_level(),
             explicit_matrix: method.matrix.is_some(),
-            impact_labels: method.impact_labels.clone(),
-            likelihood_labels: method.likelihood_labels.clone(),
+            impact_labels: method
+                .impact_labels
+                .iter()
+                .map(|l| l.get(ws.lang).to_owned())
+                .collect(),
+            likelihood_labels: method
+                .likelihood_labels
+                .iter()
+                .map(|l| l.get(ws.lang).to_owned())
+                .collect(),
         },
         counts_before: count(method, rows.iter().map(|r| r.level)),
         counts_after: count(method, rows.iter().map(RiskRow::level_after)),

@@ -17,6 +17,9 @@ pub use crate::analysis::Decision;
 #[derive(Clone, Debug)]
 pub struct SoaRow {
     pub id: String,
+    /// The id as it is cited, text in any spreadsheet: "A.5.10" (see `cite_prefix` in the
+    /// catalog).
+    pub cite: String,
     /// In the report's language.
     pub title: String,
     pub group: String,
@@ -83,7 +86,11 @@ pub struct SoaTable {
     pub declared: bool,
     pub version: Option<String>,
     pub approved_by: Option<Named>,
+    /// The approver as a signature reads: the role's title, and its person if one.
+    pub approver: Option<String>,
     pub approved_on: Option<String>,
+    /// Where the document stands (set by the command, which asks git).
+    pub as_of: super::AsOf,
     pub rows: Vec<SoaRow>,
     pub additional: Vec<Additional>,
     pub counts: SoaCounts,
@@ -111,6 +118,7 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
             let group = framework.groups.iter().find(|g| g.id == fc.group);
             SoaRow {
                 id: fc.id.clone(),
+                cite: framework.cite(&fc.id),
                 title: fc.title_in(lang).to_owned(),
                 group: fc.group.clone(),
                 group_title: group
@@ -199,6 +207,10 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
         approved_by: soa
             .and_then(|s| s.approved_by.as_ref())
             .map(|r| index.role(r.as_str())),
+        approver: soa
+            .and_then(|s| s.approved_by.as_ref())
+            .map(|r| index.signatory(r.as_str(), lang)),
+        as_of: super::AsOf::default(),
         approved_on: soa
             .and_then(|s| s.approved_on.as_ref())
             .map(|d| d.value.to_string()),

@@ -137,6 +137,8 @@ pub struct IsmsStatus {
     pub timeline: Vec<Event>,
     pub open_nonconformities: Vec<NcLine>,
     pub objectives: Vec<ObjectiveLine>,
+    /// Where the register stands (set by the command, as for every report).
+    pub as_of: super::AsOf,
 }
 
 impl IsmsStatus {
@@ -273,6 +275,7 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> IsmsStatus {
         timeline,
         open_nonconformities,
         objectives,
+        as_of: super::AsOf::default(),
     }
 }
 

@@ -136,6 +136,7 @@ expect "comment: the body starts with the marker" test "$(head -n 1 "$work/repor
 expect "comment: the body is isms diff against the base" contains "$work/report/comment.md" "### isms diff: \`${base}\` (${base:0:7}) → \`HEAD\` (${head:0:7}) — \`compliance\`"
 expect "comment: the re-levelled risk is in it" contains "$work/report/comment.md" "| \`R-001\` |"
 expect "comment: the introduced finding is in it" contains "$work/report/comment.md" "\`ref/unknown\`"
+expect "comment: locations link to their lines at the pull request's head" contains "$work/report/comment.md" "](https://github.test/o/r/blob/${head}/compliance/risks/R-001.yaml#L"
 expect "comment: the number and head are saved for workflow_run" test "$(cat "$work/report/pr-number") $(cat "$work/report/head-sha")" = "7 $head"
 expect "comment: the existing comments are looked up" contains "$GH_LOG" "gh api --paginate repos/o/r/issues/7/comments"
 expect "comment: a new comment is posted" contains "$GH_LOG" "gh api --method POST repos/o/r/issues/7/comments --input - --jq .html_url"

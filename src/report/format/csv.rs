@@ -1,6 +1,9 @@
 //! CSV: one table, UTF-8 with a byte-order mark (Excel on Japanese Windows reads a CSV
 //! without one as Shift_JIS), CRLF line ends, every text cell through
-//! [`escape::spreadsheet`]. Lists of ids are joined with ", ". A CSV has no room for a
+//! [`escape::spreadsheet`]. Lists of ids are joined with ", ". A framework's ids are
+//! written as they are cited (`A.5.10`, `No.3`): a spreadsheet that opens the file reads
+//! `5.10` as the number 5.1, which would give seven duplicate ids in Annex A, and a CSV has no
+//! way to mark a cell as text (`="5.10"` would be a formula). A CSV has no room for a
 //! title block: the SoA's version and approval, and the findings of `isms check`, are in
 //! the other formats; undecided rows still show as such in the `applicable` column.
 
@@ -48,7 +51,7 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, WriteError> {
     ];
     for r in &t.rows {
         rows.push(vec![
-            r.id.clone(),
+            r.cite.clone(),
             r.group_title.clone(),
             r.title.clone(),
             labels::decision(r.decision, lang).to_owned(),
@@ -116,5 +119,18 @@ pub fn risks(r: &RiskRegister) -> Result<Vec<u8>, WriteError> {
             acceptance_text(x, lang),
         ]);
     }
+    write(rows)
+}
+
+/// The asset register, one row per asset.
+pub fn assets(a: &crate::report::assets::AssetRegister) -> Result<Vec<u8>, WriteError> {
+    let lang = a.lang;
+    let mut rows = vec![
+        super::ASSET_COLUMNS
+            .iter()
+            .map(|l| l.t(lang).to_owned())
+            .collect::<Vec<_>>(),
+    ];
+    rows.extend(a.rows.iter().map(|r| super::asset_cells(r, lang)));
     write(rows)
 }

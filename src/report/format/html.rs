@@ -7,8 +7,9 @@
 //! stay readable.
 
 use super::{
-    SOA_COLUMNS, acceptance_text, level_text, method_lines, severity, soa_counts, soa_facts,
-    soa_status, treatment_text,
+    CountTable, SOA_COLUMNS, acceptance_text, band_counts, control_line, document_facts,
+    level_text, method_lines, severity, soa_counts, soa_facts, soa_status, summary_counts,
+    treatment_text,
 };
 use crate::i18n::Lang;
 use crate::model::Status;
@@ -36,16 +37,23 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 p.sub { color: var(--muted); margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .28rem .45rem; vertical-align: top; text-align: left;
-  white-space: pre-line; overflow-wrap: anywhere; }
+  white-space: pre-line; overflow-wrap: break-word; }
 thead th { background: var(--head); font-weight: 600; overflow-wrap: normal; hyphens: auto; }
 tr.group th { background: #f2f4f7; font-weight: 600; }
 td.num { text-align: center; white-space: nowrap; }
-table.summary th { white-space: nowrap; }
-td.id, th.id, .id { white-space: nowrap; }
-td.ids a { white-space: nowrap; display: inline-block; margin-right: .3rem; }
-table.risks, table.soa, table.controls, table.procedures { table-layout: fixed; font-size: 13px; }
+table.counts { width: auto; }
+table.counts tbody th { font-weight: 600; text-align: left; }
+table.counts td.total { font-weight: 700; }
+td.ids a { margin-right: .3rem; }
+table.risks, table.soa, table.controls, table.procedures { font-size: 13px; }
 table.risks td.num { text-align: left; white-space: normal; }
-ul.l li a, td > a { white-space: nowrap; }
+table.risks td.num { min-width: 4.5em; }
+/* Columns of short words keep a readable width: a Japanese phrase may break anywhere, so
+   without a floor a table laid out by content squeezes them to one character. */
+td.w4 { min-width: 5em; } td.w6 { min-width: 6.5em; } td.w8 { min-width: 8em; }
+td.w10 { min-width: 11em; }
+/* Inline ids are one long line at their widest: cap the share a table gives them. */
+table.risks td.ids { width: 14%; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .3rem 0 1rem; }
 dl.facts dt { font-weight: 600; color: var(--muted); }
 dl.facts dd { margin: 0; }
@@ -54,7 +62,7 @@ dl.facts dd { margin: 0; }
 .card .n { font-size: 1.5rem; font-weight: 700; display: block; }
 .card .l { color: var(--muted); font-size: .85rem; }
 .b-high { background: var(--high); } .b-medium { background: var(--medium); } .b-low { background: var(--low); }
-.badge { display: inline-block; max-width: 100%; padding: 0 .4rem; border-radius: 4px; white-space: normal; }
+.badge { display: inline-block; max-width: 100%; padding: 0 .4rem; border-radius: 4px; }
 .s-implemented { background: #d5f0da; } .s-partial { background: #fff0b3; }
 .s-planned, .s-not-implemented, .s-none { background: #fde0dd; }
 .d-undecided td, .d-contradictory td { background: #fde7d3; }
@@ -69,20 +77,34 @@ ol.l { margin: 0; padding-left: 1.3rem; white-space: normal; }
 a { color: #0b57d0; text-decoration: none; }
 a:hover { text-decoration: underline; }
 tr:target td, div:target { background: #fff8c5; }
+.threats { display: grid; grid-template-columns: repeat(auto-fill, minmax(30rem, 1fr)); gap: 0 1rem; }
 .threat { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; margin: .8rem 0; }
 .threat h3 { margin-top: .2rem; }
 table.lv1 th { width: 11rem; background: #f2f4f7; }
 nav.toc ol { margin: .3rem 0 1rem; }
 .muted { color: var(--muted); }
 @media print {
-  @page { size: A4 landscape; margin: 12mm; }
-  body { margin: 0; max-width: none; font-size: 9.5pt; }
+  @page { size: A4 landscape; margin: 11mm 9mm 12mm; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 8pt; line-height: 1.3; }
   nav.toc { display: none; }
   a { color: inherit; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 11.5pt; margin: 0 0 .3rem; }
+  h3 { font-size: 9.5pt; margin: .5rem 0 .2rem; }
+  table, table.risks, table.soa, table.controls, table.procedures { font-size: 7pt; margin: .2rem 0 .5rem; }
+  th, td { padding: .1rem .25rem; }
+  ul.l { padding-left: .7rem; } ol.l { padding-left: .9rem; }
+  .cards { gap: .3rem; } .card { padding: .2rem .5rem; min-width: 6rem; } .card .n { font-size: 12pt; }
   section.page { break-before: page; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, figcaption { break-after: avoid; }
+  /* A row never splits; a header never stands alone at a page foot: it is repeated on each
+     page and kept with the first row after it. */
   tr, .card, .threat, figure { break-inside: avoid; }
-  thead { display: table-header-group; }
+  thead { display: table-header-group; break-after: avoid; }
+  thead tr { break-after: avoid; }
+  .threats { grid-template-columns: 1fr 1fr 1fr; gap: 0 .5rem; }
+  .threat { margin: .3rem 0; padding: .25rem .5rem; }
+  table.lv1 th { width: 5.5rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -91,6 +113,7 @@ nav.toc ol { margin: .3rem 0 1rem; }
 #[derive(Default)]
 struct Links {
     risks: bool,
+    assets: bool,
     controls: bool,
     procedures: bool,
     threats: bool,
@@ -102,6 +125,7 @@ impl Links {
     fn all(o: &Overview) -> Links {
         Links {
             risks: true,
+            assets: true,
             controls: true,
             procedures: true,
             threats: true,
@@ -113,13 +137,14 @@ impl Links {
     fn id(&self, kind: &str, id: &str) -> Markup {
         let on = match kind {
             "risk" => self.risks,
+            "asset" => self.assets,
             "control" => self.controls,
             "proc" => self.procedures,
             "threat" => self.threats,
             _ => false,
         };
         html! {
-            @if on { a href={ "#" (kind) "-" (id) } { (id) } } @else { (id) }
+            @if on { a href={ "#" (kind) "-" (id) } { (Id(id)) } } @else { (Id(id)) }
         }
     }
 
@@ -128,9 +153,9 @@ impl Links {
         html! {
             @match m.split_once(':') {
                 Some((fw, id)) if self.soas.iter().any(|s| s == fw) => {
-                    a href={ "#soa-" (fw) "-" (id) } { (m) }
+                    a href={ "#soa-" (fw) "-" (id) } { (Id(m)) }
                 }
-                _ => { (m) }
+                _ => { (Id(m)) }
             }
         }
     }
@@ -175,11 +200,25 @@ fn role(r: Option<&Named>) -> &str {
     r.map_or("", |r| if r.title.is_empty() { &r.id } else { &r.title })
 }
 
-/// Column widths in percent, for tables laid out fixed.
-fn colgroup(widths: &[u32]) -> Markup {
-    html! {
-        colgroup { @for w in widths { col style={ "width:" (w) "%" }; } }
-        "\n"
+/// An id (or a `file:line:col` location) that may wrap after `-`, `:` and `/` — a
+/// `<wbr>` there — so that `C-ASSET-INVENTORY` or `iso27001-2022:8.22` breaks between its
+/// parts instead of spilling into the next cell; the rest is escaped.
+struct Id<'a>(&'a str);
+
+impl Render for Id<'_> {
+    fn render_to(&self, out: &mut String) {
+        for c in self.0.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+            if matches!(c, '-' | ':' | '/') {
+                out.push_str("<wbr>");
+            }
+        }
     }
 }
 
@@ -210,11 +249,40 @@ fn heading(level: Level, text: impl Render) -> Markup {
 }
 
 /// A whole page around `body`, for the other writers of this folder.
-pub(super) fn page_of(lang: Lang, title: &str, body: &Markup) -> String {
-    page(lang, title, body)
+pub(super) fn page_of(lang: Lang, title: &str, control: &str, body: &Markup) -> String {
+    page(lang, title, control, body)
 }
 
-fn page(lang: Lang, title: &str, body: &Markup) -> String {
+/// A CSS string literal holding `s`: quotes, backslashes, `<`, `>`, `&` and control
+/// characters as CSS escapes, so that no user text can end the string or the style sheet.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '<' | '>' | '&') || c.is_control() {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The printed page's head and foot: the document-control line at the top, "page N of M"
+/// at the bottom (CSS page-margin boxes).
+fn print_css(control: &str, lang: Lang) -> String {
+    let pages = match lang {
+        Lang::En => r#""Page " counter(page) " of " counter(pages)"#,
+        Lang::Ja => r#"counter(page) " / " counter(pages) " ページ""#,
+    };
+    format!(
+        "@page {{ @top-left {{ content: {}; font-size: 7.5pt; color: #59616b; }}\n  \
+         @bottom-right {{ content: {pages}; font-size: 7.5pt; color: #59616b; }} }}\n",
+        css_string(control)
+    )
+}
+
+fn page(lang: Lang, title: &str, control: &str, body: &Markup) -> String {
     html! {
         (DOCTYPE) "\n"
         html lang=(lang.pick("en", "ja")) {
@@ -225,7 +293,7 @@ fn page(lang: Lang, title: &str, body: &Markup) -> String {
                 "\n" meta name="generator" content="isms";
                 "\n" title { (title) }
                 // The style sheet is a constant of this file, not user text.
-                "\n" style { (PreEscaped(CSS)) }
+                "\n" style { (PreEscaped(CSS)) (PreEscaped(print_css(control, lang))) }
                 "\n"
             }
             "\n"
@@ -292,7 +360,7 @@ fn findings(f: &FindingsSummary, lang: Lang, level: Level) -> Markup {
                         tr {
                             td { (severity(i.severity, lang)) }
                             td { code { (i.code) } }
-                            td class="id" { (i.location()) }
+                            td class="id" { (Id(&i.location())) }
                             td { (i.message) }
                         }
                         "\n"
@@ -302,6 +370,32 @@ fn findings(f: &FindingsSummary, lang: Lang, level: Level) -> Markup {
             }
             "\n"
         }
+    }
+}
+
+/// A table of counts whose rows add up ([`CountTable`]); the total column is bold.
+fn count_table(t: &CountTable, class: &str) -> Markup {
+    let total = t.columns.len();
+    html! {
+        table class={ "counts " (class) } {
+            "\n"
+            thead { tr { @for h in t.head() { th { (h) } } } }
+            "\n"
+            tbody {
+                @for (label, cells) in &t.rows {
+                    tr {
+                        th { (label) }
+                        @for (i, n) in cells.iter().enumerate() {
+                            td class=(if i + 1 == total { "num total" } else { "num" }) {
+                                (CountTable::cell(*n))
+                            }
+                        }
+                    }
+                    "\n"
+                }
+            }
+        }
+        "\n"
     }
 }
 
@@ -322,10 +416,6 @@ fn cards(items: &[(String, String, &str)]) -> Markup {
 fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
     let lang = t.lang;
     let level = if in_report { Level::Three } else { Level::Two };
-    let counts: Vec<(String, String, &str)> = soa_counts(t)
-        .into_iter()
-        .map(|(l, n)| (n.to_string(), l.to_owned(), ""))
-        .collect();
     // A group row before the first row of each group.
     let mut group = None;
     let rows = t.rows.iter().map(|r| {
@@ -334,19 +424,15 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
         (new_group, r)
     });
     html! {
-        dl class="facts" {
-            @for (label, value) in soa_facts(t) { dt { (label) } dd { (value) } }
-        }
-        "\n"
+        (facts(&soa_facts(t)))
         @if !t.declared {
             p class="note" { (L::NoSoaDocument.t(lang)) } "\n"
         }
-        (cards(&counts))
+        (count_table(&soa_counts(t), "counts"))
         @if !in_report { (findings(&t.findings, lang, level)) }
         (heading(level, L::FrameworkControls.t(lang)))
         table class="soa" {
             "\n"
-            (colgroup(&[5, 13, 5, 18, 10, 17, 18, 14]))
             thead {
                 tr {
                     th class="id" { (L::ControlNo.t(lang)) }
@@ -364,9 +450,9 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
                         tr class="group" { th colspan="8" { (r.group_title) } } "\n"
                     }
                     tr id={ "soa-" (t.framework) "-" (r.id) } class=(decision_class(r.decision)) {
-                        td class="id" { (r.id) }
-                        td { (r.title) }
-                        td { (labels::decision(r.decision, lang)) }
+                        td class="id" { (Id(&r.id)) }
+                        td class="w8" { (r.title) }
+                        td class="w4" { (labels::decision(r.decision, lang)) }
                         td {
                             @if !r.risks.is_empty() {
                                 div {
@@ -376,7 +462,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
                             }
                             @for reason in &r.reasons { div { (reason) } }
                         }
-                        td { (status_badge(r.status, &soa_status(r, lang))) }
+                        td class="w4" { (status_badge(r.status, &soa_status(r, lang))) }
                         td { (links.named("control", &r.controls)) }
                         td { (links.named("proc", &r.procedures)) }
                         td { (r.exclusion.as_deref().unwrap_or("")) }
@@ -416,7 +502,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
                             td class="id" { (links.id("control", &a.id)) }
                             td { (a.title) }
                             td { (a.category.map_or("", |c| labels::category(c, lang))) }
-                            td { (status_of(a.status, lang)) }
+                            td class="w4" { (status_of(a.status, lang)) }
                             td { (links.ids("risk", &a.risks)) }
                             td { (links.named("proc", &a.procedures)) }
                             td { (links.mappings(&a.maps_to)) }
@@ -590,6 +676,7 @@ fn heat_section(r: &RiskRegister, links: &Links) -> Markup {
         }
         "\n"
         p class="muted" { (L::HeatAfterNote.t(lang)) } "\n"
+        (count_table(&band_counts(r), "bands"))
         ul { @for line in method_lines(&r.method, lang) { li { (line) } } }
         "\n"
     }
@@ -626,14 +713,13 @@ fn register_table(r: &RiskRegister, links: &Links) -> Markup {
     html! {
         table class="risks" {
             "\n"
-            (colgroup(&[17, 14, 21, 7, 9, 12, 7, 7, 6]))
             (head_row(&headers))
             tbody {
                 "\n"
                 @for x in &r.rows {
                     tr id={ "risk-" (x.id) } {
-                        td { strong class="id" { (x.id) } br; (x.title) }
-                        td { (links.named("asset", &x.assets)) }
+                        td { strong class="id" { (Id(&x.id)) } br; (x.title) }
+                        td class="w10" { (links.named("asset", &x.assets)) }
                         td {
                             @if let Some(t) = &x.threat {
                                 div {
@@ -657,17 +743,17 @@ fn register_table(r: &RiskRegister, links: &Links) -> Markup {
                                 (muted(format!("{}{}{due}", L::Due.t(lang), labels::colon(lang))))
                             }
                         }
-                        td class="ids" {
+                        td class="ids w8" {
                             (join(x.controls.iter().map(|n| links.id("control", &n.id)), " "))
                         }
-                        td { (role(x.owner.as_ref())) }
+                        td class="w6" { (role(x.owner.as_ref())) }
                         td class=(band_class(x.residual_band)) {
                             @if x.residual_level.is_some() {
                                 (level_text(x.residual_level, x.residual_band, lang))
                                 (factors(x.residual_impact, x.residual_likelihood))
                             }
                         }
-                        td { (acceptance_text(x, lang)) }
+                        td class=[x.acceptance.is_some().then_some("w10")] { (acceptance_text(x, lang)) }
                     }
                     "\n"
                 }
@@ -707,6 +793,16 @@ fn band_cards(r: &RiskRegister) -> Vec<(String, String, &'static str)> {
     ]
 }
 
+/// Label and value pairs, as a definition list.
+fn facts(items: &[(&str, String)]) -> Markup {
+    html! {
+        dl class="facts" {
+            @for (label, value) in items { dt { (label) } dd { (value) } }
+        }
+        "\n"
+    }
+}
+
 /// The title and the line under it, on a page of its own.
 fn title_block(title: &str, sub: &str) -> Markup {
     html! {
@@ -723,7 +819,61 @@ pub fn soa(t: &SoaTable) -> String {
         (title_block(&title, &t.organization))
         (soa_section(t, &Links::default(), false))
     };
-    page(lang, &title, &body)
+    let control = control_line(
+        &t.organization,
+        &format!("{} — {}", L::SoaTitle.t(lang), t.title),
+        t.version.as_deref(),
+        &t.as_of,
+        lang,
+    );
+    page(lang, &title, &control, &body)
+}
+
+/// The asset register's table; the risks that name an asset link to them when on the page.
+fn asset_table(a: &crate::report::assets::AssetRegister, links: &Links) -> Markup {
+    let lang = a.lang;
+    html! {
+        table class="assets" {
+            "\n"
+            (head_row(&super::ASSET_COLUMNS.map(|l| l.t(lang))))
+            tbody {
+                "\n"
+                @for r in &a.rows {
+                    @let cells = super::asset_cells(r, lang);
+                    tr id={ "asset-" (r.id) } class=[r.risks.is_empty().then_some("d-undecided")] {
+                        td class="id" { (Id(&r.id)) }
+                        @for (i, c) in cells.iter().enumerate().skip(1) {
+                            @if (4..8).contains(&i) {
+                                td class="num" { (c) }
+                            } @else if i == 9 && !r.risks.is_empty() {
+                                td { (links.ids("risk", &r.risks)) }
+                            } @else {
+                                td { (c) }
+                            }
+                        }
+                    }
+                    "\n"
+                }
+            }
+            "\n"
+        }
+        "\n"
+    }
+}
+
+/// `isms assets --format html`.
+pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
+    let lang = a.lang;
+    let title = L::AssetsTitle.t(lang);
+    let body = html! {
+        (title_block(title, &a.organization))
+        (facts(&document_facts(&a.organization, title, &a.as_of, lang)))
+        (findings(&a.findings, lang, Level::Two))
+        (heading(Level::Two, title))
+        (asset_table(a, &Links::default()))
+    };
+    let control = control_line(&a.organization, title, None, &a.as_of, lang);
+    page(lang, title, &control, &body)
 }
 
 /// `isms risks --format html`.
@@ -736,6 +886,7 @@ pub fn risks(r: &RiskRegister) -> String {
     };
     let body = html! {
         (title_block(title, &r.organization))
+        (facts(&document_facts(&r.organization, title, &r.as_of, lang)))
         (cards(&band_cards(r)))
         (findings(&r.findings, lang, Level::Two))
         (heading(Level::Two, L::RiskMethod.t(lang)))
@@ -743,13 +894,15 @@ pub fn risks(r: &RiskRegister) -> String {
         (heading(Level::Two, L::RisksTitle.t(lang)))
         (register_table(r, &links))
     };
-    page(lang, title, &body)
+    let control = control_line(&r.organization, title, None, &r.as_of, lang);
+    page(lang, title, &control, &body)
 }
 
 fn lv1_section(o: &Overview, links: &Links) -> Markup {
     let lang = o.lang;
     html! {
         p class="muted" { (L::Lv1Intro.t(lang)) } "\n"
+        div class="threats" {
         @for t in &o.threats {
             div class="threat" id={ "threat-" (t.id) } {
                 "\n"
@@ -805,6 +958,8 @@ fn lv1_section(o: &Overview, links: &Links) -> Markup {
             }
             "\n"
         }
+        }
+        "\n"
     }
 }
 
@@ -846,20 +1001,19 @@ fn controls_section(o: &Overview, links: &Links) -> Markup {
     html! {
         table class="controls" {
             "\n"
-            (colgroup(&[10, 26, 8, 7, 9, 12, 12, 16]))
             (head_row(&control_headers))
             tbody {
                 "\n"
                 @for c in &o.controls {
                     tr id={ "control-" (c.id) } {
-                        td class="id" { (c.id) }
+                        td class="id" { (Id(&c.id)) }
                         td {
                             (c.title)
                             @if !c.description.is_empty() { br; (muted(&c.description)) }
                         }
                         td { (c.category.map_or("", |x| labels::category(x, lang))) }
-                        td { (status_of(c.status, lang)) }
-                        td { (role(c.owner.as_ref())) }
+                        td class="w4" { (status_of(c.status, lang)) }
+                        td class="w6" { (role(c.owner.as_ref())) }
                         td { (links.mappings(&c.maps_to)) }
                         td { (links.ids("risk", &c.risks)) }
                         td {
@@ -879,20 +1033,19 @@ fn controls_section(o: &Overview, links: &Links) -> Markup {
         (heading(Level::Three, L::ProcedureDetails.t(lang)))
         table class="procedures" {
             "\n"
-            (colgroup(&[9, 12, 11, 9, 9, 30, 11, 9]))
             (head_row(&procedure_headers))
             tbody {
                 "\n"
                 @for p in &o.procedures {
                     tr id={ "proc-" (p.id) } {
-                        td class="id" { (p.id) }
-                        td { (p.title) }
+                        td class="id" { (Id(&p.id)) }
+                        td class="w8" { (p.title) }
                         td { (links.ids("control", &p.implements)) }
-                        td { (role(p.owner.as_ref())) }
-                        td { (p.frequency) }
+                        td class="w6" { (role(p.owner.as_ref())) }
+                        td class="w6" { (p.frequency) }
                         td { (text_list(true, &p.steps)) }
                         td { (text_list(false, &p.evidence)) }
-                        td { (review(p, lang)) }
+                        td class="w6" { (review(p, lang)) }
                     }
                     "\n"
                 }
@@ -970,48 +1123,10 @@ fn summary_section(o: &Overview) -> Markup {
     ]);
     html! {
         (cards(&items))
-        table class="summary" {
-            "\n"
-            thead {
-                tr {
-                    th { (L::Status.t(lang)) }
-                    @for (st, _) in &s.controls_by_status { th { (labels::status(*st, lang)) } }
-                    th { (L::Total.t(lang)) }
-                }
-            }
-            "\n"
-            tbody {
-                tr {
-                    td { (L::Controls.t(lang)) }
-                    @for (_, n) in &s.controls_by_status { td class="num" { (n) } }
-                    td class="num" { (s.controls) }
-                }
-                "\n"
-                @for t in &o.soas {
-                    @let c = &t.counts;
-                    tr {
-                        td {
-                            a href={ "#soa-" (t.framework) } { (t.title) }
-                            " (" (L::Applicable.t(lang)) " " (c.applicable)
-                            " · " (L::Excluded.t(lang)) " " (c.excluded)
-                            " · " (L::Undecided.t(lang)) " " (c.undecided + c.contradictory) ")"
-                        }
-                        @for n in [
-                            c.implemented,
-                            c.partial,
-                            c.planned,
-                            c.not_implemented,
-                            c.controls,
-                        ] {
-                            td class="num" { (n) }
-                        }
-                    }
-                    "\n"
-                }
-            }
-            "\n"
-        }
-        "\n"
+        (count_table(
+            &summary_counts(&s.controls_by_status, s.controls, &o.soas, lang),
+            "summary",
+        ))
         (findings(&o.findings, lang, Level::Three))
     }
 }
@@ -1027,6 +1142,7 @@ pub fn report(o: &Overview) -> String {
         ("summary".into(), L::Summary.t(lang).into()),
         ("heatmaps".into(), L::RiskMethod.t(lang).into()),
         ("register".into(), L::RisksTitle.t(lang).into()),
+        ("assets".into(), L::AssetsTitle.t(lang).into()),
     ];
     for s in &o.soas {
         toc.push((
@@ -1042,6 +1158,7 @@ pub fn report(o: &Overview) -> String {
 
     let body = html! {
         h1 { (title) } "\n"
+        (facts(&document_facts(&o.organization, L::ReportTitle.t(lang), &o.as_of, lang)))
         nav class="toc" {
             strong { (L::Contents.t(lang)) }
             ol { @for (id, label) in &toc { li { a href={ "#" (id) } { (label) } } } }
@@ -1050,6 +1167,7 @@ pub fn report(o: &Overview) -> String {
         (section("summary", false, L::Summary.t(lang), &summary_section(o)))
         (section("heatmaps", true, L::RiskMethod.t(lang), &heat_section(&o.risks, &links)))
         (section("register", true, L::RisksTitle.t(lang), &register_table(&o.risks, &links)))
+        (section("assets", true, L::AssetsTitle.t(lang), &asset_table(&o.assets, &links)))
         @for t in &o.soas {
             (section(
                 &format!("soa-{}", t.framework),
@@ -1064,5 +1182,12 @@ pub fn report(o: &Overview) -> String {
         (section("lv1", true, L::Lv1.t(lang), &lv1_section(o, &links)))
         (section("controls", true, L::ControlsAndProcedures.t(lang), &controls_section(o, &links)))
     };
-    page(lang, &title, &body)
+    let control = control_line(
+        &o.organization,
+        L::ReportTitle.t(lang),
+        None,
+        &o.as_of,
+        lang,
+    );
+    page(lang, &title, &control, &body)
 }

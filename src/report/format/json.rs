@@ -29,6 +29,8 @@ struct Soa<'a> {
     counts: SoaCounts,
     additional: Vec<Additional<'a>>,
     findings: &'a FindingsSummary,
+    /// Where the document stands: `{commit, commit_date, uncommitted, today}`.
+    as_of: &'a crate::report::AsOf,
 }
 
 #[derive(Serialize)]
@@ -105,6 +107,7 @@ fn soa_value(t: &SoaTable) -> Soa<'_> {
             })
             .collect(),
         findings: &t.findings,
+        as_of: &t.as_of,
     }
 }
 
@@ -117,6 +120,7 @@ struct Risks<'a> {
     risks: Vec<Risk<'a>>,
     heatmap: Heat<'a>,
     findings: &'a FindingsSummary,
+    as_of: &'a crate::report::AsOf,
 }
 
 #[derive(Serialize)]
@@ -264,6 +268,58 @@ pub fn risks(r: &RiskRegister) -> String {
             after: heat(&r.after),
         },
         findings: &r.findings,
+        as_of: &r.as_of,
     };
     pretty(&out)
+}
+
+#[derive(Serialize)]
+struct Assets<'a> {
+    organization: &'a str,
+    lang: crate::i18n::Lang,
+    assets: Vec<AssetJson<'a>>,
+    findings: &'a FindingsSummary,
+    as_of: &'a crate::report::AsOf,
+}
+
+#[derive(Serialize)]
+struct AssetJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    asset_type: Option<&'static str>,
+    owner: Option<&'a str>,
+    confidentiality: Option<i64>,
+    integrity: Option<i64>,
+    availability: Option<i64>,
+    importance: Option<i64>,
+    location: &'a str,
+    risks: &'a [String],
+}
+
+/// `isms assets --format json`: `{organization, lang, assets: [{id, name, type, owner,
+/// confidentiality, integrity, availability, importance, location, risks}], findings, as_of}`.
+pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
+    pretty(&Assets {
+        organization: &a.organization,
+        lang: a.lang,
+        assets: a
+            .rows
+            .iter()
+            .map(|r| AssetJson {
+                id: &r.id,
+                name: &r.name,
+                asset_type: r.asset_type.map(crate::model::AssetType::as_str),
+                owner: r.owner.as_ref().map(|o| o.id.as_str()),
+                confidentiality: r.confidentiality,
+                integrity: r.integrity,
+                availability: r.availability,
+                importance: r.importance,
+                location: &r.location,
+                risks: &r.risks,
+            })
+            .collect(),
+        findings: &a.findings,
+        as_of: &a.as_of,
+    })
 }

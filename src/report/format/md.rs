@@ -3,8 +3,9 @@
 //! [`md_text`] (a heading or list item).
 
 use super::{
-    SOA_COLUMNS, acceptance_text, inclusion_lines, level_text, method_lines, residual_text,
-    severity, soa_counts, soa_facts, soa_status, treatment_text,
+    CountTable, SOA_COLUMNS, acceptance_text, band_counts, document_facts, inclusion_lines,
+    level_text, method_lines, residual_text, severity, soa_counts, soa_facts, soa_status,
+    treatment_text,
 };
 use crate::i18n::Lang;
 use crate::report::Named;
@@ -29,6 +30,17 @@ fn header(out: &mut String, cells: &[&str]) {
     out.push('|');
     for _ in cells {
         out.push_str("---|");
+    }
+    out.push('\n');
+}
+
+/// A table of counts whose rows add up ([`CountTable`]).
+fn count_table(out: &mut String, t: &CountTable) {
+    header(out, &t.head());
+    for (label, cells) in &t.rows {
+        let mut row_cells = vec![md_text(label)];
+        row_cells.extend(cells.iter().map(|n| CountTable::cell(*n)));
+        row(out, &row_cells);
     }
     out.push('\n');
 }
@@ -100,19 +112,7 @@ pub fn soa(t: &SoaTable) -> String {
     if !t.declared {
         let _ = writeln!(out, "> **{}**\n", md_text(L::NoSoaDocument.t(lang)));
     }
-    let counts = soa_counts(t);
-    header(
-        &mut out,
-        &counts.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
-    );
-    row(
-        &mut out,
-        &counts
-            .iter()
-            .map(|(_, n)| n.to_string())
-            .collect::<Vec<_>>(),
-    );
-    out.push('\n');
+    count_table(&mut out, &soa_counts(t));
     findings(&mut out, &t.findings, lang);
 
     let _ = writeln!(out, "## {}", L::FrameworkControls.t(lang));
@@ -198,7 +198,7 @@ fn method(out: &mut String, m: &MethodSummary, lang: Lang) {
 
 fn heat(out: &mut String, title: &str, h: &HeatMap, m: &MethodSummary, lang: Lang) {
     let _ = writeln!(out, "## {title}\n");
-    let corner = format!("{} ＼ {}", L::Impact.t(lang), L::Likelihood.t(lang));
+    let corner = super::heat_corner(lang);
     let cols: Vec<String> = (1..=h.likelihood).map(|l| m.likelihood_step(l)).collect();
     let mut head = vec![corner.as_str()];
     head.extend(cols.iter().map(String::as_str));
@@ -240,33 +240,17 @@ pub fn risks(r: &RiskRegister) -> String {
         L::RisksTitle.t(lang),
         md_text(&r.organization)
     );
-    method(&mut out, &r.method, lang);
-    header(
-        &mut out,
-        &[
-            "",
-            labels::band(crate::risk::Band::High, lang),
-            labels::band(crate::risk::Band::Medium, lang),
-            labels::band(crate::risk::Band::Low, lang),
-            L::AboveAppetite.t(lang),
-        ],
-    );
-    for (label, c) in [
-        (L::Before.t(lang), &r.counts_before),
-        (L::After.t(lang), &r.counts_after),
-    ] {
-        row(
-            &mut out,
-            &[
-                label.to_owned(),
-                c.high.to_string(),
-                c.medium.to_string(),
-                c.low.to_string(),
-                c.above_appetite.to_string(),
-            ],
+    for (label, value) in document_facts(&r.organization, L::RisksTitle.t(lang), &r.as_of, lang) {
+        let _ = writeln!(
+            out,
+            "- **{label}**{}{}",
+            labels::colon(lang),
+            md_text(&value)
         );
     }
     out.push('\n');
+    method(&mut out, &r.method, lang);
+    count_table(&mut out, &band_counts(r));
     findings(&mut out, &r.findings, lang);
     heat(&mut out, L::HeatBefore.t(lang), &r.before, &r.method, lang);
     heat(&mut out, L::HeatAfter.t(lang), &r.after, &r.method, lang);
@@ -320,6 +304,47 @@ pub fn risks(r: &RiskRegister) -> String {
                 M(&residual_text(x, lang)).to_string(),
                 M(&acceptance_text(x, lang)).to_string(),
             ],
+        );
+    }
+    out.push('\n');
+    out
+}
+
+/// `isms assets`: the asset register.
+pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
+    let lang = a.lang;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} — {}\n",
+        L::AssetsTitle.t(lang),
+        md_text(&a.organization)
+    );
+    for (label, value) in document_facts(&a.organization, L::AssetsTitle.t(lang), &a.as_of, lang) {
+        let _ = writeln!(
+            out,
+            "- **{label}**{}{}",
+            labels::colon(lang),
+            md_text(&value)
+        );
+    }
+    out.push('\n');
+    findings(&mut out, &a.findings, lang);
+    let _ = writeln!(out, "## {}\n", L::AssetsTitle.t(lang));
+    header(
+        &mut out,
+        &super::ASSET_COLUMNS
+            .iter()
+            .map(|l| l.t(lang))
+            .collect::<Vec<_>>(),
+    );
+    for r in &a.rows {
+        row(
+            &mut out,
+            &super::asset_cells(r, lang)
+                .iter()
+                .map(|c| M(c).to_string())
+                .collect::<Vec<_>>(),
         );
     }
     out.push('\n');

@@ -9,10 +9,10 @@ pub mod md;
 pub mod status;
 pub mod xlsx;
 
-use super::Named;
 use super::labels::{self, L};
 use super::risks::{MethodSummary, RiskRegister, RiskRow};
 use super::soa::SoaTable;
+use super::{AsOf, Named};
 use crate::finding::Severity;
 use crate::i18n::Lang;
 use crate::tr;
@@ -59,6 +59,62 @@ pub fn risks(r: &RiskRegister, f: Format) -> Result<Vec<u8>, WriteError> {
         Format::Xlsx => xlsx::risks(r)?,
         Format::Json => json::risks(r).into_bytes(),
     })
+}
+
+pub fn assets(a: &super::assets::AssetRegister, f: Format) -> Result<Vec<u8>, WriteError> {
+    Ok(match f {
+        Format::Md => md::assets(a).into_bytes(),
+        Format::Html => html::assets(a).into_bytes(),
+        Format::Csv => csv::assets(a)?,
+        Format::Xlsx => xlsx::assets(a)?,
+        Format::Json => json::assets(a).into_bytes(),
+    })
+}
+
+/// The columns of the asset register, in every format.
+pub const ASSET_COLUMNS: [L; 10] = [
+    L::AssetId,
+    L::AssetName,
+    L::AssetType,
+    L::Owner,
+    L::Confidentiality,
+    L::Integrity,
+    L::Availability,
+    L::Importance,
+    L::StoredAt,
+    L::NamedByRisks,
+];
+
+/// One asset's cells as text, in [`ASSET_COLUMNS`] order; an asset no risk names says so.
+pub fn asset_cells(a: &super::assets::AssetRow, lang: Lang) -> Vec<String> {
+    let n = |v: Option<i64>| v.map_or_else(String::new, |v| v.to_string());
+    vec![
+        a.id.clone(),
+        a.name.clone(),
+        a.asset_type
+            .map_or("", |t| labels::asset_type(t, lang))
+            .to_owned(),
+        a.owner.as_ref().map_or_else(String::new, Named::label),
+        n(a.confidentiality),
+        n(a.integrity),
+        n(a.availability),
+        n(a.importance),
+        a.location.clone(),
+        if a.risks.is_empty() {
+            L::Unassessed.t(lang).to_owned()
+        } else {
+            a.risks.join(labels::sep(lang))
+        },
+    ]
+}
+
+/// The corner of a heat-map table, rows by columns: "重要度＼被害発生可能性" uses the
+/// full-width backslash of Japanese tables; English reads "Impact ↓ / Likelihood →".
+pub fn heat_corner(lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{}＼{}", L::Impact.t(lang), L::Likelihood.t(lang)),
+        Lang::En => format!("{} ↓ / {} →", L::Impact.t(lang), L::Likelihood.t(lang)),
+    }
 }
 
 /// Ids joined for one cell.
@@ -221,12 +277,69 @@ pub fn method_lines(m: &MethodSummary, lang: Lang) -> Vec<String> {
     out
 }
 
+/// Where a document stands, in words: "commit 1a2b3c4d5e of 2026-11-30"; with changes not
+/// committed, the date of the run and the commit they start from; outside git, the date.
+pub fn as_of_text(a: &AsOf, lang: Lang) -> String {
+    let today = &a.today;
+    match (&a.commit, &a.commit_date) {
+        (Some(id), Some(date)) => {
+            let id = id.get(..10).unwrap_or(id);
+            if a.uncommitted {
+                tr!(
+                    lang,
+                    "{today}, the work tree: commit {id} of {date} with changes not yet committed",
+                    "{today}（作業ツリー：コミット {id}（{date}）に未コミットの変更あり）"
+                )
+            } else {
+                tr!(lang, "commit {id} of {date}", "コミット {id}（{date}）")
+            }
+        }
+        _ => today.clone(),
+    }
+}
+
+/// The document-control line a printed page carries at its head: the organisation, the
+/// document (with its version), and where it stands.
+pub fn control_line(
+    org: &str,
+    document: &str,
+    version: Option<&str>,
+    a: &AsOf,
+    lang: Lang,
+) -> String {
+    let document = match version {
+        Some(v) => tr!(lang, "{document}, version {v}", "{document} 第 {v} 版"),
+        None => document.to_owned(),
+    };
+    let c = labels::colon(lang);
+    format!(
+        "{org} · {document} · {}{c}{}",
+        L::AsOf.t(lang),
+        as_of_text(a, lang)
+    )
+}
+
+/// The facts at the head of the register and of the report.
+pub fn document_facts(
+    org: &str,
+    document: &str,
+    a: &AsOf,
+    lang: Lang,
+) -> Vec<(&'static str, String)> {
+    vec![
+        (L::Organization.t(lang), org.to_owned()),
+        (L::Document.t(lang), document.to_owned()),
+        (L::AsOf.t(lang), as_of_text(a, lang)),
+    ]
+}
+
 /// The SoA's header facts as (label, value) pairs.
 pub fn soa_facts(t: &SoaTable) -> Vec<(&'static str, String)> {
     let lang = t.lang;
     let none = || L::NotRecorded.t(lang).to_owned();
     vec![
         (L::Organization.t(lang), t.organization.clone()),
+        (L::Document.t(lang), L::SoaTitle.t(lang).to_owned()),
         (
             L::Framework.t(lang),
             format!("{} ({})", t.title, t.framework),
@@ -238,34 +351,147 @@ pub fn soa_facts(t: &SoaTable) -> Vec<(&'static str, String)> {
         ),
         (
             L::ApprovedBy.t(lang),
-            t.approved_by.as_ref().map_or_else(none, Named::label),
+            t.approver.clone().unwrap_or_else(none),
         ),
+        (L::AsOf.t(lang), as_of_text(&t.as_of, lang)),
     ]
 }
 
-/// The SoA's counts as (label, number) pairs, in the order a header shows them.
-pub fn soa_counts(t: &SoaTable) -> Vec<(&'static str, usize)> {
-    let lang = t.lang;
-    let c = &t.counts;
-    let mut out = vec![
-        (L::FrameworkControls.t(lang), c.controls),
-        (L::Applicable.t(lang), c.applicable),
-        (L::Excluded.t(lang), c.excluded),
-        (L::Undecided.t(lang), c.undecided),
+/// A table of counts in which every row adds up: each row splits one whole (the controls
+/// of a framework, the organisation's controls, the risks) into parts that do not overlap,
+/// and its last counted column is the total. `None` is a part that does not apply to the
+/// row ("—"). Columns after the total (`extra`) are counts *among* the whole, such as the
+/// risks above the appetite.
+#[derive(Clone, Debug)]
+pub struct CountTable {
+    /// The label of the first column (what the rows are).
+    pub corner: &'static str,
+    /// The parts, then the total.
+    pub columns: Vec<&'static str>,
+    /// Counts among the whole, after the total.
+    pub extra: Vec<&'static str>,
+    /// Each row: its label, the parts and the total, then the extra counts.
+    pub rows: Vec<(String, Vec<Option<usize>>)>,
+}
+
+impl CountTable {
+    /// Every column label, the corner first.
+    pub fn head(&self) -> Vec<&'static str> {
+        std::iter::once(self.corner)
+            .chain(self.columns.iter().copied())
+            .chain(self.extra.iter().copied())
+            .collect()
+    }
+
+    /// A cell: the number, or "—" for a part that does not apply.
+    pub fn cell(n: Option<usize>) -> String {
+        n.map_or_else(|| "—".to_owned(), |n| n.to_string())
+    }
+}
+
+/// The decision columns of a SoA: the applicable rows by status, then the excluded,
+/// undecided and contradictory rows, then the total (every control of the framework).
+fn soa_parts(c: &super::soa::SoaCounts) -> Vec<Option<usize>> {
+    let parts = [
+        c.implemented,
+        c.partial,
+        c.planned,
+        c.not_implemented,
+        c.no_control,
+        c.excluded,
+        c.undecided,
+        c.contradictory,
     ];
-    if c.contradictory > 0 {
-        out.push((L::Contradictory.t(lang), c.contradictory));
+    debug_assert_eq!(parts.iter().sum::<usize>(), c.controls, "the SoA adds up");
+    parts.into_iter().chain([c.controls]).map(Some).collect()
+}
+
+/// The columns shared by the SoA counts and the report's summary.
+fn decision_columns(lang: Lang) -> Vec<&'static str> {
+    vec![
+        L::Implemented.t(lang),
+        L::Partial.t(lang),
+        L::Planned.t(lang),
+        L::NotImplemented.t(lang),
+        L::NoStatus.t(lang),
+        L::Excluded.t(lang),
+        L::Undecided.t(lang),
+        L::ContradictoryShort.t(lang),
+        L::Total.t(lang),
+    ]
+}
+
+/// The SoA's counts: one row that adds up to the controls of the framework.
+pub fn soa_counts(t: &SoaTable) -> CountTable {
+    let lang = t.lang;
+    CountTable {
+        corner: L::FrameworkControls.t(lang),
+        columns: decision_columns(lang),
+        extra: vec![L::ApplicableAmong.t(lang)],
+        rows: vec![(
+            t.title.clone(),
+            soa_parts(&t.counts)
+                .into_iter()
+                .chain([Some(t.counts.applicable)])
+                .collect(),
+        )],
     }
-    out.extend([
-        (L::Implemented.t(lang), c.implemented),
-        (L::Partial.t(lang), c.partial),
-        (L::Planned.t(lang), c.planned),
-        (L::NotImplemented.t(lang), c.not_implemented),
-    ]);
-    if c.no_control > 0 {
-        out.push((L::NoControl.t(lang), c.no_control));
+}
+
+/// The report's summary: the organisation's controls by status, then each framework's SoA
+/// by decision; every row adds up to its total.
+pub fn summary_counts(
+    by_status: &[(crate::model::Status, usize)],
+    controls: usize,
+    soas: &[SoaTable],
+    lang: Lang,
+) -> CountTable {
+    let with_status: usize = by_status.iter().map(|(_, n)| n).sum();
+    let mut own: Vec<Option<usize>> = by_status.iter().map(|(_, n)| Some(*n)).collect();
+    own.push(Some(controls - with_status));
+    own.extend([None, None, None, Some(controls)]);
+    let mut rows = vec![(L::OwnControls.t(lang).to_owned(), own)];
+    for t in soas {
+        rows.push((t.title.clone(), soa_parts(&t.counts)));
     }
-    out
+    CountTable {
+        corner: "",
+        columns: decision_columns(lang),
+        extra: Vec::new(),
+        rows,
+    }
+}
+
+/// The risks by band before and after treatment: high, medium, low, unrated, total; then
+/// how many of them are above the risk appetite.
+pub fn band_counts(r: &RiskRegister) -> CountTable {
+    use crate::risk::Band;
+    let lang = r.lang;
+    let row = |label: &str, c: &super::risks::BandCounts| {
+        let total = c.high + c.medium + c.low + c.unrated;
+        (
+            label.to_owned(),
+            [c.high, c.medium, c.low, c.unrated, total, c.above_appetite]
+                .into_iter()
+                .map(Some)
+                .collect(),
+        )
+    };
+    CountTable {
+        corner: "",
+        columns: vec![
+            labels::band(Band::High, lang),
+            labels::band(Band::Medium, lang),
+            labels::band(Band::Low, lang),
+            L::Unrated.t(lang),
+            L::Total.t(lang),
+        ],
+        extra: vec![L::AboveAppetiteAmong.t(lang)],
+        rows: vec![
+            row(L::Before.t(lang), &r.counts_before),
+            row(L::After.t(lang), &r.counts_after),
+        ],
+    }
 }
 
 /// The status cell of a SoA row: the status, "no control" for an applied row without

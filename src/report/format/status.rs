@@ -223,6 +223,16 @@ pub fn documents_md(s: &IsmsStatus) -> String {
         label(lang, "documents"),
         escape::md_text(&s.organization)
     );
+    let document = label(lang, "documents");
+    for (name, value) in super::document_facts(&s.organization, document, &s.as_of, lang) {
+        let _ = writeln!(
+            out,
+            "- **{name}**{}{}",
+            crate::report::labels::colon(lang),
+            escape::md_text(&value)
+        );
+    }
+    out.push('\n');
     out.push('|');
     for h in headers(lang) {
         let _ = write!(out, " {} |", escape::md_text(h));
@@ -263,6 +273,7 @@ pub fn documents_json(s: &IsmsStatus) -> String {
     let value = serde_json::json!({
         "organization": s.organization,
         "lang": s.lang,
+        "as_of": s.as_of,
         "documents": s.documents,
     });
     serde_json::to_string_pretty(&value).expect("JSON of plain rows") + "\n"
@@ -287,7 +298,14 @@ pub fn documents_html(s: &IsmsStatus) -> String {
         }
         "\n"
     };
-    super::html::page_of(lang, &title, &body)
+    let control = super::control_line(
+        &s.organization,
+        label(lang, "documents"),
+        None,
+        &s.as_of,
+        lang,
+    );
+    super::html::page_of(lang, &title, &control, &body)
 }
 
 /// The documents register as an Excel workbook: one sheet, a frozen header, an autofilter;
@@ -324,6 +342,18 @@ pub fn documents_xlsx(s: &IsmsStatus) -> Result<Vec<u8>, WriteError> {
                 .map_err(err)?;
         }
     }
+    let control = super::control_line(
+        &s.organization,
+        label(lang, "documents"),
+        None,
+        &s.as_of,
+        lang,
+    );
+    sheet
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_header(format!("&L&8{}", super::xlsx::header_text(&control)))
+        .set_footer(lang.pick("&R&8Page &P of &N", "&R&8&P / &N ページ"));
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     sheet
         .autofilter(0, 0, s.documents.len() as u32, COLUMNS.len() as u16 - 1)

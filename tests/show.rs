@@ -1,0 +1,216 @@
+//! `isms show ID` (one entity's whole trace) and `isms assets` (the asset register) through
+//! the binary, on company-example.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn company() -> PathBuf {
+    root().join("company-example")
+}
+
+fn run_ok(args: &[&str]) -> Vec<u8> {
+    let out = bin()
+        .args(args)
+        .arg(company())
+        .args(["--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+fn show_json(id: &str) -> Value {
+    serde_json::from_slice(&run_ok(&["show", id, "--format", "json"])).unwrap()
+}
+
+/// The nodes a node links to by a relation.
+fn linked<'a>(node: &'a Value, relation: &str) -> Vec<&'a Value> {
+    node["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["relation"] == relation)
+        .map_or_else(Vec::new, |l| {
+            l["nodes"].as_array().unwrap().iter().collect()
+        })
+}
+
+fn fact<'a>(node: &'a Value, key: &str) -> &'a str {
+    node["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["key"] == key)
+        .and_then(|f| f["value"].as_str())
+        .unwrap_or_else(|| panic!("no fact {key} in {node}"))
+}
+
+#[test]
+fn a_risk_shows_its_assets_threat_levels_treatment_controls_procedures_and_soa_rows() {
+    let r = show_json("R-001");
+    assert_eq!(r["kind"], "risk");
+    assert_eq!(r["title"], "営業用ノートPCの盗難による顧客情報の漏えい");
+    assert_eq!(fact(&r, "level"), "6 大 (3×2)");
+    assert_eq!(fact(&r, "residual"), "2 小（重要度 2 × 可能性 1）");
+    assert_eq!(fact(&r, "treatment"), "低減");
+    let assets = linked(&r, "assets");
+    assert_eq!(assets[0]["id"], "A-003");
+    assert_eq!(fact(assets[0], "confidentiality"), "3");
+    assert_eq!(fact(assets[0], "importance"), "3");
+    assert_eq!(linked(&r, "threat")[0]["id"], "T-THEFT");
+    assert_eq!(linked(&r, "vulnerabilities").len(), 2);
+    let controls = linked(&r, "controls");
+    let ids: Vec<&str> = controls.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["C-PASSWORD", "C-OFFSITE", "C-ENCRYPTION", "C-ENDPOINT"]
+    );
+    let password = controls[0];
+    assert_eq!(fact(password, "status"), "実施済み");
+    assert_eq!(linked(password, "procedures")[0]["id"], "P-PASSWORD");
+    let soa = linked(password, "soa");
+    assert_eq!(soa[1]["id"], "iso27001-2022:8.5");
+    assert_eq!(fact(soa[1], "decision"), "適用");
+
+    // The same trace as text, indented, in English on request.
+    let text = String::from_utf8(run_ok(&["show", "R-001", "--lang", "en"])).unwrap();
+    assert!(
+        text.starts_with(
+            "R-001 営業用ノートPCの盗難による顧客情報の漏えい\n  Level: 6 high (3×2)\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("\n  Controls:\n    C-PASSWORD 複雑なパスワードと多要素認証\n      Implementation status: Implemented\n"), "{text}");
+    assert!(
+        text.contains(
+            "\n        iso27001-2022:8.5 Secure authentication\n          Applicable: Yes\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_control_shows_the_risks_it_treats_and_the_soa_rows_it_decides() {
+    let c = show_json("C-PASSWORD");
+    assert_eq!(c["kind"], "control");
+    let risks: Vec<&str> = linked(&c, "risks")
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        risks.contains(&"R-001") && risks.contains(&"R-004"),
+        "{risks:?}"
+    );
+    assert_eq!(fact(linked(&c, "risks")[0], "level"), "6 大");
+    let soa: Vec<&str> = linked(&c, "soa")
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(soa, ["iso27001-2022:5.17", "iso27001-2022:8.5"]);
+}
+
+#[test]
+fn an_annex_a_id_shows_its_decision_and_everything_behind_it() {
+    let row = show_json("iso27001-2022:8.5");
+    assert_eq!(row["kind"], "soa");
+    assert_eq!(fact(&row, "decision"), "適用");
+    assert_eq!(fact(&row, "status"), "実施済み");
+    assert_eq!(linked(&row, "controls")[0]["id"], "C-PASSWORD");
+    assert!(linked(&row, "risks").iter().any(|r| r["id"] == "R-001"));
+    // The bare catalog id finds the same row; an excluded row gives its reason.
+    assert_eq!(show_json("8.5"), row);
+    let excluded = show_json("8.4");
+    assert_eq!(fact(&excluded, "decision"), "除外");
+    assert!(fact(&excluded, "exclusion").contains("ソースコード"));
+}
+
+#[test]
+fn an_asset_shows_its_ratings_and_the_risks_that_name_it() {
+    let a = show_json("A-008");
+    assert_eq!(a["kind"], "asset");
+    assert_eq!(fact(&a, "type"), "ハードウェア");
+    let risks: Vec<&str> = linked(&a, "risks")
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        risks,
+        ["R-002", "R-004", "R-006", "R-010", "R-012", "R-024"]
+    );
+}
+
+#[test]
+fn an_unknown_id_exits_2_with_the_closest_one() {
+    let out = bin()
+        .args(["show", "R-0O1"])
+        .arg(company())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "error: ID `R-0O1` のエンティティも規格の管理策もありません\n  help: `R-001` の誤りではありませんか？\n"
+    );
+}
+
+#[test]
+fn the_asset_register_in_every_format() {
+    let json: Value = serde_json::from_slice(&run_ok(&["assets", "--format", "json"])).unwrap();
+    let assets = json["assets"].as_array().unwrap();
+    assert_eq!(assets.len(), 18);
+    let nas = assets.iter().find(|a| a["id"] == "A-008").unwrap();
+    assert_eq!(nas["type"], "hardware");
+    assert_eq!(nas["owner"], "ROLE-SYSADMIN");
+    assert_eq!(
+        (
+            nas["confidentiality"].as_i64(),
+            nas["integrity"].as_i64(),
+            nas["availability"].as_i64(),
+            nas["importance"].as_i64()
+        ),
+        (Some(3), Some(3), Some(3), Some(3))
+    );
+    assert_eq!(nas["risks"][0], "R-002");
+    assert_eq!(json["as_of"]["today"], TODAY);
+
+    let md = String::from_utf8(run_ok(&["assets"])).unwrap();
+    assert!(
+        md.starts_with("# 情報資産台帳 — 株式会社サンプル精機\n"),
+        "{md}"
+    );
+    assert!(md.contains("| 資産番号 | 名称 | 種類 | 所有者 | 機密性 | 完全性 | 可用性 | 重要度 | 保管場所 | 関連するリスク |"));
+    assert!(md.contains("| A-008 | ファイルサーバ（本社 NAS） | ハードウェア | ROLE-SYSADMIN システム管理者 | 3 | 3 | 3 | 3 | 本社 2 階 サーバラック | R-002、R-004、R-006、R-010、R-012、R-024 |"), "{md}");
+
+    let csv = run_ok(&["assets", "--format", "csv"]);
+    assert_eq!(&csv[..3], b"\xEF\xBB\xBF");
+    let body = std::str::from_utf8(&csv[3..]).unwrap();
+    assert_eq!(body.lines().count(), 19, "a header and 18 assets");
+
+    let html = String::from_utf8(run_ok(&["assets", "--format", "html"])).unwrap();
+    assert_eq!(html.matches("<tr id=\"asset-").count(), 18);
+    assert!(html.contains("@top-left { content: \"株式会社サンプル精機 · 情報資産台帳 · 時点："));
+
+    let xlsx = run_ok(&["assets", "--format", "xlsx"]);
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    use calamine::Reader;
+    let range = wb.worksheet_range("情報資産台帳").unwrap();
+    let rows: Vec<Vec<calamine::Data>> = range.rows().map(<[_]>::to_vec).collect();
+    let nas = rows
+        .iter()
+        .find(|r| r[0] == calamine::Data::String("A-008".into()))
+        .unwrap();
+    // Ratings are numbers, so that a filter or a sum works.
+    assert_eq!(nas[4], calamine::Data::Float(3.0));
+    assert_eq!(nas[7], calamine::Data::Float(3.0));
+}
