@@ -194,11 +194,19 @@ impl RiskMethod {
         // Under the IPA method controls lower the likelihood; importance belongs to the asset.
         // A lower impact after treatment needs its reason, else the residual is unknown (and
         // judged by nothing) until it has one.
-        let residual_impact_overruled = declared_impact.zip(impact).is_some_and(|(d, i)| {
+        let unreasoned = declared_impact.zip(impact).is_some_and(|(d, i)| {
             d.value < i && residual.is_some_and(|r| r.impact_reason.is_none())
         });
+        // Below an inherent impact that was itself overruled, but not below the one the risk
+        // declares: that declared impact is the one mistake (and its one finding); the
+        // residual is unknown until it is fixed, and not reported again.
+        let residual_impact_overruled = unreasoned
+            && !(impact_overruled
+                && declared_impact
+                    .zip(risk.impact.as_ref())
+                    .is_some_and(|(d, i)| d.value >= i.value));
         let residual_impact = match declared_impact {
-            _ if residual_impact_overruled => None,
+            _ if unreasoned => None,
             Some(i) => rating(Some(i), self.impact),
             None => impact,
         };

@@ -10,7 +10,9 @@
 //!   contradictory rows.
 //! - `risk/untreated`, `risk/residual-above-appetite` and `risk/accepted-above-appetite`
 //!   name exactly the register rows whose band or level, residual level or accepted level say so,
-//!   with the same numbers, against `risk.acceptable` read from isms.yaml.
+//!   with the same numbers, against `risk.acceptable` read from isms.yaml; each
+//!   `risk/treatment-unapproved` names a register row above the appetite whose treatment
+//!   has no approval by the owner it shows.
 //! - `isms report` exits as `isms soa` does (with and without `--strict`), has one SoA
 //!   section per framework, and each row's class is the decision `isms soa` gives it.
 //!
@@ -758,7 +760,28 @@ fn agree(repo: &Repo, builtins: &[String]) -> Tally {
         "{name}: risk/accepted-above-appetite findings (left) against the register's accepted levels above {appetite} (right)"
     );
 
+    // risk/treatment-unapproved: the register shows a treatment, other than an acceptance,
+    // of a risk above the appetite, without the approval of the risk owner it names.
+    let unapproved = findings_of(&check, "risk/treatment-unapproved").count();
+    for f in findings_of(&check, "risk/treatment-unapproved") {
+        let m = message(f);
+        let id = risk_id(m);
+        assert!(
+            by_id(&id).iter().any(|r| {
+                r["level"].as_i64().is_some_and(|l| l > appetite)
+                    && !r["treatment"].is_null()
+                    && !accepted(r)
+                    && (r["approval"].is_null()
+                        || r["approval"]["by"] != r["owner"]
+                        || r["approval"]["on"].is_null())
+            }),
+            "{name}: risk/treatment-unapproved `{m}`: isms risks shows {:?}",
+            by_id(&id)
+        );
+    }
+
     t.comparisons += 3 * rows.len()
+        + unapproved
         + untreated_findings.len()
         + residual_findings.len()
         + accepted_findings.len();

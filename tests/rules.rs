@@ -178,3 +178,35 @@ fn readme_json_example_is_real_output() {
         "README's JSON example is stale:\n{json}"
     );
 }
+
+#[test]
+fn a_declared_impact_and_a_residual_at_it_are_one_mistake() {
+    // `impact: 2` where the asset gives 3, and a residual impact of 2 that only follows it:
+    // the declared impact is the one finding; the residual is unknown, not reported again.
+    let repo = repo_with(None);
+    let path = repo.path().join("risks/R-001.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace("likelihood: 2\n", "likelihood: 2\nimpact: 2\n")
+        .replace(
+            "  impact_reason: The disk is encrypted, so a stolen laptop discloses nothing\n",
+            "",
+        );
+    std::fs::write(&path, text).unwrap();
+    let (json, _) = check_json(repo.path(), &[]);
+    assert_eq!(
+        finding_lines(&json),
+        ["risk/level-mismatch risks/R-001.yaml:8:9"]
+    );
+    // Below the declared impact too, the residual is its own mistake.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("  impact: 2\n", "  impact: 1\n")).unwrap();
+    let (json, _) = check_json(repo.path(), &[]);
+    assert_eq!(
+        finding_lines(&json),
+        [
+            "risk/level-mismatch risks/R-001.yaml:8:9",
+            "risk/level-mismatch risks/R-001.yaml:18:11"
+        ]
+    );
+}
