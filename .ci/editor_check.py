@@ -146,6 +146,24 @@ def main() -> int:
     check("an empty file offers a snippet for each kind",
           {"risk (リスク)", "asset (資産)", "control (管理策)"} <= labels, sorted(labels))
 
+    check("an empty file offers the snippets of the ISMS's own records too",
+          {"document (文書)", "management-review (マネジメントレビュー)", "evidence (証跡)"} <= labels,
+          sorted(labels))
+
+    # A management review: completion of its inputs (9.3.2), hover on one of them.
+    uri = open_doc("records/MR-2027.yaml",
+                   "kind: management-review\nid: MR-2027\ndate: 2027-11-10\ninputs:\n  risks: x\n  \n")
+    items = c.request("textDocument/completion", {
+        "textDocument": {"uri": uri}, "position": {"line": 5, "character": 2}}) or {}
+    labels = {i["label"] for i in (items.get("items", []) if isinstance(items, dict) else items)}
+    check("completion offers the inputs of a management review",
+          {"previous_actions", "audit_results", "improvement"} <= labels, sorted(labels))
+    hover = c.request("textDocument/hover", {
+        "textDocument": {"uri": uri}, "position": {"line": 4, "character": 3}})
+    text = json.dumps(hover, ensure_ascii=False) if hover else ""
+    check("hover on a review input documents it in both languages",
+          "9.3.2" in text and "リスクアセスメント" in text, text[:300])
+
     # Validation: an unknown field gets a red squiggle.
     uri = open_doc("risks/R-101.yaml", "kind: risk\nid: R-101\nlikelyhood: 2\n")
     diags = c.wait_diagnostics(uri) or []

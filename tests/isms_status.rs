@@ -212,3 +212,59 @@ fn user_text_is_escaped_in_the_register() {
         "{html}"
     );
 }
+
+#[test]
+fn the_soa_and_the_report_show_the_newest_evidence_of_each_applied_control() {
+    let ex = example();
+    let json: serde_json::Value =
+        serde_json::from_slice(&output(&["soa", "--format", "json", "--today", TODAY, &ex]))
+            .unwrap();
+    let row = |id: &str| {
+        json["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // 8.5 is mapped by C-PASSWORD, evidenced by EV-2026-MFA; 8.13 by C-BACKUP.
+    assert_eq!(
+        row("8.5")["evidence"],
+        serde_json::json!([{"id": "EV-2026-MFA", "date": "2026-10-01"}])
+    );
+    assert_eq!(
+        row("8.13")["evidence"],
+        serde_json::json!([{"id": "EV-2026-BACKUP", "date": "2026-10-15"}])
+    );
+    // An excluded row has none.
+    assert_eq!(row("8.4")["evidence"], serde_json::json!([]));
+
+    let html = output(&["report", "--lang", "en", "--today", TODAY, &ex]);
+    let doc = Html::parse_document(&String::from_utf8(html).unwrap());
+    // 41 implemented and 8 partial controls, each with its newest evidence: none lacks it.
+    assert_eq!(texts(&doc, "table.evidence tbody tr").len(), 49);
+    assert_eq!(
+        texts(&doc, "table.evidence tbody tr.d-undecided"),
+        Vec::<String>::new()
+    );
+    let sel = Selector::parse("table.evidence tbody tr").unwrap();
+    let password: Vec<String> = doc
+        .select(&sel)
+        .find(|r| r.text().any(|t| t == "C-PASSWORD"))
+        .unwrap()
+        .select(&Selector::parse("td").unwrap())
+        .map(|c| c.text().collect())
+        .collect();
+    assert_eq!(
+        password,
+        [
+            "C-PASSWORD",
+            "複雑なパスワードと多要素認証",
+            "Implemented",
+            "EV-2026-MFA",
+            "2026-10-01",
+            "evidence/mfa-report-2026-10.md"
+        ]
+    );
+}

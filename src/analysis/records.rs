@@ -90,29 +90,29 @@ impl RecordsAnalysis {
                 }
             })
             .collect();
+        // Who each evidence names, indexed once: the work stays linear in the repository.
+        let mut naming: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, e) in rec.evidence.iter().enumerate() {
+            for t in e.controls.iter().chain(&e.procedures) {
+                naming.entry(t.value.as_str()).or_default().push(i);
+            }
+        }
         let evidence_of_control = model
             .controls
             .iter()
             .map(|c| {
                 let id = c.id.as_str();
-                let procedures: Vec<&str> = refs
-                    .holders_of(id, Kind::Procedure)
-                    .into_iter()
-                    .map(|p| model.procedures[p].id.as_str())
-                    .collect();
-                let mut list: Vec<usize> = rec
-                    .evidence
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| {
-                        !id.is_empty()
-                            && (e.controls.iter().any(|t| t.value == id)
-                                || e.procedures
-                                    .iter()
-                                    .any(|t| procedures.contains(&t.value.as_str())))
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
+                if id.is_empty() {
+                    return Vec::new();
+                }
+                let mut list: Vec<usize> = naming.get(id).cloned().unwrap_or_default();
+                for p in refs.holders_of(id, Kind::Procedure) {
+                    let pid = model.procedures[p].id.as_str();
+                    list.extend(naming.get(pid).into_iter().flatten());
+                }
+                list.sort_unstable();
+                list.dedup();
                 // Newest first; undated last; file order among equals.
                 list.sort_by_key(|&i| {
                     std::cmp::Reverse(rec.evidence[i].date.as_ref().map(|d| d.value))

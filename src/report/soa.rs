@@ -34,6 +34,9 @@ pub struct SoaRow {
     pub exclusion: Option<String>,
     pub controls: Vec<Named>,
     pub procedures: Vec<Named>,
+    /// The newest evidence of each mapped control (the analysis's choice), each once: its
+    /// id and its date as `title`.
+    pub evidence: Vec<Named>,
 }
 
 impl SoaRow {
@@ -153,6 +156,7 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
                     })
                     .collect(),
                 procedures: index.procedures(d.procedures.iter().copied()),
+                evidence: newest_evidence(judged, &d.controls),
             }
         })
         .collect();
@@ -219,4 +223,28 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
         counts,
         findings: FindingsSummary::of(judged),
     }
+}
+
+/// The newest evidence of each of `controls` (indices into the model's controls), each once,
+/// in the controls' order.
+fn newest_evidence(judged: &Judged, controls: &[usize]) -> Vec<Named> {
+    let rec = &judged.ws.model.records;
+    let mut out: Vec<Named> = Vec::new();
+    for &c in controls {
+        let Some(&e) = judged.analysis.records.evidence_of_control[c].first() else {
+            continue;
+        };
+        let e = &rec.evidence[e];
+        if !out.iter().any(|n| n.id == e.id.value) {
+            out.push(Named {
+                id: e.id.value.clone(),
+                title: e
+                    .date
+                    .as_ref()
+                    .map(|d| d.value.to_string())
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    out
 }

@@ -126,6 +126,16 @@ pub struct ObjectiveLine {
     pub latest_value: String,
 }
 
+/// An implemented or partial control and its newest evidence.
+#[derive(Clone, Debug, Serialize)]
+pub struct EvidenceLine {
+    pub control: String,
+    pub title: String,
+    pub status: &'static str,
+    /// The newest evidence: id, date, path or URL; `None` without evidence.
+    pub evidence: Option<(String, String, String)>,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct IsmsStatus {
     pub lang: Lang,
@@ -139,6 +149,7 @@ pub struct IsmsStatus {
     pub objectives: Vec<ObjectiveLine>,
     /// Where the register stands (set by the command, as for every report).
     pub as_of: super::AsOf,
+    pub evidence: Vec<EvidenceLine>,
 }
 
 impl IsmsStatus {
@@ -266,8 +277,40 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> IsmsStatus {
             }
         })
         .collect();
+    let evidence = model
+        .controls
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let status = c.status.as_ref().map(|s| s.value)?;
+            if !matches!(
+                status,
+                crate::model::Status::Implemented | crate::model::Status::Partial
+            ) {
+                return None;
+            }
+            let newest = analysis.evidence_of_control[i].first().map(|&e| {
+                let e = &rec.evidence[e];
+                (
+                    e.id.value.clone(),
+                    e.date
+                        .as_ref()
+                        .map(|d| d.value.to_string())
+                        .unwrap_or_default(),
+                    text(e.path.as_ref().or(e.url.as_ref())),
+                )
+            });
+            Some(EvidenceLine {
+                control: c.id.value.clone(),
+                title: text(c.title.as_ref()),
+                status: status.as_str(),
+                evidence: newest,
+            })
+        })
+        .collect();
     IsmsStatus {
         lang,
+        evidence,
         organization: text(ws.config.organization.as_ref()),
         declared: analysis.declared.is_some(),
         clauses,
@@ -331,6 +374,12 @@ pub fn label(lang: Lang, key: &str) -> &'static str {
         "objectives" => ("Objectives", "情報セキュリティ目的"),
         "target" => ("Target", "目標値"),
         "latest" => ("Latest result", "最新の結果"),
+        "evidence" => (
+            "Evidence of the applied controls (the newest)",
+            "適用した管理策の証跡（最新のもの）",
+        ),
+        "control" => ("Control", "管理策"),
+        "no_evidence" => ("no evidence", "証跡なし"),
         "none_open" => ("None open.", "対応中の不適合はありません。"),
         "t-policy" => ("policy", "方針"),
         "t-scope" => ("scope", "適用範囲"),

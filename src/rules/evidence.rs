@@ -122,6 +122,13 @@ impl EvidenceMissing {
         if cx.analysis.records.declared.is_none() {
             return;
         }
+        let stray: std::collections::HashSet<&str> = cx
+            .model
+            .records
+            .evidence
+            .iter()
+            .flat_map(|e| e.stray.iter().map(String::as_str))
+            .collect();
         for (i, c) in cx.model.controls.iter().enumerate() {
             let Some(status) = c.status.as_ref().filter(|s| s.value == Status::Implemented) else {
                 continue;
@@ -132,7 +139,7 @@ impl EvidenceMissing {
                 // A misspelt evidence reference, or a file that cannot be read, may name it.
                 || cx.analysis.refs.maybe_held_by(id, Kind::Evidence)
                 || cx.model.maybe_referenced(id)
-                || cx.model.records.evidence.iter().any(|e| e.stray.iter().any(|w| w == id))
+                || stray.contains(id)
             {
                 continue;
             }
@@ -159,39 +166,43 @@ impl EvidenceStale {
     pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let model = cx.model;
         let newest = &cx.analysis.records.evidence_of_control;
-        for (e_index, e) in model.records.evidence.iter().enumerate() {
-            let Some(date) = &e.date else { continue };
-            let mut stale: Vec<(&str, i64)> = Vec::new();
-            for (c_index, c) in model.controls.iter().enumerate() {
-                if newest[c_index].first() != Some(&e_index) {
-                    continue;
-                }
-                let months = cx
-                    .analysis
-                    .refs
-                    .holders_of(c.id.as_str(), Kind::Procedure)
-                    .into_iter()
-                    .filter_map(|p| {
-                        model.procedures[p]
-                            .review
-                            .as_ref()?
-                            .interval_months
-                            .as_ref()
-                    })
-                    .map(|m| m.value)
-                    .filter(|&m| m >= 1)
-                    .min()
-                    .unwrap_or(12);
-                let Ok(until) = date
-                    .value
-                    .checked_add(jiff::Span::new().months(months.min(1200)))
-                else {
-                    continue;
-                };
-                if until < cx.today {
-                    stale.push((c.id.as_str(), months));
-                }
+        // For each evidence, the controls it is the newest for and too old for, in file order.
+        let mut stale: Vec<Vec<(&str, i64)>> = vec![Vec::new(); model.records.evidence.len()];
+        for (c_index, c) in model.controls.iter().enumerate() {
+            let Some(&e_index) = newest[c_index].first() else {
+                continue;
+            };
+            let Some(date) = &model.records.evidence[e_index].date else {
+                continue;
+            };
+            let months = cx
+                .analysis
+                .refs
+                .holders_of(c.id.as_str(), Kind::Procedure)
+                .into_iter()
+                .filter_map(|p| {
+                    model.procedures[p]
+                        .review
+                        .as_ref()?
+                        .interval_months
+                        .as_ref()
+                })
+                .map(|m| m.value)
+                .filter(|&m| m >= 1)
+                .min()
+                .unwrap_or(12);
+            let Ok(until) = date
+                .value
+                .checked_add(jiff::Span::new().months(months.min(1200)))
+            else {
+                continue;
+            };
+            if until < cx.today {
+                stale[e_index].push((c.id.as_str(), months));
             }
+        }
+        for (e, stale) in model.records.evidence.iter().zip(stale) {
+            let Some(date) = &e.date else { continue };
             if stale.is_empty() {
                 continue;
             }

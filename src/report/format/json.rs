@@ -45,6 +45,14 @@ struct SoaRow<'a> {
     procedures: Vec<&'a str>,
     group: &'a str,
     decision: Decision,
+    /// The newest evidence of each mapped control: `{id, date}`.
+    evidence: Vec<EvidenceRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct EvidenceRef<'a> {
+    id: &'a str,
+    date: &'a str,
 }
 
 #[derive(Serialize)]
@@ -87,6 +95,14 @@ fn soa_value(t: &SoaTable) -> Soa<'_> {
                 procedures: ids(&r.procedures),
                 group: &r.group,
                 decision: r.decision,
+                evidence: r
+                    .evidence
+                    .iter()
+                    .map(|e| EvidenceRef {
+                        id: &e.id,
+                        date: &e.title,
+                    })
+                    .collect(),
             })
             .collect(),
         organization: &t.organization,

@@ -186,6 +186,30 @@ pub fn html_section(s: &IsmsStatus) -> Markup {
             }
             "\n"
         }
+        h3 id="evidence" { (label(lang, "evidence")) } "\n"
+        table class="evidence" {
+            "\n"
+            thead { tr {
+                th { (label(lang, "control")) } th { (label(lang, "title")) } th { (label(lang, "doc_status")) }
+                th { (label(lang, "id")) } th { (label(lang, "date")) } th { (label(lang, "location")) }
+            } }
+            "\n"
+            tbody {
+                @for e in &s.evidence {
+                    tr class=[e.evidence.is_none().then_some("d-undecided")] {
+                        td class="id" { (e.control) } td { (e.title) }
+                        td { (crate::model::Status::parse(e.status).map_or(e.status, |st| crate::report::labels::status(st, lang))) }
+                        @if let Some((id, date, place)) = &e.evidence {
+                            td class="id" { (id) } td { (date) } td { (place) }
+                        } @else {
+                            td colspan="3" { (label(lang, "no_evidence")) }
+                        }
+                    }
+                    "\n"
+                }
+            }
+        }
+        "\n"
         h3 id="objectives" { (label(lang, "objectives")) } "\n"
         table class="objectives" {
             "\n"
