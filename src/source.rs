@@ -36,7 +36,7 @@ impl Span {
 }
 
 /// One file's text (after the encoding check, without a BOM) and where each line starts.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Source {
     /// Path relative to the repository root, with `/` separators.
     pub path: String,

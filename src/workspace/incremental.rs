@@ -1,0 +1,123 @@
+//! A repository kept loaded between edits (the language server): every file as parsed,
+//! so that an edit re-reads that one file and the workspace is re-assembled from the rest
+//! as they were. The stages are the same as [`super::load`]'s; only what is re-run differs.
+
+use super::{
+    CONFIG_FILE, FileResult, Input, LoadError, Workspace, exclude_set, find_root, finish,
+    load_file, read_config, walk,
+};
+use crate::i18n::Lang;
+use crate::source::FileId;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The files of one repository, each as last read. File `i` of the list is `FileId(i + 1)`
+/// (the config is `FileId(0)`), so re-reading a file keeps every span of the others valid.
+pub struct Files {
+    root: PathBuf,
+    lang_override: Option<Lang>,
+    config: Vec<u8>,
+    list_errors: Vec<String>,
+    files: Vec<(String, FileResult)>,
+}
+
+/// What a caller holds in memory instead of the disk (an editor's unsaved buffers), by
+/// absolute path.
+pub trait Buffers: Sync {
+    fn text(&self, path: &Path) -> Option<String>;
+}
+
+impl<F: Fn(&Path) -> Option<String> + Sync> Buffers for F {
+    fn text(&self, path: &Path) -> Option<String> {
+        self(path)
+    }
+}
+
+impl Files {
+    /// Finds the repository at or above `start`, walks it and reads every file: from
+    /// `buffers` where it holds one, else from the disk.
+    pub fn load(
+        start: &Path,
+        lang_override: Option<Lang>,
+        buffers: &dyn Buffers,
+    ) -> Result<Files, LoadError> {
+        let root = find_root(start)?;
+        let config_path = root.join(CONFIG_FILE);
+        let config = match buffers.text(&config_path) {
+            Some(t) => t.into_bytes(),
+            None => std::fs::read(&config_path).map_err(|e| LoadError::Io(config_path, e))?,
+        };
+        let (_, parsed, _) = read_config(config.clone());
+        exclude_set(&parsed)?;
+        let (paths, list_errors) = walk(&root, &parsed)?;
+        let files = paths
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, (rel, abs))| {
+                let input = match buffers.text(&abs) {
+                    Some(t) => Input::Memory(t.into_bytes()),
+                    None => Input::Disk(abs),
+                };
+                let result = load_file(FileId(i as u32 + 1), &rel, input);
+                (rel, result)
+            })
+            .collect();
+        Ok(Files {
+            root,
+            lang_override,
+            config,
+            list_errors,
+            files,
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The repository-relative path of a file below the root, `/`-separated.
+    pub fn relative(&self, path: &Path) -> String {
+        super::relative(&self.root, path)
+    }
+
+    /// Whether `rel` is one of the files read (not excluded, not the config).
+    pub fn contains(&self, rel: &str) -> bool {
+        self.position(rel).is_some()
+    }
+
+    fn position(&self, rel: &str) -> Option<usize> {
+        self.files
+            .binary_search_by(|(r, _)| r.as_str().cmp(rel))
+            .ok()
+    }
+
+    /// Re-reads one file from `text`. `false` when it is not a file of this list (a new
+    /// file, the config, an excluded one): the caller loads the repository anew.
+    pub fn update(&mut self, rel: &str, text: String) -> bool {
+        let Some(i) = self.position(rel) else {
+            return false;
+        };
+        let result = load_file(FileId(i as u32 + 1), rel, Input::Memory(text.into_bytes()));
+        self.files[i].1 = result;
+        true
+    }
+
+    /// The workspace as `load` would give it for the files as they are now. The config is
+    /// read again (it is small); each other file's result is copied.
+    pub fn workspace(&self) -> Workspace {
+        let (config_source, config, config_findings) = read_config(self.config.clone());
+        let lang = self.lang_override.or(config.language).unwrap_or_default();
+        let mut sources = crate::source::Sources::default();
+        let config_file = sources.add(config_source);
+        finish(
+            self.root.clone(),
+            sources,
+            config,
+            config_file,
+            lang,
+            config_findings,
+            self.list_errors.clone(),
+            self.files.iter().map(|(_, r)| r.clone()),
+        )
+    }
+}
