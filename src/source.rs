@@ -199,6 +199,11 @@ impl Sources {
         self.files.len()
     }
 
+    /// Puts a file's new text in its place (the language server, after an edit).
+    pub fn replace(&mut self, id: FileId, source: Source) {
+        self.files[id.0 as usize] = source;
+    }
+
     /// Puts `prefix` before every path: when several repositories are checked in one run,
     /// their findings are named relative to the current folder.
     pub fn prefix_paths(&mut self, prefix: &str) {

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 mod incremental;
-pub use incremental::Files;
+pub use incremental::{Buffers, Changed, Files};
 
 pub struct Workspace {
     pub root: PathBuf,

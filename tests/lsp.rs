@@ -657,3 +657,52 @@ fn a_file_outside_any_repository_gets_empty_answers() {
     assert!(!c.publishes.contains_key(&u), "nothing published for it");
     c.shutdown();
 }
+
+/// The server's fast path: one file patched into the last workspace is judged exactly as
+/// the repository loaded anew; an edit that changes what a file defines is refused.
+#[test]
+fn patching_one_file_judges_as_loading_the_repository_anew() {
+    use isms::workspace::Files;
+    let root = common::root().join("company-example");
+    let none = |_: &Path| None::<String>;
+    let today = jiff::civil::date(2026, 11, 26);
+    let mut files = Files::load(&root, None, &none).unwrap();
+    let render = |j: &isms::judge::Judged| -> Vec<String> {
+        j.findings
+            .iter()
+            .map(|f| {
+                let l = j.ws.sources.location(f.span);
+                format!(
+                    "{}:{}:{} {} {}",
+                    l.file, l.line, l.column, f.code, f.message.en
+                )
+            })
+            .collect()
+    };
+    let text = std::fs::read_to_string(root.join(R001)).unwrap();
+    let edits = [
+        // inside values: patched
+        (text.replace("[C-PASSWORD,", "[C-PASSWRD,"), true),
+        (text.replace("likelihood: 2", "likelihood: 3"), true),
+        (format!("# a new first line\n{text}"), true),
+        (text.replace("  option: reduce", "  option: reduse"), true),
+        // what the file defines changes: loaded anew
+        (text.replace("id: R-001", "id: R-0001"), false),
+        (
+            text.replace("assets: [A-003, A-009]", "assets: [A-003, A-009"),
+            false,
+        ),
+    ];
+    for (edited, patched) in edits {
+        let mut ws = files.workspace();
+        let change = files.update(R001, edited.clone()).unwrap();
+        assert_eq!(files.patch(&mut ws, &change), patched, "{edited}");
+        if patched {
+            let fast = isms::judge::judge(ws, today);
+            let anew = isms::judge::judge(files.workspace(), today);
+            assert_eq!(render(&fast), render(&anew));
+            assert_eq!(fast.ws.model.risks.len(), anew.ws.model.risks.len());
+        }
+        files.update(R001, text.clone()).unwrap();
+    }
+}

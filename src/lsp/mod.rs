@@ -19,7 +19,7 @@ mod query;
 use crate::i18n::Lang;
 use crate::judge::{self, Judged};
 use crate::source::FileId;
-use crate::workspace::{self, Files};
+use crate::workspace::{self, Changed, Files};
 use jiff::civil::Date;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -66,6 +66,10 @@ struct Repo {
     judged: Option<Judged>,
     /// Changed since it was last judged.
     dirty: bool,
+    /// The files re-read since, to patch the last judged workspace with...
+    changes: Vec<Changed>,
+    /// ...unless the repository was loaded anew.
+    rebuild: bool,
     /// What was last published, per file: only what changes is sent again.
     published: HashMap<PathBuf, Vec<Diagnostic>>,
     /// Open files below the root that the walk does not read (excluded, hidden): an edit
@@ -348,9 +352,10 @@ impl Server<'_> {
         };
         let updated = match text {
             Some(t) if rel != crate::config::CONFIG_FILE => repo.files.update(&rel, t),
-            _ => false,
+            _ => None,
         };
-        if updated {
+        if let Some(change) = updated {
+            repo.changes.push(change);
             repo.dirty = true;
         } else {
             self.reload(&root);
@@ -372,6 +377,8 @@ impl Server<'_> {
                 Some(repo) => {
                     repo.files = files;
                     repo.dirty = true;
+                    repo.rebuild = true;
+                    repo.changes.clear();
                     repo.outside.clear();
                 }
                 None => {
@@ -379,6 +386,8 @@ impl Server<'_> {
                         files,
                         judged: None,
                         dirty: true,
+                        changes: Vec::new(),
+                        rebuild: true,
                         published: HashMap::new(),
                         outside: Default::default(),
                     };
@@ -409,10 +418,34 @@ impl Server<'_> {
                 continue;
             };
             repo.dirty = false;
-            let Ok(judged) = catch_unwind(AssertUnwindSafe(|| {
-                judge::judge(repo.files.workspace(), today)
-            })) else {
-                continue; // keep what was judged last
+            let ws = match repo.judged.take() {
+                Some(j) if !repo.rebuild => {
+                    let Judged {
+                        mut ws,
+                        analysis,
+                        findings,
+                    } = j;
+                    // Freeing the last judgment of a large repository takes milliseconds:
+                    // not on the way to the new diagnostics.
+                    std::thread::spawn(move || drop((analysis, findings)));
+                    let changes = std::mem::take(&mut repo.changes);
+                    if changes.iter().all(|c| repo.files.patch(&mut ws, c)) {
+                        ws
+                    } else {
+                        std::thread::spawn(move || drop(ws));
+                        repo.files.workspace()
+                    }
+                }
+                old => {
+                    std::thread::spawn(move || drop(old));
+                    repo.changes.clear();
+                    repo.files.workspace()
+                }
+            };
+            repo.rebuild = false;
+            let Ok(judged) = catch_unwind(AssertUnwindSafe(|| judge::judge(ws, today))) else {
+                repo.rebuild = true; // judged anew from the files next time
+                continue;
             };
             let lang = judged.ws.lang;
             let mut now: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();

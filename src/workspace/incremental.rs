@@ -3,10 +3,11 @@
 //! as they were. The stages are the same as [`super::load`]'s; only what is re-run differs.
 
 use super::{
-    CONFIG_FILE, FileResult, Input, LoadError, Workspace, exclude_set, find_root, finish,
-    load_file, read_config, walk,
+    CONFIG_FILE, FileResult, Input, LoadError, Workspace, find_root, finish, load_file,
+    read_config, walk,
 };
 use crate::i18n::Lang;
+use crate::model::{Entity, Kind};
 use crate::source::FileId;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,12 @@ pub struct Files {
     config: Vec<u8>,
     list_errors: Vec<String>,
     files: Vec<(String, FileResult)>,
+}
+
+/// A file that [`Files::update`] re-read, and what it gave before.
+pub struct Changed {
+    index: usize,
+    before: FileResult,
 }
 
 /// What a caller holds in memory instead of the disk (an editor's unsaved buffers), by
@@ -48,7 +55,6 @@ impl Files {
             None => std::fs::read(&config_path).map_err(|e| LoadError::Io(config_path, e))?,
         };
         let (_, parsed, _) = read_config(config.clone());
-        exclude_set(&parsed)?;
         let (paths, list_errors) = walk(&root, &parsed)?;
         let files = paths
             .into_par_iter()
@@ -91,14 +97,82 @@ impl Files {
             .ok()
     }
 
-    /// Re-reads one file from `text`. `false` when it is not a file of this list (a new
+    /// Re-reads one file from `text`. `None` when it is not a file of this list (a new
     /// file, the config, an excluded one): the caller loads the repository anew.
-    pub fn update(&mut self, rel: &str, text: String) -> bool {
-        let Some(i) = self.position(rel) else {
-            return false;
-        };
+    pub fn update(&mut self, rel: &str, text: String) -> Option<Changed> {
+        let i = self.position(rel)?;
         let result = load_file(FileId(i as u32 + 1), rel, Input::Memory(text.into_bytes()));
-        self.files[i].1 = result;
+        let before = std::mem::replace(&mut self.files[i].1, result);
+        Some(Changed { index: i, before })
+    }
+
+    /// Brings a workspace made by [`Files::workspace`] up to date with one changed file, in
+    /// place, when the file still defines the same entities under the same ids (an edit
+    /// inside a value, the usual keystroke): its text, its loading findings and its
+    /// entities are swapped, and the model's index stays valid. `false` when the edit
+    /// changed what the file defines (or the file holds a duplicate or an unread part):
+    /// then only a new [`Files::workspace`] is right.
+    pub fn patch(&self, ws: &mut Workspace, changed: &Changed) -> bool {
+        let file = FileId(changed.index as u32 + 1);
+        let after = &self.files[changed.index].1;
+        let before = &changed.before;
+        let plain =
+            |r: &FileResult| r.opaque.is_empty() && r.mentions.is_empty() && r.io_error.is_none();
+        let ids = |r: &FileResult| -> Vec<(Kind, String)> {
+            r.entities
+                .iter()
+                .map(|e| (e.kind(), e.id().value.clone()))
+                .collect()
+        };
+        if !plain(before) || !plain(after) || ids(before) != ids(after) {
+            return false;
+        }
+        let model = &ws.model;
+        if model
+            .duplicates
+            .iter()
+            .any(|d| d.first.file == file || d.id.span.file == file)
+        {
+            return false;
+        }
+        // Where each entity sits in the model's lists.
+        let mut places = Vec::with_capacity(after.entities.len());
+        for e in &after.entities {
+            let id = e.id().as_str();
+            let place = if e.kind() == Kind::Soa {
+                model
+                    .soas
+                    .iter()
+                    .position(|s| s.framework.value == id && s.framework.span.file == file)
+            } else if id.is_empty() {
+                None
+            } else {
+                model
+                    .lookup(id)
+                    .filter(|r| r.kind == e.kind() && model.span_of(*r).file == file)
+                    .map(|r| r.index)
+            };
+            match place {
+                Some(i) => places.push(i),
+                None => return false,
+            }
+        }
+        let model = &mut ws.model;
+        for (e, i) in after.entities.iter().zip(places) {
+            match e.clone() {
+                Entity::Role(x) => model.roles[i] = x,
+                Entity::Asset(x) => model.assets[i] = x,
+                Entity::Threat(x) => model.threats[i] = x,
+                Entity::Vulnerability(x) => model.vulnerabilities[i] = x,
+                Entity::Risk(x) => model.risks[i] = x,
+                Entity::Control(x) => model.controls[i] = x,
+                Entity::Procedure(x) => model.procedures[i] = x,
+                Entity::Soa(x) => model.soas[i] = x,
+            }
+        }
+        ws.sources.replace(file, after.source.clone());
+        ws.findings.retain(|f| f.span.file != file);
+        ws.findings.extend(after.findings.iter().cloned());
         true
     }
 
