@@ -12,5 +12,5 @@ target/release/examples/gen_repo "$n" "$work/r"
 target/release/isms check "$work/r" --today 2026-11-26 --format concise >/dev/null  # warm the page cache
 /usr/bin/time -f "isms check: %e s wall, %M KB peak" target/release/isms check "$work/r" --today 2026-11-26 --format concise >/dev/null
 for _ in 1 2 3; do
-  target/release/examples/lsp_bench target/release/isms "$work/r" 20
+  target/release/examples/lsp_bench target/release/isms "$work/r" 40
 done

@@ -45,6 +45,20 @@ fn peak_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time of a process so far (user + system), from `/proc/PID/stat` in clock ticks
+/// (100 a second on Linux): what an edit costs whatever else the machine runs.
+fn cpu(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name, which is in parentheses.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    let ticks = f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -99,6 +113,7 @@ fn main() {
     let typo = text.replace("controls: [C-000000]", "controls: [C-00000X]");
     assert_ne!(typo, text, "the generated risk names C-000000");
     let mut times = Vec::new();
+    let cpu_before = cpu(pid);
     for i in 0..edits {
         let body = if i % 2 == 0 { &typo } else { &text };
         let t = Instant::now();
@@ -118,6 +133,7 @@ fn main() {
         }
         times.push(t.elapsed());
     }
+    let cpu_per_edit = (cpu(pid) - cpu_before) / edits as u32;
     times.sort();
     let peak = peak_kb(pid);
     next(&mut w, "shutdown", Value::Null);
@@ -125,10 +141,11 @@ fn main() {
     send(&mut w, json!({"jsonrpc": "2.0", "method": "exit"}));
     child.wait().unwrap();
     println!(
-        "first judgment {:.0} ms; one-character edit → diagnostics: median {:.1} ms, max {:.1} ms ({} edits); peak memory {} MB",
+        "first judgment {:.0} ms; one-character edit → diagnostics: median {:.1} ms, max {:.1} ms, CPU {:.0} ms an edit ({} edits); peak memory {} MB",
         ms(first),
         ms(times[times.len() / 2]),
         ms(*times.last().unwrap()),
+        ms(cpu_per_edit),
         times.len(),
         peak / 1024
     );

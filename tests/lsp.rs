@@ -706,3 +706,37 @@ fn patching_one_file_judges_as_loading_the_repository_anew() {
         files.update(R001, text.clone()).unwrap();
     }
 }
+
+#[test]
+fn closing_a_file_returns_to_the_disk_and_exit_without_shutdown_is_1() {
+    let mut c = Client::start();
+    let text = c.open(R001);
+    c.change(R001, &text.replace("threat: T-THEFT", "threat: T-THEF"));
+    assert_eq!(codes(&c.diagnostics(R001)), ["ref/unknown"]);
+    // Closed unsaved: the file on disk is what counts again.
+    let uri = c.uri(R001);
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(c.diagnostics(R001), Vec::<Value>::new());
+    c.notify("exit", Value::Null);
+    let status = c.child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "exit without shutdown");
+}
+
+#[test]
+fn an_unknown_request_is_answered_with_method_not_found() {
+    let mut c = Client::start();
+    c.next_id += 1;
+    let id = c.next_id;
+    c.send(json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/formatting", "params": {}}));
+    loop {
+        let m = c.incoming.recv_timeout(HANG).unwrap();
+        if m["id"] == json!(id) {
+            assert_eq!(m["error"]["code"], -32601);
+            break;
+        }
+    }
+    c.shutdown();
+}

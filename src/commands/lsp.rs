@@ -1,8 +1,9 @@
 //! `isms lsp`: the language server over standard input and output. The editor starts it;
-//! the server runs until the editor sends `shutdown` and `exit`.
+//! the server runs until the editor sends `shutdown` and `exit` (exit 0), or `exit` alone or
+//! closes the pipe (exit 1).
 
 use super::{Error, LangArg, Outcome, TodayArg};
-use crate::lsp::{self, Options};
+use crate::lsp::{self, Ended, Options};
 use crate::msg;
 use clap::Args;
 
@@ -27,7 +28,7 @@ pub fn run(args: &LspArgs) -> Result<Outcome, Error> {
     // The writer thread ends once the connection's sender is dropped.
     drop(connection);
     let joined = threads.join();
-    served.map_err(|e| {
+    let ended = served.map_err(|e| {
         Error::new(msg!(
             "the language server stopped: {}",
             "言語サーバーが停止しました: {}",
@@ -40,5 +41,6 @@ pub fn run(args: &LspArgs) -> Result<Outcome, Error> {
             "言語サーバーが停止しました: {e}"
         ))
     })?;
-    Ok(Outcome::Success)
+    // `exit` without `shutdown` is exit 1, as the protocol says.
+    Ok(Outcome::failed_if(ended == Ended::Abandoned))
 }

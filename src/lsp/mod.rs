@@ -50,6 +50,14 @@ pub struct Options {
     pub today: Option<Date>,
 }
 
+/// How the server ended: `shutdown` then `exit` as the protocol asks (exit 0), or `exit`
+/// without `shutdown`, or the client gone (exit 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    Shutdown,
+    Abandoned,
+}
+
 /// Why the server stopped other than by `shutdown` and `exit`.
 #[derive(Debug)]
 pub struct ServerError(pub String);
@@ -115,7 +123,7 @@ fn capabilities() -> ServerCapabilities {
 }
 
 /// Runs the server on a connection until `shutdown` and `exit`, or until the client goes.
-pub fn serve(conn: &Connection, defaults: Options) -> Result<(), ServerError> {
+pub fn serve(conn: &Connection, defaults: Options) -> Result<Ended, ServerError> {
     let init = serde_json::json!({
         "capabilities": capabilities(),
         "serverInfo": ServerInfo {
@@ -163,12 +171,12 @@ fn watches_dynamically(params: &InitializeParams) -> bool {
 }
 
 impl Server<'_> {
-    fn run(&mut self) -> Result<(), ServerError> {
+    fn run(&mut self) -> Result<Ended, ServerError> {
         while let Ok(message) = self.conn.receiver.recv() {
             match message {
                 Message::Request(req) => {
                     if self.conn.handle_shutdown(&req)? {
-                        return Ok(());
+                        return Ok(Ended::Shutdown);
                     }
                     self.flush();
                     let id = req.id.clone();
@@ -183,6 +191,7 @@ impl Server<'_> {
                         });
                     self.send(Message::Response(response));
                 }
+                Message::Notification(n) if n.method == "exit" => return Ok(Ended::Abandoned),
                 Message::Notification(n) => {
                     // A notification that cannot be applied changes nothing.
                     let _ = catch_unwind(AssertUnwindSafe(|| self.notify(n)));
@@ -193,7 +202,7 @@ impl Server<'_> {
                 self.flush();
             }
         }
-        Ok(())
+        Ok(Ended::Abandoned)
     }
 
     fn send(&self, message: Message) {
