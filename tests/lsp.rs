@@ -740,3 +740,65 @@ fn an_unknown_request_is_answered_with_method_not_found() {
     }
     c.shutdown();
 }
+
+#[test]
+fn quick_fixes_for_a_misspelt_field_and_enum_value() {
+    let mut c = Client::start();
+    let text = c.open(R001);
+    let edited = text
+        .replace("likelihood: 2", "likelyhood: 2")
+        .replace("option: reduce", "option: reduse");
+    c.change(R001, &edited);
+    let d = c.diagnostics(R001);
+    assert_eq!(codes(&d), ["schema/invalid", "schema/invalid"]);
+    let uri = c.uri(R001);
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(0, 0, 20, 0), "context": {"diagnostics": []}}),
+    );
+    let got: Vec<(String, Value)> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["title"].as_str().unwrap().to_owned(),
+                a["edit"]["changes"][uri.as_str()][0].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Change to `likelihood`".to_owned(),
+                json!({"range": range(9, 0, 9, 10), "newText": "likelihood"})
+            ),
+            (
+                "Change to `reduce`".to_owned(),
+                json!({"range": range(12, 10, 12, 16), "newText": "reduce"})
+            ),
+        ]
+    );
+    c.shutdown();
+}
+
+#[test]
+fn a_file_created_on_disk_is_read_and_its_references_resolve() {
+    let mut c = Client::start();
+    let text = c.open(R001);
+    c.change(R001, &text.replace("threat: T-THEFT", "threat: T-NEW"));
+    assert_eq!(codes(&c.diagnostics(R001)), ["ref/unknown"]);
+    std::fs::write(
+        c.path("threats-new.yaml"),
+        "kind: threat\nid: T-NEW\nname: 新しい脅威\norigin: deliberate\n",
+    )
+    .unwrap();
+    let uri = c.uri("threats-new.yaml");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri, "type": 1}]}),
+    );
+    assert_eq!(c.diagnostics(R001), Vec::<Value>::new());
+    c.shutdown();
+}
