@@ -469,6 +469,21 @@ fn hover_on_a_risk_a_control_a_framework_id_and_a_rule_code() {
         "{text}"
     );
     assert!(text.contains("SoA: applied (C-PASSWORD)"), "{text}");
+    // A key of the SoA's exclusions: `  "8.4": >-` on line 11.
+    c.open("soa.yaml");
+    let text = hover_text(&c.at("textDocument/hover", "soa.yaml", 10, 4));
+    assert!(
+        text.starts_with(
+            "**iso27001-2022:8.4**\n\n- Access to source code\n- ソースコードへのアクセス\n\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("SoA: excluded — 自社でソフトウェアを開発・改修しておらず"),
+        "{text}"
+    );
+    let def = c.at("textDocument/definition", "soa.yaml", 10, 4);
+    assert_eq!(def["range"]["start"], json!({"line": 10, "character": 2}));
 
     let config = c.open("isms.yaml");
     c.change(

@@ -205,6 +205,19 @@ pub(super) fn references(
     Some(spans.into_iter().map(|s| location(j, s)).collect())
 }
 
+/// User text in a Markdown hover: every character Markdown (or the HTML it allows) would
+/// read as syntax is escaped, so a title shows as written.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_{}[]<>()#+-.!|~&".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn markdown(value: String) -> Hover {
     Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -240,7 +253,7 @@ pub(super) fn hover(j: &Judged, file: FileId, at: Pos) -> Option<Hover> {
 /// "R-001 — title" with the role's title after an owner.
 fn named(model: &Model, id: &str) -> String {
     match model.lookup(id).and_then(|r| title(model, r)) {
-        Some(t) => format!("`{id}` {t}"),
+        Some(t) => format!("`{id}` {}", escape(t)),
         None => format!("`{id}`"),
     }
 }
@@ -251,7 +264,7 @@ fn entity_hover(j: &Judged, e: EntityRef, lang: Lang) -> String {
     let mut out = format!("**{} {id}**", e.kind.name(lang));
     if let Some(t) = title(model, e) {
         out.push_str(" — ");
-        out.push_str(t);
+        out.push_str(&escape(t));
     }
     out.push('\n');
     let mut line = |s: String| {
@@ -383,6 +396,11 @@ fn framework_hover(j: &Judged, framework: &str, id: &str, lang: Lang) -> Option<
         if !controls.is_empty() {
             out.push_str(&format!(" ({})", controls.join(", ")));
         }
+        let soa = j.analysis.soa(framework).and_then(|s| s.document);
+        if let (Some(i), Some(d)) = (row.exclusion, soa) {
+            out.push_str(" — ");
+            out.push_str(&escape(j.ws.model.soas[d].exclusions[i].1.as_str()));
+        }
     }
     Some(out)
 }
@@ -447,4 +465,15 @@ pub(super) fn workspace_symbols(repos: &[(&Path, &Judged)], query: &str) -> Vec<
     }
     out.truncate(MAX_SYMBOLS);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markdown_in_user_text_is_escaped() {
+        assert_eq!(
+            super::escape("<b>*x*</b> 1.5"),
+            "\\<b\\>\\*x\\*\\</b\\> 1\\.5"
+        );
+    }
 }
