@@ -359,10 +359,18 @@ impl Server<'_> {
                 .ok()
                 .and_then(|b| crate::source::decode(b).ok()),
         };
-        let updated = match text {
-            Some(t) if rel != crate::config::CONFIG_FILE => repo.files.update(&rel, t),
-            _ => None,
-        };
+        if rel == crate::config::CONFIG_FILE {
+            // The settings apply to every file: the workspace is assembled anew, and the
+            // files are read again only when `exclude:` changed.
+            if text.is_some_and(|t| repo.files.update_config(t)) {
+                repo.rebuild = true;
+                repo.dirty = true;
+            } else {
+                self.reload(&root);
+            }
+            return;
+        }
+        let updated = text.and_then(|t| repo.files.update(&rel, t));
         if let Some(change) = updated {
             repo.changes.push(change);
             repo.dirty = true;

@@ -106,6 +106,20 @@ impl Files {
         Some(Changed { index: i, before })
     }
 
+    /// Takes a new text of isms.yaml. `false` when its `exclude:` changed: the list of
+    /// files changes, and the caller loads the repository anew.
+    pub fn update_config(&mut self, text: String) -> bool {
+        let globs = |bytes: Vec<u8>| -> Vec<String> {
+            let (_, config, _) = read_config(bytes);
+            config.exclude.into_iter().map(|g| g.value).collect()
+        };
+        if globs(self.config.clone()) != globs(text.clone().into_bytes()) {
+            return false;
+        }
+        self.config = text.into_bytes();
+        true
+    }
+
     /// Brings a workspace made by [`Files::workspace`] up to date with one changed file, in
     /// place, when the file still defines the same entities under the same ids (an edit
     /// inside a value, the usual keystroke): its text, its loading findings and its
