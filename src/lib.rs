@@ -16,6 +16,7 @@ pub mod git;
 pub mod i18n;
 pub mod init;
 pub mod judge;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -395,6 +395,11 @@ fn quote_help(text: &str) -> Message {
     msg!("quote it: \"{text}\"", "引用符で囲んでください: \"{text}\"")
 }
 
+/// The text a help line made by `quote_help` says to quote: what a quick fix writes.
+pub fn quoted_of(help: &Message) -> Option<&str> {
+    help.en.strip_prefix("quote it: \"")?.strip_suffix('"')
+}
+
 /// The JSON type of a node, in words.
 fn json_type_name(node: &Node, lang: Lang) -> &'static str {
     let (en, ja) = match &node.value {

@@ -36,7 +36,7 @@ impl Span {
 }
 
 /// One file's text (after the encoding check, without a BOM) and where each line starts.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Source {
     /// Path relative to the repository root, with `/` separators.
     pub path: String,
@@ -197,6 +197,11 @@ impl Sources {
 
     pub fn len(&self) -> usize {
         self.files.len()
+    }
+
+    /// Puts a file's new text in its place (the language server, after an edit).
+    pub fn replace(&mut self, id: FileId, source: Source) {
+        self.files[id.0 as usize] = source;
     }
 
     /// Puts `prefix` before every path: when several repositories are checked in one run,

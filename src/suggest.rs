@@ -19,6 +19,11 @@ pub fn mean(s: &str) -> Message {
     msg!("did you mean `{s}`?", "`{s}` の誤りではありませんか？")
 }
 
+/// The name a did-you-mean line made by [`mean`] proposes: what a quick fix writes.
+pub fn meant(help: &Message) -> Option<&str> {
+    help.en.strip_prefix("did you mean `")?.strip_suffix("`?")
+}
+
 /// The did-you-mean line for `word`, else `otherwise`.
 pub fn help<'a>(
     word: &str,
@@ -38,5 +43,6 @@ mod tests {
         assert_eq!(did_you_mean("likelyhood", fields), Some("likelihood"));
         assert_eq!(did_you_mean("Owner", fields), Some("owner"));
         assert_eq!(did_you_mean("treatment", fields), None);
+        assert_eq!(meant(&mean("C-PASSWORD")), Some("C-PASSWORD"));
     }
 }

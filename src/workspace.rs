@@ -13,6 +13,9 @@ use crate::yaml::{self, Node};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+mod incremental;
+pub use incremental::{Buffers, Changed, Files};
+
 pub struct Workspace {
     pub root: PathBuf,
     pub sources: Sources,
@@ -83,6 +86,7 @@ pub fn find_root(start: &Path) -> Result<PathBuf, LoadError> {
 }
 
 /// What one file gave.
+#[derive(Clone)]
 struct FileResult {
     source: Source,
     entities: Vec<Entity>,
@@ -133,7 +137,7 @@ fn assemble(
     let (files, list_errors) = list(&config)?;
     let mut sources = Sources::default();
     let config_file = sources.add(config_source);
-    let mut findings = config_findings;
+    let findings = config_findings;
     let first = sources.len() as u32;
 
     let results: Vec<FileResult> = files
@@ -142,6 +146,30 @@ fn assemble(
         .map(|(i, (rel, input))| load_file(FileId(first + i as u32), &rel, input))
         .collect();
 
+    Ok(finish(
+        root,
+        sources,
+        config,
+        config_file,
+        lang,
+        findings,
+        list_errors,
+        results,
+    ))
+}
+
+/// The model from every file's result in path order, after the config at `FileId(0)`.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    root: PathBuf,
+    mut sources: Sources,
+    config: Config,
+    config_file: FileId,
+    lang: Lang,
+    mut findings: Vec<Finding>,
+    list_errors: Vec<String>,
+    results: impl IntoIterator<Item = FileResult>,
+) -> Workspace {
     let mut model = Model::default();
     let mut io_errors: Vec<Message> = list_errors.into_iter().map(Message::same).collect();
     for r in results {
@@ -157,7 +185,7 @@ fn assemble(
         model.placeholders.extend(r.placeholders);
         io_errors.extend(r.io_error);
     }
-    Ok(Workspace {
+    Workspace {
         root,
         sources,
         config,
@@ -166,7 +194,7 @@ fn assemble(
         model,
         findings,
         io_errors,
-    })
+    }
 }
 
 fn read_config(bytes: Vec<u8>) -> (Source, Config, Vec<Finding>) {

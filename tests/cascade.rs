@@ -546,7 +546,10 @@ const CASES: &[Case] = &[
         // A misspelt framework in isms.yaml.
         name: "unknown_framework_in_config",
         file: "isms.yaml",
-        edit: Text("frameworks: [iso27001-2022]", "frameworks: [iso27001-2021]"),
+        edit: Text(
+            "frameworks: [iso27001-2022, iso27001-2022-clauses]",
+            "frameworks: [iso27001-2021, iso27001-2022-clauses]",
+        ),
         expected: "ref/unknown isms.yaml:5:14",
     },
     Case {

@@ -261,7 +261,10 @@ fn markdown_for_a_pull_request_comment() {
         "{md}"
     );
     assert!(md.contains("| status | `C-ENDPOINT` | 利用者端末の管理（MDM・画面ロック・リモートワイプ） | Implemented → Planned |"), "{md}");
-    assert!(md.contains("| `iso27001-2022:8.28` | Secure coding | no → undecided | yes → no | — |  |"), "{md}");
+    assert!(
+        md.contains("| `iso27001-2022:8.28` | Secure coding | no → undecided | yes → no | — |  |"),
+        "{md}"
+    );
     assert!(
         md.contains("| error | `ref/unknown` | `isms/risks/R-001.yaml:"),
         "{md}"

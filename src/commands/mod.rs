@@ -8,6 +8,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod init;
+pub mod lsp;
 pub mod report;
 pub mod show;
 
@@ -54,6 +55,8 @@ pub enum Command {
     Init(init::InitArgs),
     /// Browse the built-in catalogs: frameworks, the 2013 → 2022 table, starter threats.
     Catalog(catalog::CatalogArgs),
+    /// Run the language server over standard input and output (for editors).
+    Lsp(lsp::LspArgs),
     /// Print the documentation of a rule.
     Explain(explain::ExplainArgs),
     /// List every rule with its default severity.
@@ -152,6 +155,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Diff(args) => diff::run(args),
         Command::Init(args) => init::run(args),
         Command::Catalog(args) => catalog::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Explain(args) => explain::explain(args),
         Command::Rules(args) => explain::rules(args),
         Command::Completions { shell } => {

@@ -693,6 +693,38 @@ impl Records {
         }
     }
 
+    /// The title of the record at `r`, when it has one.
+    pub fn title_of(&self, r: EntityRef) -> Option<&Text> {
+        let i = r.index;
+        match r.kind {
+            Kind::Document => self.documents[i].title.as_ref(),
+            Kind::Objective => self.objectives[i].title.as_ref(),
+            Kind::Competence => self.competences[i].title.as_ref(),
+            Kind::AuditProgramme => self.programmes[i].title.as_ref(),
+            Kind::Audit => self.audits[i].title.as_ref(),
+            Kind::ManagementReview => self.reviews[i].title.as_ref(),
+            Kind::Nonconformity => self.nonconformities[i].title.as_ref(),
+            Kind::Incident => self.incidents[i].title.as_ref(),
+            Kind::Evidence => self.evidence[i].title.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Puts `r` at `index` of its kind's list: an edit that keeps the file's ids.
+    pub fn replace(&mut self, index: usize, r: Record) {
+        match r {
+            Record::Document(x) => self.documents[index] = x,
+            Record::Objective(x) => self.objectives[index] = x,
+            Record::Competence(x) => self.competences[index] = x,
+            Record::AuditProgramme(x) => self.programmes[index] = x,
+            Record::Audit(x) => self.audits[index] = x,
+            Record::ManagementReview(x) => self.reviews[index] = x,
+            Record::Nonconformity(x) => self.nonconformities[index] = x,
+            Record::Incident(x) => self.incidents[index] = x,
+            Record::Evidence(x) => self.evidence[index] = x,
+        }
+    }
+
     /// Ids of every record of a kind, in file order.
     pub fn ids_of(&self, kind: Kind) -> Vec<&Text> {
         fn ids<T>(v: &[T], f: fn(&T) -> &Text) -> Vec<&Text> {

@@ -3,9 +3,9 @@
 //! [`RULES`] is the one registry that `explain`, `rules`, SARIF and the docs read.
 
 mod asset;
-mod config;
 mod audit;
 mod clause;
+mod config;
 mod control;
 mod document;
 mod evidence;
