@@ -280,3 +280,109 @@ fn absurd_ratings_do_not_overflow() {
     );
     assert_eq!(code, 1);
 }
+
+/// Runs check in one format on a base repository plus one file: stdout and the exit code.
+fn check_format(format: &str, name: &str, bytes: &[u8]) -> (String, i32) {
+    let repo = repo_with(None);
+    write(repo.path(), name, bytes);
+    let out = bin()
+        .args(["check", "--format", format, "--today", TODAY])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn a_finding_past_column_65535_is_shown_without_its_excerpt() {
+    let text = format!(
+        "kind: threat\nid: T-LONG\nname: t\norigin: deliberate\ndescription: '{}' junk\n",
+        "a".repeat(70_000)
+    );
+    let (out, code) = check_format("human", "long.yaml", text.as_bytes());
+    assert_eq!(code, 1);
+    assert!(out.contains("yaml/syntax"), "{out}");
+    assert!(
+        out.contains("at long.yaml:5:70017 (the line is too long to show)"),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+    assert!(out.len() < 2000, "the long line is not printed");
+}
+
+#[test]
+fn control_characters_in_user_text_are_made_visible() {
+    // An id with ESC (a terminal sequence), a C1 control, a bidi override and a newline.
+    let text = "kind: vulnerability\nid: V-EVIL\nname: v\ncategory: software\nthreats: [\"T-\\e[31mX\\u0085\\u202E\\nforged\"]\n";
+    let (human, code) = check_format("human", "evil.yaml", text.as_bytes());
+    assert_eq!(code, 1);
+    assert!(!human.contains('\u{1b}'), "{human}");
+    assert!(!human.contains('\u{85}') && !human.contains('\u{202e}'), "{human}");
+    assert!(human.contains("T-<U+001B>[31mX<U+0085><U+202E>"), "{human}");
+
+    let (concise, _) = check_format("concise", "evil.yaml", text.as_bytes());
+    let line = concise
+        .lines()
+        .find(|l| l.contains("ref/unknown"))
+        .expect("a ref/unknown line");
+    assert_eq!(
+        line,
+        "evil.yaml:5:11: error[ref/unknown] no threat has the id `T-<U+001B>[31mX<U+0085><U+202E><U+000A>forged`"
+    );
+    assert!(!concise.lines().any(|l| l.starts_with("forged")), "{concise}");
+
+    let (github, _) = check_format("github", "evil.yaml", text.as_bytes());
+    assert!(!github.contains('\u{1b}'), "{github}");
+    assert!(!github.lines().any(|l| l.starts_with("forged")), "{github}");
+}
+
+#[test]
+fn cr_only_line_endings_give_the_right_lines() {
+    let (lines, _, code) = check_with(
+        "mac.yaml",
+        b"kind: threat\rid: T-MAC\rname: t\rorigin: deliberate\rbogus: 1\r",
+    );
+    assert_eq!(lines, vec!["schema/invalid mac.yaml:5:1"]);
+    assert_eq!(code, 1);
+    let (human, _) = check_format(
+        "human",
+        "mac.yaml",
+        b"kind: threat\rid: T-MAC\rname: t\rorigin: deliberate\rbogus: 1\r",
+    );
+    assert!(human.contains("[mac.yaml:5:1]"), "{human}");
+}
+
+#[test]
+fn a_padded_alias_bomb_gets_no_larger_budget() {
+    let mut bomb = "# padding\n".repeat(200_000);
+    bomb.push_str("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (p, c) in ('a'..='h').zip('b'..='i') {
+        let refs = vec![format!("*{p}"); 10].join(", ");
+        bomb.push_str(&format!("{c}: &{c} [{refs}]\n"));
+    }
+    let (lines, json, code) = check_with("bomb.yaml", bomb.as_bytes());
+    // At the ninth `*d` of line `e:`, the alias that passes 100,000 nodes.
+    assert_eq!(lines, vec!["yaml/syntax bomb.yaml:200005:36"]);
+    let message = json["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("more than 100000 nodes"), "{message}");
+    assert!(message.contains("from line 200005, is not read"), "{message}");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn documents_after_an_unknown_alias_are_read() {
+    let (lines, _, code) = check_with(
+        "alias.yaml",
+        b"kind: threat\nid: T-A\nname: *nope\norigin: deliberate\n---\nkind: threat\nid: T-B\nname: b\norigin: deliberate\nbogus: 1\n",
+    );
+    assert_eq!(
+        lines,
+        vec!["yaml/syntax alias.yaml:3:7", "schema/invalid alias.yaml:10:1"]
+    );
+    assert_eq!(code, 1);
+}
