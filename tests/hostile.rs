@@ -183,17 +183,89 @@ fn symlink_loops_do_not_hang() {
     std::os::unix::fs::symlink(repo.path(), repo.path().join("loop")).unwrap();
     std::os::unix::fs::symlink("b.yaml", repo.path().join("a.yaml")).unwrap();
     std::os::unix::fs::symlink("a.yaml", repo.path().join("b.yaml")).unwrap();
-    let out = bin()
-        .args(["check", "--format", "concise", "--today", TODAY])
-        .arg(repo.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("a.yaml"), "{stderr}");
-    assert!(!stderr.contains("panicked"));
-    // The files that could not be read are an I/O error: exit 2, the rest still checked.
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("No problems found in 8 files"));
+    let (json, code) = check_json(repo.path(), &[]);
+    // Links that lead nowhere are one finding each; the folder link is not walked twice.
+    assert_eq!(
+        finding_lines(&json),
+        vec!["file/skipped a.yaml:1:1", "file/skipped b.yaml:1:1"]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn nothing_outside_the_repository_is_read() {
+    let repo = repo_with(None);
+    let p = repo.path();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("t.yaml"),
+        "kind: threat\nid: T-OUTSIDE\nname: o\norigin: deliberate\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), p.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink("/etc", p.join("etc")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", p.join("zero.yaml")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("t.yaml"), p.join("t.yaml")).unwrap();
+    // A FIFO named *.yaml: opening it for reading would block for ever.
+    let fifo = p.join("pipe.yaml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // A file larger than the limit (sparse: nothing is written).
+    let big = std::fs::File::create(p.join("huge.yaml")).unwrap();
+    big.set_len(65 * 1024 * 1024).unwrap();
+    // A dangling link that is not YAML is none of the check's business.
+    std::os::unix::fs::symlink("nowhere.md", p.join("README.md")).unwrap();
+    let (json, code) = check_json(p, &[]);
+    assert_eq!(
+        finding_lines(&json),
+        vec![
+            "file/skipped elsewhere:1:1",
+            "file/skipped etc:1:1",
+            "file/skipped huge.yaml:1:1",
+            "file/skipped pipe.yaml:1:1",
+            "file/skipped t.yaml:1:1",
+            "file/skipped zero.yaml:1:1",
+        ]
+    );
+    let messages: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "`elsewhere` is a symbolic link out of the repository: not read",
+            "`etc` is a symbolic link out of the repository: not read",
+            "`huge.yaml` is 65 MB, larger than the 64 MB a file may be: not read",
+            "`pipe.yaml` is not a regular file (a FIFO, a socket or a device): not read",
+            "`t.yaml` is a symbolic link out of the repository: not read",
+            "`zero.yaml` is a symbolic link out of the repository: not read",
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_link_inside_the_repository_is_read_once() {
+    let repo = repo_with(None);
+    std::fs::create_dir(repo.path().join("more")).unwrap();
+    std::fs::write(
+        repo.path().join("more/t.yaml"),
+        "kind: threat\nid: T-MORE\nname: m\norigin: deliberate\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("more", repo.path().join("again")).unwrap();
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    assert_eq!(json["summary"]["entities"], 12);
+    assert_eq!(code, 0);
 }
 
 #[test]
@@ -322,7 +394,10 @@ fn control_characters_in_user_text_are_made_visible() {
     let (human, code) = check_format("human", "evil.yaml", text.as_bytes());
     assert_eq!(code, 1);
     assert!(!human.contains('\u{1b}'), "{human}");
-    assert!(!human.contains('\u{85}') && !human.contains('\u{202e}'), "{human}");
+    assert!(
+        !human.contains('\u{85}') && !human.contains('\u{202e}'),
+        "{human}"
+    );
     assert!(human.contains("T-<U+001B>[31mX<U+0085><U+202E>"), "{human}");
 
     let (concise, _) = check_format("concise", "evil.yaml", text.as_bytes());
@@ -334,7 +409,10 @@ fn control_characters_in_user_text_are_made_visible() {
         line,
         "evil.yaml:5:11: error[ref/unknown] no threat has the id `T-<U+001B>[31mX<U+0085><U+202E><U+000A>forged`"
     );
-    assert!(!concise.lines().any(|l| l.starts_with("forged")), "{concise}");
+    assert!(
+        !concise.lines().any(|l| l.starts_with("forged")),
+        "{concise}"
+    );
 
     let (github, _) = check_format("github", "evil.yaml", text.as_bytes());
     assert!(!github.contains('\u{1b}'), "{github}");
@@ -370,7 +448,10 @@ fn a_padded_alias_bomb_gets_no_larger_budget() {
     assert_eq!(lines, vec!["yaml/syntax bomb.yaml:200005:36"]);
     let message = json["findings"][0]["message"].as_str().unwrap();
     assert!(message.contains("more than 100000 nodes"), "{message}");
-    assert!(message.contains("from line 200005, is not read"), "{message}");
+    assert!(
+        message.contains("from line 200005, is not read"),
+        "{message}"
+    );
     assert_eq!(code, 1);
 }
 
@@ -382,7 +463,10 @@ fn documents_after_an_unknown_alias_are_read() {
     );
     assert_eq!(
         lines,
-        vec!["yaml/syntax alias.yaml:3:7", "schema/invalid alias.yaml:10:1"]
+        vec![
+            "yaml/syntax alias.yaml:3:7",
+            "schema/invalid alias.yaml:10:1"
+        ]
     );
     assert_eq!(code, 1);
 }

@@ -52,6 +52,7 @@ pub const RULES: &[Rule] = &[
     loaded(&loading::YamlEncoding::META),
     loaded(&loading::YamlDuplicateKey::META),
     loaded(&loading::YamlEmpty::META),
+    loaded(&loading::FileSkipped::META),
     judged(&loading::SchemaInvalid::META, schema_rules),
     judged(&ids::IdDuplicate::META, ids::IdDuplicate::check),
     judged(&refs::RefUnknown::META, refs::RefUnknown::check),
