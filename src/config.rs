@@ -115,10 +115,7 @@ impl Config {
                         row.as_seq()
                             .unwrap_or_default()
                             .iter()
-                            .filter_map(|c| match c.resolved() {
-                                Some(crate::yaml::Resolved::Int(i)) => Some(i),
-                                _ => None,
-                            })
+                            .filter_map(|c| c.resolved()?.as_int())
                             .collect()
                     })
                     .collect();

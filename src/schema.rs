@@ -635,6 +635,14 @@ fn describe<'a>(
                 "date",
             )
         }
+        ValidationErrorKind::Pattern { pattern } if pattern == "\\S" => one(
+            msg!(
+                "`{field}` holds only spaces: write the reason in words",
+                "`{field}` が空白だけです。理由を文章で書いてください"
+            ),
+            None,
+            "blank",
+        ),
         ValidationErrorKind::Pattern { pattern } => {
             let value = t.node.scalar().map_or("", |(s, _)| s);
             let help = if pattern.contains(':') {

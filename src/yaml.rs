@@ -61,6 +61,24 @@ pub enum Resolved<'a> {
     Str(&'a str),
 }
 
+impl Resolved<'_> {
+    /// The integer a number stands for, as JSON Schema's `integer` sees it: `3` and `3.0`
+    /// (and `3e0`) are 3, so that every number the schema accepts is the one the model
+    /// uses; `3.5`, `.inf` and `.nan` are none.
+    pub fn as_int(&self) -> Option<i64> {
+        match *self {
+            Resolved::Int(i) => Some(i),
+            // i64::MAX as f64 rounds up to 2^63: the bound is exclusive.
+            Resolved::Float(f)
+                if f.fract() == 0.0 && f >= -(2f64.powi(63)) && f < 2f64.powi(63) =>
+            {
+                Some(f as i64)
+            }
+            _ => None,
+        }
+    }
+}
+
 pub fn resolve(text: &str, plain: bool) -> Resolved<'_> {
     if !plain {
         return Resolved::Str(text);
@@ -729,6 +747,11 @@ mod tests {
         assert_eq!(resolve("1e3", true), Resolved::Float(1000.0));
         assert_eq!(resolve("R-001", true), Resolved::Str("R-001"));
         assert_eq!(resolve("~", true), Resolved::Null);
+        assert_eq!(resolve("3.0", true).as_int(), Some(3));
+        assert_eq!(resolve("3e0", true).as_int(), Some(3));
+        assert_eq!(resolve("3.5", true).as_int(), None);
+        assert_eq!(resolve("1e400", true).as_int(), None);
+        assert_eq!(resolve(".nan", true).as_int(), None);
     }
 
     #[test]

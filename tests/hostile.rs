@@ -470,3 +470,97 @@ fn documents_after_an_unknown_alias_are_read() {
     );
     assert_eq!(code, 1);
 }
+
+#[test]
+fn a_file_not_read_is_counted_and_fails_the_sarif_run() {
+    let repo = repo_with(None);
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(repo.path().join("pipe.yaml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(json["summary"]["files"], 8);
+    assert_eq!(json["summary"]["unreadable"], 1);
+    assert_eq!(code, 1);
+    let out = bin()
+        .args(["check", "--format", "sarif", "--today", TODAY])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(
+        note["message"]["text"],
+        "pipe.yaml was not read: its findings are missing from this log"
+    );
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "pipe.yaml"
+    );
+    // Every file read: a successful run.
+    let clean = repo_with(None);
+    let out = bin()
+        .args(["check", "--format", "sarif", "--today", TODAY])
+        .arg(clean.path())
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+}
+
+#[test]
+fn a_whole_number_written_with_a_point_is_that_number() {
+    // `3.0` passes the schema's `integer`; the model must rate it as 3, not drop it.
+    let repo = repo_with(None);
+    let path = repo.path().join("risks/R-001.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("likelihood: 2\n", "likelihood: 2.0\n")
+            .replace(
+                "{likelihood: 1, impact: 2}",
+                "{likelihood: 1.0, impact: 2e0}",
+            ),
+    )
+    .unwrap();
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    assert_eq!(code, 0);
+    let out = bin()
+        .args(["risks", "--format", "json"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let risks: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(risks["counts"]["before"]["unrated"], 0, "{risks}");
+    assert_eq!(risks["counts"]["after"]["unrated"], 0, "{risks}");
+    assert_eq!(risks["counts"]["before"]["high"], 1, "{risks}");
+}
+
+#[test]
+fn a_reason_of_only_spaces_is_no_reason() {
+    let (lines, json, code) = check_with(
+        "soa.yaml",
+        "kind: soa\nframework: iso27001-2022\nexclusions:\n  \"7.5\": \"   \"\n  \"7.6\": \"\u{3000}\"\n  \"7.7\": no building of our own\n".as_bytes(),
+    );
+    assert_eq!(
+        lines,
+        vec![
+            "schema/invalid soa.yaml:4:10",
+            "schema/invalid soa.yaml:5:10"
+        ]
+    );
+    assert_eq!(
+        json["findings"][0]["message"],
+        "`7.5` holds only spaces: write the reason in words"
+    );
+    assert_eq!(code, 1);
+}

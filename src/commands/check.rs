@@ -121,7 +121,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         .map(|(j, name)| Report {
             findings: &j.findings,
             sources: &j.ws.sources,
-            files: j.ws.sources.len(),
+            files: j.ws.sources.len() - j.ws.unread.len(),
+            unread: &j.ws.unread,
             entities: j.ws.model.entity_count(),
             lang,
             name: many.then_some(*name),

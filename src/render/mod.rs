@@ -16,7 +16,10 @@ use crate::tr;
 pub struct Report<'a> {
     pub findings: &'a [Finding],
     pub sources: &'a Sources,
+    /// Files read.
     pub files: usize,
+    /// The paths of the files listed but not read (an I/O error, or `file/skipped`).
+    pub unread: &'a [String],
     pub entities: usize,
     pub lang: Lang,
     /// The repository's name when several are checked in one run: it opens the count line.
