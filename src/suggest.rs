@@ -10,6 +10,10 @@ use std::collections::HashMap;
 /// ten thousand times ten thousand. Candidates of the word's own length come first.
 pub const MAX_COMPARISONS: usize = 256;
 
+/// Names longer than this (in characters) are neither suggested nor looked up: no id or field
+/// is that long, and the work of a lookup grows with the square of the length.
+pub const MAX_NAME_CHARS: usize = 64;
+
 /// The largest distance at which `option` is a likely typo.
 fn threshold(option_chars: usize) -> usize {
     (option_chars / 3).max(1)
@@ -19,14 +23,17 @@ fn threshold(option_chars: usize) -> usize {
 /// [`MAX_COMPARISONS`] distances are computed; options whose length alone rules them out
 /// cost no distance.
 pub fn did_you_mean<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let len = word.chars().count();
+    if len > MAX_NAME_CHARS {
+        return None;
+    }
     let word_l = word.to_lowercase();
-    let len = word_l.chars().count();
     let mut budget = MAX_COMPARISONS;
     options
         .into_iter()
         .filter_map(|o| {
             let n = o.chars().count();
-            if n.abs_diff(len) > threshold(n) || budget == 0 {
+            if n > MAX_NAME_CHARS || n.abs_diff(len) > threshold(n) || budget == 0 {
                 return None;
             }
             budget -= 1;
@@ -61,7 +68,10 @@ impl Index {
             deletions: HashMap::new(),
             by_len: HashMap::new(),
         };
-        for name in names {
+        for name in names
+            .into_iter()
+            .filter(|n| n.chars().count() <= MAX_NAME_CHARS)
+        {
             let i = index.names.len() as u32;
             let lower = name.to_lowercase();
             for d in std::iter::once(lower.clone()).chain(deletions_of(&lower)) {
@@ -82,6 +92,9 @@ impl Index {
 
     /// Every name close enough to `word` to be what was meant, with its distance.
     pub fn close(&self, word: &str) -> Vec<(usize, &str)> {
+        if word.chars().count() > MAX_NAME_CHARS {
+            return Vec::new();
+        }
         let word_l = word.to_lowercase();
         let len = word_l.chars().count();
         let mut seen: Vec<u32> = Vec::new();

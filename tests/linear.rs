@@ -155,3 +155,15 @@ fn many_misspelt_references_among_many_ids() {
         s
     });
 }
+
+/// Found by the fuzzer (examples/fuzz.rs, seed 1): a reference 300,000 characters long took
+/// minutes in did-you-mean (every deletion of the word, each as long as the word).
+#[test]
+fn a_very_long_misspelt_reference() {
+    assert_linear("long reference", 100_000, |n| {
+        format!(
+            "kind: vulnerability\nid: V-LONG\nname: v\ncategory: software\nthreats: [T-THEFT{}]\n",
+            "x".repeat(n)
+        )
+    });
+}
