@@ -564,3 +564,36 @@ fn a_reason_of_only_spaces_is_no_reason() {
     );
     assert_eq!(code, 1);
 }
+
+#[test]
+fn human_output_is_not_wrapped_when_not_a_terminal() {
+    // The help lists every field of a risk: far more than 100 columns, on one line in a log.
+    let (out, code) = check_format(
+        "human",
+        "r.yaml",
+        b"kind: threat\nid: T-W\nname: t\norigin: deliberate\nbogus: 1\n",
+    );
+    assert_eq!(code, 1);
+    let help = out
+        .lines()
+        .find(|l| l.contains("help: the fields here are:"))
+        .expect("the help line");
+    assert!(
+        help.ends_with("kind, id, name, origin, occurrence, source, description"),
+        "{out}"
+    );
+    let (out, _) = check_format(
+        "human",
+        "r.yaml",
+        format!(
+            "kind: threat\nid: T-W\nname: t\norigin: deliberate\n{}: 1\n",
+            "a_very_long_unknown_field_name_".repeat(6)
+        )
+        .as_bytes(),
+    );
+    let message = out
+        .lines()
+        .find(|l| l.contains("unknown field"))
+        .expect("the message line");
+    assert!(message.chars().count() > 200, "one line: {message}");
+}
