@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::fields::Text;
 use crate::model::{EntityRef, Kind, Model, Status};
 use crate::risk::Assessment;
-use crate::suggest::did_you_mean;
+use crate::suggest::Index;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -216,6 +216,9 @@ pub struct Reference {
     pub target: Text,
     pub want: Kind,
     pub resolved: Resolved,
+    /// For a reference naming no entity of its kind: the closest id of that kind, if
+    /// close enough to be what was meant.
+    pub suggestion: Option<String>,
 }
 
 /// Every reference between entities, in model order (by holder kind, then file order),
@@ -242,6 +245,7 @@ impl References {
                     target: t.clone(),
                     want,
                     resolved: Resolved::Unknown,
+                    suggestion: None,
                 });
             }
         };
@@ -320,17 +324,24 @@ impl References {
         // Every id close enough to be a did-you-mean, not only the closest: of `A-090`,
         // both `A-009` and `A-010` may have been meant.
         let mut meant: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut ids: HashMap<Kind, Vec<&str>> = HashMap::new();
-        for (i, r) in all.iter().enumerate() {
+        // The ids of each kind indexed once: a lookup costs the same with ten ids or
+        // ten thousand (suggest::Index).
+        let mut ids: HashMap<Kind, Index> = HashMap::new();
+        for (i, r) in all.iter_mut().enumerate() {
             if !matches!(r.resolved, Resolved::Unknown | Resolved::WrongKind(_)) {
                 continue;
             }
-            let candidates = ids.entry(r.want).or_insert_with(|| model.ids_of(r.want));
-            for &id in candidates.iter() {
-                if did_you_mean(r.target.as_str(), [id]).is_some() {
-                    meant.entry(id.to_owned()).or_default().push(i as u32);
-                }
+            let index = ids
+                .entry(r.want)
+                .or_insert_with(|| Index::new(model.ids_of(r.want)));
+            let close = index.close(r.target.as_str());
+            for &(_, id) in &close {
+                meant.entry(id.to_owned()).or_default().push(i as u32);
             }
+            r.suggestion = close
+                .into_iter()
+                .min_by_key(|&(d, o)| (d, o))
+                .map(|(_, o)| o.to_owned());
         }
         References {
             all,

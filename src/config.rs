@@ -291,10 +291,7 @@ fn read_method(r: &Fields) -> RiskMethod {
                     row.as_seq()
                         .unwrap_or_default()
                         .iter()
-                        .filter_map(|c| match c.resolved() {
-                            Some(crate::yaml::Resolved::Int(i)) => Some(i),
-                            _ => None,
-                        })
+                        .filter_map(|c| c.resolved()?.as_int())
                         .collect()
                 })
                 .collect();

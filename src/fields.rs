@@ -4,7 +4,7 @@
 //! the model takes what it can and one mistake gives one finding.
 
 use crate::source::Span;
-use crate::yaml::{Node, Resolved};
+use crate::yaml::Node;
 use jiff::civil::Date;
 
 /// A value and where it was written.
@@ -56,10 +56,7 @@ impl<'a> Fields<'a> {
 
     pub fn int(&self, key: &str) -> Option<Spanned<i64>> {
         let n = self.node(key)?;
-        match n.resolved()? {
-            Resolved::Int(i) => Some(Spanned::new(i, n.span)),
-            _ => None,
-        }
+        n.resolved()?.as_int().map(|i| Spanned::new(i, n.span))
     }
 
     pub fn date(&self, key: &str) -> Option<Spanned<Date>> {

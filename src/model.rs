@@ -746,6 +746,28 @@ impl Model {
         }
     }
 
+    /// Whether any entity of `kind` has an id (without listing them all).
+    pub fn has_ids(&self, kind: Kind) -> bool {
+        fn any<T>(v: &[T], f: fn(&T) -> &Text) -> bool {
+            v.iter().any(|x| !f(x).as_str().is_empty())
+        }
+        match kind {
+            Kind::Role => any(&self.roles, |x| &x.id),
+            Kind::Asset => any(&self.assets, |x| &x.id),
+            Kind::Threat => any(&self.threats, |x| &x.id),
+            Kind::Vulnerability => any(&self.vulnerabilities, |x| &x.id),
+            Kind::Risk => any(&self.risks, |x| &x.id),
+            Kind::Control => any(&self.controls, |x| &x.id),
+            Kind::Procedure => any(&self.procedures, |x| &x.id),
+            Kind::Soa => any(&self.soas, |x| &x.framework),
+            _ => self
+                .records
+                .ids_of(kind)
+                .iter()
+                .any(|t| !t.as_str().is_empty()),
+        }
+    }
+
     /// Ids of every entity of a kind, in file order (for did-you-mean).
     pub fn ids_of(&self, kind: Kind) -> Vec<&str> {
         fn ids<T>(v: &[T], f: fn(&T) -> &Text) -> Vec<&str> {

@@ -8,11 +8,12 @@ use crate::model::Kind;
 use crate::rules::loading::SchemaInvalid;
 use crate::source::Span;
 use crate::suggest;
-use crate::yaml::{Node, Resolved, Value};
+use crate::yaml::{Entry, Node, Resolved, Value};
 use crate::{msg, tr};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Validator, paths::LocationSegment};
 use serde_json::Value as Json;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const BASE: &str = "file:///isms/schema/";
@@ -219,6 +220,7 @@ struct Problem<'a> {
 }
 
 fn run(validator: &Validator, kind: Option<Kind>, node: &Node) -> Vec<Finding> {
+    let mut keys = Keys::default();
     let json = node.to_json();
     let mut findings = numeric_keys(node);
     let schema_file = schema_file_for(kind);
@@ -233,7 +235,7 @@ fn run(validator: &Validator, kind: Option<Kind>, node: &Node) -> Vec<Finding> {
                 LocationSegment::Index(i) => i.to_string(),
             })
             .collect();
-        let Some(target) = walk(node, &path) else {
+        let Some(target) = walk(node, &path, &mut keys) else {
             continue;
         };
         problems.push(Problem {
@@ -243,47 +245,80 @@ fn run(validator: &Validator, kind: Option<Kind>, node: &Node) -> Vec<Finding> {
         });
     }
     let misspelt = misspelt_required(&problems);
+    let said: std::collections::HashSet<(&[String], &str)> = misspelt
+        .iter()
+        .map(|((path, _), req)| (path.as_slice(), req.as_str()))
+        .collect();
     for p in &problems {
         if let ValidationErrorKind::Required { property } = p.kind {
             let name = property.as_str().unwrap_or_default();
-            if misspelt
-                .iter()
-                .any(|(path, _, req)| *path == p.path && req == name)
-            {
+            if said.contains(&(p.path.as_slice(), name)) {
                 continue; // the unknown field's finding says it
             }
         }
-        findings.extend(describe(p, &schema_file, kind, &misspelt));
+        findings.extend(describe(p, &schema_file, kind, &misspelt, &mut keys));
     }
     findings
 }
 
+/// (path of the mapping, unknown key) → the required field it misspells.
+type Misspelt = HashMap<(Vec<String>, String), String>;
+
 /// Unknown fields that are a did-you-mean of a required field missing from the same
-/// mapping (`orign:` for `origin:`): one mistake, one finding. (path, unknown, required).
-fn misspelt_required(problems: &[Problem]) -> Vec<(Vec<String>, String, String)> {
-    let mut out = Vec::new();
+/// mapping (`orign:` for `origin:`): one mistake, one finding.
+fn misspelt_required(problems: &[Problem]) -> Misspelt {
+    let mut missing: HashMap<&[String], Vec<&str>> = HashMap::new();
+    for q in problems {
+        if let ValidationErrorKind::Required { property } = q.kind {
+            if let Some(name) = property.as_str() {
+                missing.entry(q.path.as_slice()).or_default().push(name);
+            }
+        }
+    }
+    let mut out = HashMap::new();
     for p in problems {
         let ValidationErrorKind::AdditionalProperties { unexpected } = p.kind else {
             continue;
         };
-        let missing: Vec<&str> = problems
-            .iter()
-            .filter(|q| q.path == p.path)
-            .filter_map(|q| match q.kind {
-                ValidationErrorKind::Required { property } => property.as_str(),
-                _ => None,
-            })
-            .collect();
-        if missing.is_empty() {
+        let Some(missing) = missing.get(p.path.as_slice()) else {
             continue;
-        }
+        };
         for name in unexpected {
             if let Some(req) = did_you_mean(name, missing.iter().copied()) {
-                out.push((p.path.clone(), name.clone(), req.to_owned()));
+                out.insert((p.path.clone(), name.clone()), req.to_owned());
             }
         }
     }
     out
+}
+
+/// Key → entry of each large mapping that errors point into, built on first use: a mapping
+/// with twenty thousand unknown keys is searched twenty thousand times.
+#[derive(Default)]
+struct Keys<'a> {
+    maps: HashMap<usize, HashMap<&'a str, &'a Entry>>,
+}
+
+impl<'a> Keys<'a> {
+    fn entry(&mut self, map: &'a Node, key: &str) -> Option<&'a Entry> {
+        let entries = map.as_map()?;
+        if entries.len() < 16 {
+            return map.entry(key);
+        }
+        self.maps
+            .entry(std::ptr::from_ref(map) as usize)
+            .or_insert_with(|| {
+                let mut ix = HashMap::with_capacity(entries.len());
+                for e in entries {
+                    if let Some((k, _)) = e.key.scalar() {
+                        ix.entry(k).or_insert(e);
+                    }
+                }
+                ix
+            })
+            .get(key)
+            .copied()
+    }
 }
 
 /// A node found by a JSON pointer, with the key it stands under.
@@ -302,17 +337,15 @@ impl Target<'_> {
     }
 }
 
-fn walk<'a>(root: &'a Node, path: &[String]) -> Option<Target<'a>> {
+fn walk<'a>(root: &'a Node, path: &[String], keys: &mut Keys<'a>) -> Option<Target<'a>> {
     let mut t = Target {
         node: root,
         key: None,
     };
     for seg in path {
         t = match &t.node.value {
-            Value::Map(entries) => {
-                let e = entries
-                    .iter()
-                    .find(|e| e.key.scalar().is_some_and(|(k, _)| k == seg))?;
+            Value::Map(_) => {
+                let e = keys.entry(t.node, seg)?;
                 Target {
                     node: &e.value,
                     key: Some(&e.key),
@@ -450,11 +483,12 @@ fn field_name(path: &[String]) -> String {
 
 pub use crate::suggest::did_you_mean;
 
-fn describe(
-    p: &Problem,
+fn describe<'a>(
+    p: &Problem<'a>,
     schema_file: &str,
     entity: Option<Kind>,
-    misspelt: &[(Vec<String>, String, String)],
+    misspelt: &Misspelt,
+    keys: &mut Keys<'a>,
 ) -> Vec<Finding> {
     let (t, path) = (&p.target, p.path.as_slice());
     let what = entity.map_or("isms.yaml", Kind::as_str);
@@ -475,11 +509,10 @@ fn describe(
             unexpected
                 .iter()
                 .filter_map(|name| {
-                    let key = t.node.entry(name)?;
+                    let key = keys.entry(t.node, name)?;
                     let required = misspelt
-                        .iter()
-                        .find(|(q, unknown, _)| q == path && unknown == name)
-                        .map(|(_, _, r)| r.as_str());
+                        .get(&(path.to_vec(), name.clone()))
+                        .map(String::as_str);
                     let help = match (required, full_width(name)) {
                         // `　integrity` parses as a key: the full-width character is the mistake.
                         (_, Some((c, at, fixed))) => {
@@ -646,6 +679,14 @@ fn describe(
                 "date",
             )
         }
+        ValidationErrorKind::Pattern { pattern } if pattern == "\\S" => one(
+            msg!(
+                "`{field}` holds only spaces: write the reason in words",
+                "`{field}` が空白だけです。理由を文章で書いてください"
+            ),
+            None,
+            "blank",
+        ),
         ValidationErrorKind::Pattern { pattern } => {
             let value = t.node.scalar().map_or("", |(s, _)| s);
             let help = if pattern.contains(':') {

@@ -128,8 +128,26 @@ pub enum EncodingProblem {
     Utf16,
 }
 
-/// Decodes a file's bytes: UTF-8, an optional UTF-8 BOM dropped. CRLF is left for the parser.
+/// Decodes a file's bytes: UTF-8, an optional UTF-8 BOM dropped. CRLF is left for the parser;
+/// a lone CR (old Mac line endings) becomes LF, so that every line count agrees on it.
 pub fn decode(bytes: Vec<u8>) -> Result<String, EncodingProblem> {
+    decode_bytes(bytes).map(lone_cr_to_lf)
+}
+
+fn lone_cr_to_lf(text: String) -> String {
+    let b = text.as_bytes();
+    let lone = |i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
+    if !(0..b.len()).any(lone) {
+        return text;
+    }
+    let out: Vec<u8> = (0..b.len())
+        .map(|i| if lone(i) { b'\n' } else { b[i] })
+        .collect();
+    // Replacing one ASCII byte by another keeps the text UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn decode_bytes(bytes: Vec<u8>) -> Result<String, EncodingProblem> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(EncodingProblem::Utf16);
     }

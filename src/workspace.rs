@@ -7,7 +7,7 @@ use crate::finding::{Finding, Message};
 use crate::i18n::Lang;
 use crate::model::{Entity, Kind, Model};
 use crate::msg;
-use crate::rules::loading::{SchemaInvalid, YamlEmpty, YamlEncoding};
+use crate::rules::loading::{FileSkipped, SchemaInvalid, YamlEmpty, YamlEncoding};
 use crate::source::{self, EncodingProblem, FileId, Pos, Source, Sources, Span};
 use crate::yaml::{self, Node};
 use rayon::prelude::*;
@@ -27,6 +27,8 @@ pub struct Workspace {
     pub findings: Vec<Finding>,
     /// Files that could not be read; the run goes on and exits 2.
     pub io_errors: Vec<Message>,
+    /// The paths of the files listed but not read: unreadable, or skipped (`file/skipped`).
+    pub unread: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -98,6 +100,8 @@ struct FileResult {
     /// Text values holding a template fill-in (`text/placeholder`).
     placeholders: Vec<crate::model::Placeholder>,
     io_error: Option<Message>,
+    /// Not read on purpose (`file/skipped`).
+    skipped: bool,
 }
 
 pub fn load(start: &Path, lang_override: Option<Lang>) -> Result<Workspace, LoadError> {
@@ -105,19 +109,33 @@ pub fn load(start: &Path, lang_override: Option<Lang>) -> Result<Workspace, Load
     let config_path = root.join(CONFIG_FILE);
     let bytes = std::fs::read(&config_path).map_err(|e| LoadError::Io(config_path.clone(), e))?;
     assemble(root.clone(), bytes, lang_override, |config| {
-        let (paths, errors) = walk(&root, config)?;
-        let files = paths
-            .into_iter()
-            .map(|(rel, abs)| (rel, Input::Disk(abs)))
-            .collect();
-        Ok((files, errors))
+        walk(&root, config)
     })
 }
 
-/// Where a file's bytes come from: the disk, or memory (a git revision).
+/// Where a file's bytes come from: the disk, or memory (a git revision); or why it is not
+/// read at all.
 enum Input {
     Disk(PathBuf),
     Memory(Vec<u8>),
+    Skipped(Skip),
+}
+
+/// The largest file read, in bytes: far above any ISMS file (the 10,000-risk benchmark's
+/// largest is under 1 MB), and a bound on what one file can cost.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a `*.yaml` entry below the root is not read; each is one `file/skipped` finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Skip {
+    /// A symbolic link to somewhere outside the repository root.
+    Outside,
+    /// A symbolic link to nothing.
+    Dangling,
+    /// A FIFO, a socket or a device: reading it could block or never end.
+    NotAFile,
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge(u64),
 }
 
 /// The files to read, sorted by path, and the entries that could not be listed.
@@ -172,8 +190,8 @@ fn finish(
 ) -> Workspace {
     let mut model = Model::default();
     let mut io_errors: Vec<Message> = list_errors.into_iter().map(Message::same).collect();
+    let mut unread = Vec::new();
     for r in results {
-        sources.add(r.source);
         findings.extend(r.findings);
         r.entities.into_iter().for_each(|e| model.add(e));
         for (id, span) in r.opaque {
@@ -183,7 +201,11 @@ fn finish(
             model.add_mention(word);
         }
         model.placeholders.extend(r.placeholders);
+        if r.io_error.is_some() || r.skipped {
+            unread.push(r.source.path.clone());
+        }
         io_errors.extend(r.io_error);
+        sources.add(r.source);
     }
     Workspace {
         root,
@@ -194,6 +216,7 @@ fn finish(
         model,
         findings,
         io_errors,
+        unread,
     }
 }
 
@@ -250,9 +273,14 @@ pub fn relative(root: &Path, path: &Path) -> String {
 }
 
 /// Every YAML file below the root, sorted, with its repository-relative `/` path; and the
-/// entries that could not be read. A symbolic link that loops back to a parent folder is
-/// skipped quietly: what it points to is read through its real path.
-type Walked = (Vec<(String, PathBuf)>, Vec<String>);
+/// entries that could not be listed. Symbolic links are not followed out of the root: a link
+/// to a file inside it is read, a link to a folder inside it is skipped quietly (the folder
+/// is walked where it is), and a `*.yaml` link out of the root, or to nothing, is skipped and
+/// reported; so are a FIFO, a socket or a device named `*.yaml`, and a file larger than
+/// [`MAX_FILE_BYTES`]. The ignore rules are `.gitignore` files at or below the root, hidden
+/// names and `exclude:` — the same for a git revision ([`load_files`]); `.ignore` files, the
+/// global git excludes and `.git/info/exclude` (which a revision does not carry) are not read.
+type Walked = (Vec<(String, Input)>, Vec<String>);
 
 /// The `exclude:` globs of isms.yaml; `*` does not cross `/`.
 fn exclude_set(config: &Config) -> Result<globset::GlobSet, LoadError> {
@@ -273,9 +301,14 @@ fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
     let globs = exclude_set(config)?;
     let found = std::sync::Mutex::new(Vec::new());
     let errors = std::sync::Mutex::new(Vec::new());
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
     ignore::WalkBuilder::new(root)
         .require_git(false)
-        .follow_links(true)
+        .follow_links(false)
+        .parents(false)
+        .ignore(false)
+        .git_global(false)
+        .git_exclude(false)
         .sort_by_file_name(std::cmp::Ord::cmp)
         .build_parallel()
         .run(|| {
@@ -292,6 +325,17 @@ fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
                 };
                 let path = entry.path();
                 let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+                if !is_yaml && entry.path_is_symlink() {
+                    // A folder link out of the root is not walked, and said so once.
+                    let out = std::fs::canonicalize(path)
+                        .is_ok_and(|t| t.is_dir() && !t.starts_with(&real_root));
+                    let rel = relative(root, path);
+                    if out && !globs.is_match(&rel) {
+                        let skipped = (rel, Input::Skipped(Skip::Outside));
+                        found.lock().expect("walk lock").push(skipped);
+                    }
+                    return ignore::WalkState::Continue;
+                }
                 if !is_yaml || entry.file_type().is_some_and(|t| t.is_dir()) {
                     return ignore::WalkState::Continue;
                 }
@@ -299,18 +343,106 @@ fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
                 if rel == CONFIG_FILE || globs.is_match(&rel) {
                     return ignore::WalkState::Continue;
                 }
-                found
-                    .lock()
-                    .expect("walk lock")
-                    .push((rel, path.to_path_buf()));
+                let input = match examine(path, entry.path_is_symlink(), &real_root) {
+                    Some(Ok(())) => Input::Disk(path.to_path_buf()),
+                    Some(Err(skip)) => Input::Skipped(skip),
+                    None => return ignore::WalkState::Continue,
+                };
+                found.lock().expect("walk lock").push((rel, input));
                 ignore::WalkState::Continue
             })
         });
     let mut found = found.into_inner().expect("walk lock");
-    found.sort();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
     let mut errors = errors.into_inner().expect("walk lock");
     errors.sort();
     Ok((found, errors))
+}
+
+/// Whether a `*.yaml` entry is read: `Ok` to read it, `Err` to report why not, `None` to
+/// pass over it quietly (a link to a folder inside the root, walked where it is).
+fn examine(path: &Path, is_link: bool, real_root: &Path) -> Option<Result<(), Skip>> {
+    if is_link {
+        let Ok(target) = std::fs::canonicalize(path) else {
+            return Some(Err(Skip::Dangling));
+        };
+        if !target.starts_with(real_root) {
+            return Some(Err(Skip::Outside));
+        }
+        if target.is_dir() {
+            return None;
+        }
+    }
+    // The target's metadata, without opening it: opening a FIFO blocks.
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Some(Err(Skip::Dangling));
+    };
+    if meta.is_dir() {
+        return None;
+    }
+    if !meta.is_file() {
+        return Some(Err(Skip::NotAFile));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Some(Err(Skip::TooLarge(meta.len())));
+    }
+    Some(Ok(()))
+}
+
+/// The one finding of a file that is not read.
+fn skipped_finding(file: FileId, rel: &str, skip: &Skip) -> Finding {
+    let (message, help) = match skip {
+        Skip::Outside => (
+            msg!(
+                "`{rel}` is a symbolic link out of the repository: not read",
+                "`{rel}` はリポジトリの外を指すシンボリックリンクです（読み込みません）"
+            ),
+            msg!(
+                "copy the file into the repository, or delete the link",
+                "ファイルをリポジトリの中にコピーするか、リンクを削除してください"
+            ),
+        ),
+        Skip::Dangling => (
+            msg!(
+                "`{rel}` is a symbolic link to nothing: not read",
+                "`{rel}` はリンク先のないシンボリックリンクです（読み込みません）"
+            ),
+            msg!(
+                "restore the file it points to, or delete the link",
+                "リンク先のファイルを戻すか、リンクを削除してください"
+            ),
+        ),
+        Skip::NotAFile => (
+            msg!(
+                "`{rel}` is not a regular file (a FIFO, a socket or a device): not read",
+                "`{rel}` は通常のファイルではありません（FIFO、ソケット、デバイス）。読み込みません"
+            ),
+            msg!(
+                "delete it, or list it under `exclude:` in isms.yaml",
+                "削除するか、isms.yaml の `exclude:` に加えてください"
+            ),
+        ),
+        Skip::TooLarge(bytes) => {
+            let (mb, max) = (bytes / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+            (
+                msg!(
+                    "`{rel}` is {mb} MB, larger than the {max} MB a file may be: not read",
+                    "`{rel}` は {mb} MB で、上限の {max} MB を超えています（読み込みません）"
+                ),
+                msg!(
+                    "split it into several files (one per entity, or per kind)",
+                    "複数のファイルに分けてください（エンティティごと、または種類ごと）"
+                ),
+            )
+        }
+    };
+    Finding::new(
+        &FileSkipped::META,
+        Span::point(file, Pos { line: 1, col: 0 }),
+        message,
+    )
+    .help(help)
+    .about("", rel)
 }
 
 fn is_loop(e: &ignore::Error) -> bool {
@@ -383,11 +515,22 @@ fn load_file(file: FileId, rel: &str, input: Input) -> FileResult {
         mentions: Vec::new(),
         placeholders: Vec::new(),
         io_error: None,
+        skipped: false,
     };
     let bytes = match input {
         Input::Memory(bytes) => bytes,
-        Input::Disk(abs) => match std::fs::read(abs) {
-            Ok(b) => b,
+        Input::Skipped(skip) => {
+            result.findings.push(skipped_finding(file, rel, &skip));
+            result.skipped = true;
+            return result;
+        }
+        Input::Disk(abs) => match read_bounded(&abs) {
+            Ok(Ok(b)) => b,
+            Ok(Err(skip)) => {
+                result.findings.push(skipped_finding(file, rel, &skip));
+                result.skipped = true;
+                return result;
+            }
             Err(e) => {
                 let why = Message::io(&e);
                 result.io_error = Some(Message::new(
@@ -399,6 +542,19 @@ fn load_file(file: FileId, rel: &str, input: Input) -> FileResult {
         },
     };
     read_file(file, rel, bytes, result)
+}
+
+/// A file's bytes, at most [`MAX_FILE_BYTES`] of them (a file that grew since the walk, or
+/// one whose size the system does not tell, is still bounded).
+fn read_bounded(path: &Path) -> std::io::Result<Result<Vec<u8>, Skip>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(Err(Skip::TooLarge(bytes.len() as u64)));
+    }
+    Ok(Ok(bytes))
 }
 
 /// Decodes, parses, validates and builds one file's bytes.
@@ -650,7 +806,8 @@ fn read_document(root: &Node, out: &mut FileResult) {
 /// `files` every other file below the root as `(path relative to the root, bytes)` — e.g. a
 /// git revision read by `isms diff`. The same stages as [`load`]: `exclude:` globs apply, and
 /// files the walk skips (not `.yaml`/`.yml`, or under a hidden name) are skipped. `root` is
-/// only a label. Files that are ignored by `.gitignore` but tracked are read.
+/// only a label. The `.gitignore` files among `files` apply as they do to the work tree, so
+/// that a file tracked but ignored is skipped by both `isms check` and `isms diff`.
 pub fn load_files(
     root: PathBuf,
     config: Vec<u8>,
@@ -659,6 +816,7 @@ pub fn load_files(
 ) -> Result<Workspace, LoadError> {
     assemble(root, config, lang_override, |config| {
         let globs = exclude_set(config)?;
+        let ignored = gitignored(&files);
         let mut files: Vec<(String, Input)> = files
             .into_iter()
             .filter(|(rel, _)| {
@@ -666,10 +824,50 @@ pub fn load_files(
                     && rel != CONFIG_FILE
                     && !rel.split('/').any(|c| c.starts_with('.'))
                     && !globs.is_match(rel)
+                    && !ignored(rel)
             })
             .map(|(rel, bytes)| (rel, Input::Memory(bytes)))
             .collect();
         files.sort_by(|a, b| a.0.cmp(&b.0));
         Ok((files, Vec::new()))
     })
+}
+
+/// Whether a path is ignored by the `.gitignore` files of a file set (each applies to its own
+/// folder and below; the deepest that decides wins, as git has it).
+fn gitignored(files: &[(String, Vec<u8>)]) -> impl Fn(&str) -> bool + use<> {
+    // A made-up absolute root: the matcher wants paths below its own folder.
+    let base = Path::new("/isms-root");
+    let mut matchers: Vec<(String, ignore::gitignore::Gitignore)> = Vec::new();
+    for (rel, bytes) in files {
+        let Some(dir) = rel.strip_suffix(".gitignore") else {
+            continue;
+        };
+        if !(dir.is_empty() || dir.ends_with('/')) {
+            continue;
+        }
+        let mut builder = ignore::gitignore::GitignoreBuilder::new(base.join(dir));
+        for line in String::from_utf8_lossy(bytes).lines() {
+            let _ = builder.add_line(None, line);
+        }
+        if let Ok(m) = builder.build() {
+            matchers.push((dir.to_owned(), m));
+        }
+    }
+    // Deepest first.
+    matchers.sort_by_key(|(dir, _)| std::cmp::Reverse(dir.matches('/').count()));
+    move |rel: &str| {
+        let path = base.join(rel);
+        for (dir, m) in &matchers {
+            if !rel.starts_with(dir.as_str()) {
+                continue;
+            }
+            match m.matched_path_or_any_parents(&path, false) {
+                ignore::Match::Ignore(_) => return true,
+                ignore::Match::Whitelist(_) => return false,
+                ignore::Match::None => {}
+            }
+        }
+        false
+    }
 }

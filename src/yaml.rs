@@ -23,6 +23,11 @@ use std::collections::HashMap;
 /// Deeper than any ISMS document needs; keeps every recursive walk far from the stack limit.
 pub const MAX_DEPTH: usize = 64;
 
+/// How many nodes aliases may add to one file, whatever its size: generous for real files
+/// (an ISMS rarely uses aliases at all), fatal for exponential expansion. A fixed number,
+/// not one that grows with the file, so that padding a bomb does not raise its allowance.
+pub const ALIAS_BUDGET: usize = 100_000;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// A scalar as written, and whether it was plain (unquoted), which decides its type.
@@ -54,6 +59,24 @@ pub enum Resolved<'a> {
     Int(i64),
     Float(f64),
     Str(&'a str),
+}
+
+impl Resolved<'_> {
+    /// The integer a number stands for, as JSON Schema's `integer` sees it: `3` and `3.0`
+    /// (and `3e0`) are 3, so that every number the schema accepts is the one the model
+    /// uses; `3.5`, `.inf` and `.nan` are none.
+    pub fn as_int(&self) -> Option<i64> {
+        match *self {
+            Resolved::Int(i) => Some(i),
+            // i64::MAX as f64 rounds up to 2^63: the bound is exclusive.
+            Resolved::Float(f)
+                if f.fract() == 0.0 && f >= -(2f64.powi(63)) && f < 2f64.powi(63) =>
+            {
+                Some(f as i64)
+            }
+            _ => None,
+        }
+    }
 }
 
 pub fn resolve(text: &str, plain: bool) -> Resolved<'_> {
@@ -217,8 +240,17 @@ pub fn parse_each(file: FileId, text: &str, mut each: impl FnMut(Document)) -> V
     let mut findings = Vec::new();
     let mut line_offset = 0u32;
     let mut rest = text;
+    // One alias budget for the whole file, across the documents parsed after an error.
+    let mut alias_nodes = 0;
     loop {
-        match parse_stream(file, rest, line_offset, &mut each, &mut findings) {
+        match parse_stream(
+            file,
+            rest,
+            line_offset,
+            &mut alias_nodes,
+            &mut each,
+            &mut findings,
+        ) {
             Resume::Done => break,
             Resume::AfterLine(line) => {
                 // Skip to the next document marker after the broken one.
@@ -275,10 +307,10 @@ struct Builder<'a> {
     text: &'a str,
     line_offset: u32,
     stack: Vec<Frame>,
-    anchors: HashMap<usize, Node>,
-    /// Nodes made so far, counting alias copies: the alias-bomb budget.
-    nodes: usize,
-    budget: usize,
+    /// Each anchored node and how many nodes it holds.
+    anchors: HashMap<usize, (Node, usize)>,
+    /// Nodes that alias copies have added so far, against [`ALIAS_BUDGET`].
+    alias_nodes: &'a mut usize,
     findings: &'a mut Vec<Finding>,
 }
 
@@ -332,7 +364,7 @@ impl Builder<'_> {
     }
 
     fn too_deep(&self, at: Pos) -> Stop {
-        self.syntax(
+        let Stop::Syntax(f) = self.syntax(
             at,
             msg!(
                 "nesting deeper than {MAX_DEPTH} levels",
@@ -342,7 +374,44 @@ impl Builder<'_> {
                 "an ISMS document needs only a few levels; check the indentation and brackets",
                 "ISMS の文書に深い入れ子は不要です。インデントと括弧を確認してください"
             )),
-        )
+        ) else {
+            unreachable!("syntax() makes a Stop::Syntax")
+        };
+        // Depth is the document's own: the next `---` starts afresh.
+        Stop::Document(f)
+    }
+
+    /// An alias's copy, counted against the file's alias budget before it is made.
+    fn alias(&mut self, id: usize, at: Span) -> Result<Node, Stop> {
+        let Some((node, count)) = self.anchors.get(&id) else {
+            let Stop::Syntax(f) = self.syntax(
+                at.start,
+                msg!("unknown alias", "未定義のエイリアスです"),
+                Some(msg!(
+                    "define the anchor (`&name`) before its alias (`*name`), in the same document",
+                    "エイリアス（`*name`）より前に、同じ文書の中でアンカー（`&name`）を定義してください"
+                )),
+            ) else {
+                unreachable!("syntax() makes a Stop::Syntax")
+            };
+            return Err(Stop::Document(f));
+        };
+        *self.alias_nodes = self.alias_nodes.saturating_add(*count);
+        if *self.alias_nodes > ALIAS_BUDGET {
+            let line = at.start.line;
+            return Err(self.syntax(
+                at.start,
+                msg!("aliases expand to more than {ALIAS_BUDGET} nodes; the rest of the file, from line {line}, is not read",
+                    "エイリアスの展開が {ALIAS_BUDGET} ノードを超えました。{line} 行目以降は読み込みません"
+                ),
+                Some(msg!("this looks like an alias bomb (\"billion laughs\"); write the values out instead of nesting aliases",
+                    "エイリアス爆弾（billion laughs）の形です。エイリアスを入れ子にせず値を書いてください"
+                )),
+            ));
+        }
+        let mut node = node.clone();
+        node.span = at;
+        Ok(node)
     }
 
     fn open(&mut self, frame: Frame, at: Pos) -> Result<(), Stop> {
@@ -355,21 +424,9 @@ impl Builder<'_> {
 
     /// Adds a finished node to the collection being built; returns it when it is a root.
     fn push(&mut self, node: Node, anchor: usize) -> Result<Option<Node>, Stop> {
-        self.nodes += 1;
-        if self.nodes > self.budget {
-            return Err(self.syntax(
-                node.span.start,
-                msg!("aliases expand to more than {} nodes",
-                    "エイリアスの展開が {} ノードを超えました",
-                    self.budget
-                ),
-                Some(msg!("this looks like an alias bomb (\"billion laughs\"); write the values out instead of nesting aliases",
-                    "エイリアス爆弾（billion laughs）の形です。エイリアスを入れ子にせず値を書いてください"
-                )),
-            ));
-        }
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            let count = count_nodes(&node);
+            self.anchors.insert(anchor, (node.clone(), count));
         }
         match self.stack.last_mut() {
             None => Ok(Some(node)),
@@ -434,6 +491,21 @@ impl Builder<'_> {
                     value: node,
                 });
                 Ok(None)
+            }
+        }
+    }
+
+    /// Records what stopped the document: the alias budget stops the file (its finding
+    /// says so), anything else only its document.
+    fn stop(&mut self, stop: Stop, doc_line: u32) -> Resume {
+        match stop {
+            Stop::Syntax(f) => {
+                self.findings.push(*f);
+                Resume::Done
+            }
+            Stop::Document(f) => {
+                self.findings.push(*f);
+                Resume::AfterLine(doc_line)
             }
         }
     }
@@ -526,6 +598,7 @@ fn parse_stream(
     file: FileId,
     text: &str,
     line_offset: u32,
+    alias_nodes: &mut usize,
     each: &mut impl FnMut(Document),
     findings: &mut Vec<Finding>,
 ) -> Resume {
@@ -535,9 +608,7 @@ fn parse_stream(
         line_offset,
         stack: Vec::new(),
         anchors: HashMap::new(),
-        nodes: 0,
-        // Generous for real files, fatal for exponential alias expansion.
-        budget: 100_000 + text.len() * 4,
+        alias_nodes,
         findings,
     };
     let mut parser = Parser::new_from_str(text);
@@ -586,19 +657,10 @@ fn parse_stream(
                 };
                 Ok(Some((node, anchor)))
             }
-            Event::Alias(id) => match b.anchors.get(&id).cloned() {
-                Some(mut node) => {
-                    let n = count_nodes(&node);
-                    b.nodes += n.saturating_sub(1);
-                    node.span = b.span(&span.start, &span.end);
-                    Ok(Some((node, 0)))
-                }
-                None => Err(b.syntax(
-                    b.pos(&span.start),
-                    msg!("unknown alias", "未定義のエイリアスです"),
-                    None,
-                )),
-            },
+            Event::Alias(id) => {
+                let at = b.span(&span.start, &span.end);
+                b.alias(id, at).map(|node| Some((node, 0)))
+            }
             Event::SequenceStart(anchor, _) => {
                 let start = b.pos(&span.start);
                 b.open(
@@ -659,21 +721,10 @@ fn parse_stream(
             Ok(Some((node, anchor))) => match b.push(node, anchor) {
                 Ok(Some(root)) => in_doc_root = Some(root),
                 Ok(None) => {}
-                Err(Stop::Syntax(f)) => {
-                    b.findings.push(*f);
-                    // Budget and depth errors poison the whole file: do not resume.
-                    return Resume::Done;
-                }
-                Err(Stop::Document(f)) => {
-                    b.findings.push(*f);
-                    return Resume::AfterLine(doc_line);
-                }
+                Err(stop) => return b.stop(stop, doc_line),
             },
             Ok(None) => {}
-            Err(Stop::Syntax(f) | Stop::Document(f)) => {
-                b.findings.push(*f);
-                return Resume::Done;
-            }
+            Err(stop) => return b.stop(stop, doc_line),
         }
     }
 }
@@ -696,6 +747,11 @@ mod tests {
         assert_eq!(resolve("1e3", true), Resolved::Float(1000.0));
         assert_eq!(resolve("R-001", true), Resolved::Str("R-001"));
         assert_eq!(resolve("~", true), Resolved::Null);
+        assert_eq!(resolve("3.0", true).as_int(), Some(3));
+        assert_eq!(resolve("3e0", true).as_int(), Some(3));
+        assert_eq!(resolve("3.5", true).as_int(), None);
+        assert_eq!(resolve("1e400", true).as_int(), None);
+        assert_eq!(resolve(".nan", true).as_int(), None);
     }
 
     #[test]

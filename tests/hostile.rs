@@ -183,17 +183,89 @@ fn symlink_loops_do_not_hang() {
     std::os::unix::fs::symlink(repo.path(), repo.path().join("loop")).unwrap();
     std::os::unix::fs::symlink("b.yaml", repo.path().join("a.yaml")).unwrap();
     std::os::unix::fs::symlink("a.yaml", repo.path().join("b.yaml")).unwrap();
-    let out = bin()
-        .args(["check", "--format", "concise", "--today", TODAY])
-        .arg(repo.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("a.yaml"), "{stderr}");
-    assert!(!stderr.contains("panicked"));
-    // The files that could not be read are an I/O error: exit 2, the rest still checked.
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("No problems found in 8 files"));
+    let (json, code) = check_json(repo.path(), &[]);
+    // Links that lead nowhere are one finding each; the folder link is not walked twice.
+    assert_eq!(
+        finding_lines(&json),
+        vec!["file/skipped a.yaml:1:1", "file/skipped b.yaml:1:1"]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn nothing_outside_the_repository_is_read() {
+    let repo = repo_with(None);
+    let p = repo.path();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("t.yaml"),
+        "kind: threat\nid: T-OUTSIDE\nname: o\norigin: deliberate\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), p.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink("/etc", p.join("etc")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", p.join("zero.yaml")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("t.yaml"), p.join("t.yaml")).unwrap();
+    // A FIFO named *.yaml: opening it for reading would block for ever.
+    let fifo = p.join("pipe.yaml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // A file larger than the limit (sparse: nothing is written).
+    let big = std::fs::File::create(p.join("huge.yaml")).unwrap();
+    big.set_len(65 * 1024 * 1024).unwrap();
+    // A dangling link that is not YAML is none of the check's business.
+    std::os::unix::fs::symlink("nowhere.md", p.join("README.md")).unwrap();
+    let (json, code) = check_json(p, &[]);
+    assert_eq!(
+        finding_lines(&json),
+        vec![
+            "file/skipped elsewhere:1:1",
+            "file/skipped etc:1:1",
+            "file/skipped huge.yaml:1:1",
+            "file/skipped pipe.yaml:1:1",
+            "file/skipped t.yaml:1:1",
+            "file/skipped zero.yaml:1:1",
+        ]
+    );
+    let messages: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "`elsewhere` is a symbolic link out of the repository: not read",
+            "`etc` is a symbolic link out of the repository: not read",
+            "`huge.yaml` is 65 MB, larger than the 64 MB a file may be: not read",
+            "`pipe.yaml` is not a regular file (a FIFO, a socket or a device): not read",
+            "`t.yaml` is a symbolic link out of the repository: not read",
+            "`zero.yaml` is a symbolic link out of the repository: not read",
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_link_inside_the_repository_is_read_once() {
+    let repo = repo_with(None);
+    std::fs::create_dir(repo.path().join("more")).unwrap();
+    std::fs::write(
+        repo.path().join("more/t.yaml"),
+        "kind: threat\nid: T-MORE\nname: m\norigin: deliberate\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("more", repo.path().join("again")).unwrap();
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    assert_eq!(json["summary"]["entities"], 12);
+    assert_eq!(code, 0);
 }
 
 #[test]
@@ -279,4 +351,250 @@ fn absurd_ratings_do_not_overflow() {
         vec!["schema/invalid risks/R-003.yaml:6:13"]
     );
     assert_eq!(code, 1);
+}
+
+/// Runs check in one format on a base repository plus one file: stdout and the exit code.
+fn check_format(format: &str, name: &str, bytes: &[u8]) -> (String, i32) {
+    let repo = repo_with(None);
+    write(repo.path(), name, bytes);
+    let out = bin()
+        .args(["check", "--format", format, "--today", TODAY])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn a_finding_past_column_65535_is_shown_without_its_excerpt() {
+    let text = format!(
+        "kind: threat\nid: T-LONG\nname: t\norigin: deliberate\ndescription: '{}' junk\n",
+        "a".repeat(70_000)
+    );
+    let (out, code) = check_format("human", "long.yaml", text.as_bytes());
+    assert_eq!(code, 1);
+    assert!(out.contains("yaml/syntax"), "{out}");
+    assert!(
+        out.contains("at long.yaml:5:70017 (the line is too long to show)"),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+    assert!(out.len() < 2000, "the long line is not printed");
+}
+
+#[test]
+fn control_characters_in_user_text_are_made_visible() {
+    // An id with ESC (a terminal sequence), a C1 control, a bidi override and a newline.
+    let text = "kind: vulnerability\nid: V-EVIL\nname: v\ncategory: software\nthreats: [\"T-\\e[31mX\\u0085\\u202E\\nforged\"]\n";
+    let (human, code) = check_format("human", "evil.yaml", text.as_bytes());
+    assert_eq!(code, 1);
+    assert!(!human.contains('\u{1b}'), "{human}");
+    assert!(
+        !human.contains('\u{85}') && !human.contains('\u{202e}'),
+        "{human}"
+    );
+    assert!(human.contains("T-<U+001B>[31mX<U+0085><U+202E>"), "{human}");
+
+    let (concise, _) = check_format("concise", "evil.yaml", text.as_bytes());
+    let line = concise
+        .lines()
+        .find(|l| l.starts_with("evil.yaml:5:11:"))
+        .expect("the finding on the id");
+    // The id breaks the schema's id pattern: that is its one finding (not also ref/unknown).
+    assert_eq!(
+        line,
+        "evil.yaml:5:11: error[schema/invalid] `T-<U+001B>[31mX<U+0085><U+202E><U+000A>forged` is not a valid `threats`"
+    );
+    assert!(
+        !concise.lines().any(|l| l.starts_with("forged")),
+        "{concise}"
+    );
+
+    let (github, _) = check_format("github", "evil.yaml", text.as_bytes());
+    assert!(!github.contains('\u{1b}'), "{github}");
+    assert!(!github.lines().any(|l| l.starts_with("forged")), "{github}");
+}
+
+#[test]
+fn cr_only_line_endings_give_the_right_lines() {
+    let (lines, _, code) = check_with(
+        "mac.yaml",
+        b"kind: threat\rid: T-MAC\rname: t\rorigin: deliberate\rbogus: 1\r",
+    );
+    assert_eq!(lines, vec!["schema/invalid mac.yaml:5:1"]);
+    assert_eq!(code, 1);
+    let (human, _) = check_format(
+        "human",
+        "mac.yaml",
+        b"kind: threat\rid: T-MAC\rname: t\rorigin: deliberate\rbogus: 1\r",
+    );
+    assert!(human.contains("[mac.yaml:5:1]"), "{human}");
+}
+
+#[test]
+fn a_padded_alias_bomb_gets_no_larger_budget() {
+    let mut bomb = "# padding\n".repeat(200_000);
+    bomb.push_str("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (p, c) in ('a'..='h').zip('b'..='i') {
+        let refs = vec![format!("*{p}"); 10].join(", ");
+        bomb.push_str(&format!("{c}: &{c} [{refs}]\n"));
+    }
+    let (lines, json, code) = check_with("bomb.yaml", bomb.as_bytes());
+    // At the ninth `*d` of line `e:`, the alias that passes 100,000 nodes.
+    assert_eq!(lines, vec!["yaml/syntax bomb.yaml:200005:36"]);
+    let message = json["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("more than 100000 nodes"), "{message}");
+    assert!(
+        message.contains("from line 200005, is not read"),
+        "{message}"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn documents_after_an_unknown_alias_are_read() {
+    let (lines, _, code) = check_with(
+        "alias.yaml",
+        b"kind: threat\nid: T-A\nname: *nope\norigin: deliberate\n---\nkind: threat\nid: T-B\nname: b\norigin: deliberate\nbogus: 1\n",
+    );
+    assert_eq!(
+        lines,
+        vec![
+            "yaml/syntax alias.yaml:3:7",
+            "schema/invalid alias.yaml:10:1"
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_file_not_read_is_counted_and_fails_the_sarif_run() {
+    let repo = repo_with(None);
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(repo.path().join("pipe.yaml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(json["summary"]["files"], 8);
+    assert_eq!(json["summary"]["unreadable"], 1);
+    assert_eq!(code, 1);
+    let out = bin()
+        .args(["check", "--format", "sarif", "--today", TODAY])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(
+        note["message"]["text"],
+        "pipe.yaml was not read: its findings are missing from this log"
+    );
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "pipe.yaml"
+    );
+    // Every file read: a successful run.
+    let clean = repo_with(None);
+    let out = bin()
+        .args(["check", "--format", "sarif", "--today", TODAY])
+        .arg(clean.path())
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+}
+
+#[test]
+fn a_whole_number_written_with_a_point_is_that_number() {
+    // `3.0` passes the schema's `integer`; the model must rate it as 3, not drop it.
+    let repo = repo_with(None);
+    let path = repo.path().join("risks/R-001.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("likelihood: 2\n", "likelihood: 2.0\n")
+            .replace(
+                "{likelihood: 1, impact: 2}",
+                "{likelihood: 1.0, impact: 2e0}",
+            ),
+    )
+    .unwrap();
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(finding_lines(&json), Vec::<String>::new());
+    assert_eq!(code, 0);
+    let out = bin()
+        .args(["risks", "--format", "json"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    let risks: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(risks["counts"]["before"]["unrated"], 0, "{risks}");
+    assert_eq!(risks["counts"]["after"]["unrated"], 0, "{risks}");
+    assert_eq!(risks["counts"]["before"]["high"], 1, "{risks}");
+}
+
+#[test]
+fn a_reason_of_only_spaces_is_no_reason() {
+    let (lines, json, code) = check_with(
+        "soa.yaml",
+        "kind: soa\nframework: iso27001-2022\nversion: \"1\"\napproved_by: ROLE-CISO\napproved_on: 2026-10-01\nexclusions:\n  \"7.5\": \"   \"\n  \"7.6\": \"\u{3000}\"\n  \"7.7\": no building of our own\n".as_bytes(),
+    );
+    assert_eq!(
+        lines,
+        vec![
+            "schema/invalid soa.yaml:7:10",
+            "schema/invalid soa.yaml:8:10"
+        ]
+    );
+    assert_eq!(
+        json["findings"][0]["message"],
+        "`7.5` holds only spaces: write the reason in words"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn human_output_is_not_wrapped_when_not_a_terminal() {
+    // The help lists every field of a risk: far more than 100 columns, on one line in a log.
+    let (out, code) = check_format(
+        "human",
+        "r.yaml",
+        b"kind: threat\nid: T-W\nname: t\norigin: deliberate\nbogus: 1\n",
+    );
+    assert_eq!(code, 1);
+    let help = out
+        .lines()
+        .find(|l| l.contains("help: the fields here are:"))
+        .expect("the help line");
+    assert!(
+        help.ends_with("kind, id, name, origin, occurrence, source, description"),
+        "{out}"
+    );
+    let (out, _) = check_format(
+        "human",
+        "r.yaml",
+        format!(
+            "kind: threat\nid: T-W\nname: t\norigin: deliberate\n{}: 1\n",
+            "a_very_long_unknown_field_name_".repeat(6)
+        )
+        .as_bytes(),
+    );
+    let message = out
+        .lines()
+        .find(|l| l.contains("unknown field"))
+        .expect("the message line");
+    assert!(message.chars().count() > 200, "one line: {message}");
 }

@@ -85,7 +85,7 @@ fn json_over_several_repositories() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v["summary"],
-        serde_json::json!({"files": 13, "entities": 29, "errors": 5, "warnings": 4, "infos": 0, "repositories": 2})
+        serde_json::json!({"files": 13, "unreadable": 0, "entities": 29, "errors": 5, "warnings": 4, "infos": 0, "repositories": 2})
     );
     assert_eq!(v["repositories"][0]["path"], "clean");
     assert_eq!(v["repositories"][0]["summary"]["errors"], 0);

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use std::path::Path;
 
 #[test]
 fn isms_yaml_is_found_by_walking_up() {
@@ -193,4 +194,53 @@ fn shell_completions_cover_the_commands() {
             "{command}"
         );
     }
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+}
+
+#[test]
+fn check_and_diff_read_the_same_files() {
+    let repo = repo_with(None);
+    let d = repo.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["config", "user.email", "test@example.invalid"]);
+    git(d, &["config", "user.name", "isms test"]);
+    git(d, &["config", "commit.gpgsign", "false"]);
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-qm", "c1"]);
+    git(d, &["tag", "c1"]);
+    // A risk tracked in a folder that .gitignore ignores: read by neither command.
+    std::fs::create_dir(d.join("scratch")).unwrap();
+    let risk = std::fs::read_to_string(d.join("risks/R-001.yaml"))
+        .unwrap()
+        .replace("R-001", "R-900");
+    std::fs::write(d.join("scratch/R-900.yaml"), risk).unwrap();
+    std::fs::write(d.join(".gitignore"), "scratch/\n").unwrap();
+    // `.ignore` files (and global excludes) are not read: they would hide risks from
+    // `isms check` that `isms diff` shows.
+    std::fs::write(d.join(".ignore"), "risks/\n").unwrap();
+    git(d, &["add", "-A"]);
+    git(d, &["add", "-f", "scratch/R-900.yaml"]);
+    git(d, &["commit", "-qm", "c2"]);
+    git(d, &["tag", "c2"]);
+
+    let (json, code) = check_json(d, &[]);
+    assert_eq!(json["summary"]["entities"], 11, "{json}");
+    assert_eq!(code, 0);
+    let out = bin()
+        .args(["diff", "c1", "c2", "--format", "json"])
+        .arg(d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let diff: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(diff["summary"]["risks_added"], 0, "{diff}");
+    assert_eq!(diff["risks"], serde_json::json!([]));
 }

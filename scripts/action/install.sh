@@ -36,6 +36,12 @@ build_from_source() { # why
     exit 1
   fi
   export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${RUNNER_TEMP:-${TMPDIR:-/tmp}}/isms-target}"
+  # In the action's own folder, never the caller's working directory: rustup reads the
+  # toolchain file and cargo the .cargo/config.toml of the folder it runs in, and a pull
+  # request could put its own there (a `cargo` of its choosing). This folder's
+  # rust-toolchain.toml is the action's.
+  unset RUSTUP_TOOLCHAIN
+  cd "$src/scripts/action"
   cargo install --locked --root "$root" --path "$src"
   "$root/bin/isms" --version
   exit 0

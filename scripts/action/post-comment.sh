@@ -2,10 +2,15 @@
 # Posts BODY_FILE as the one isms comment of pull request PR: updates the comment that
 # starts with <!-- isms-report --> (written by ISMS_COMMENT_AUTHOR), or creates it.
 #   post-comment.sh BODY_FILE PR
-# The body may come from an untrusted artifact: the number must be digits, the body is cut
-# to GitHub's 65,536 characters, and with ISMS_EXPECTED_HEAD_SHA the pull request must have
-# that head commit (so an artifact cannot aim at another pull request).
-# Inputs (env): GITHUB_REPOSITORY, GH_TOKEN, ISMS_COMMENT_AUTHOR, ISMS_EXPECTED_HEAD_SHA.
+# The body may come from an untrusted artifact (a fork's pull request wrote it), so only what
+# the renderer (isms diff --format md) can produce is posted: the marker is removed until none
+# is left, raw HTML is escaped (but `<sub>`), images are shown as text, @mentions are
+# neutralised, and a link or URL that does not lead into this repository is shown as code.
+# The number must be digits, the body is cut to GitHub's 65,536 characters, and with
+# ISMS_UNTRUSTED=true (the workflow_run job) ISMS_EXPECTED_HEAD_SHA is required: the pull
+# request must have that head commit, so an artifact cannot aim at another pull request.
+# Inputs (env): GITHUB_REPOSITORY, GITHUB_SERVER_URL, GH_TOKEN, ISMS_COMMENT_AUTHOR,
+# ISMS_EXPECTED_HEAD_SHA, ISMS_UNTRUSTED.
 set -euo pipefail
 
 marker="<!-- isms-report -->"
@@ -21,6 +26,10 @@ if [[ ! "$repo" =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]]; then
   echo "::error title=isms::not a repository name"
   exit 1
 fi
+if [[ "${ISMS_UNTRUSTED:-}" == "true" && ! "${ISMS_EXPECTED_HEAD_SHA:-}" =~ ^[0-9a-f]{40}$ ]]; then
+  echo "::error title=isms::post-comment-from needs expected-head-sha (github.event.workflow_run.head_sha): without it a saved artifact could aim at any pull request"
+  exit 1
+fi
 if [[ -n "${ISMS_EXPECTED_HEAD_SHA:-}" ]]; then
   actual=$(gh api "repos/$repo/pulls/$pr" --jq .head.sha)
   if [[ "$actual" != "$ISMS_EXPECTED_HEAD_SHA" ]]; then
@@ -29,12 +38,21 @@ if [[ -n "${ISMS_EXPECTED_HEAD_SHA:-}" ]]; then
   fi
 fi
 
-# The marker first, exactly once; at most 65,536 characters in all.
+# Only what the renderer makes; the marker first, exactly once; at most 65,536 characters.
+here_url="${GITHUB_SERVER_URL:-https://github.com}/$repo/"
 body=$(mktemp)
 trap 'rm -f "$body"' EXIT
-jq -Rsj --arg m "$marker" \
-  '($m + "\n" + (gsub($m; "") | ltrimstr("\n"))) as $b
-   | if ($b | length) > 65536 then $b[:65400] + "\n\n… cut to fit a comment: see the job summary." else $b end' \
+jq -Rsj --arg m "$marker" --arg here "$here_url" '
+  def unmark: if contains($m) then gsub($m; "") | unmark else . end;
+  def safe:
+    gsub("<"; "&lt;")
+    | gsub("&lt;(?<t>/?sub)>"; "<\(.t)>")
+    | gsub("!\\["; "!\\[")
+    | gsub("@(?<n>[A-Za-z0-9_-])"; "@\u200b\(.n)")
+    | gsub("(?<u>(?:[A-Za-z][A-Za-z0-9+.-]*://|www\\.)[^\\s<>()`\\]]*)";
+        if (.u | startswith($here)) then .u else "`" + .u + "`" end);
+  ($m + "\n" + (unmark | safe | ltrimstr("\n"))) as $b
+  | if ($b | length) > 65536 then $b[:65400] + "\n\n… cut to fit a comment: see the job summary." else $b end' \
   < "$file" > "$body"
 
 payload=$(jq -cRs '{body: .}' < "$body")

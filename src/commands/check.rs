@@ -121,7 +121,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         .map(|(j, name)| Report {
             findings: &j.findings,
             sources: &j.ws.sources,
-            files: j.ws.sources.len(),
+            files: j.ws.sources.len() - j.ws.unread.len(),
+            unread: &j.ws.unread,
             entities: j.ws.model.entity_count(),
             lang,
             name: many.then_some(*name),
@@ -133,12 +134,15 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         .map(|(j, _)| crate::git::repo_prefix(&j.ws.root))
         .collect();
     let color = use_color(args.color) && args.output.is_none();
+    // Wrapped to the terminal's width; not wrapped at all in a log or a file.
+    let width = (args.output.is_none() && std::io::stdout().is_terminal())
+        .then(|| terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0)));
     let text = match args.format {
         CheckFormat::Human | CheckFormat::Concise => {
             let mut out = String::new();
             for r in &reports {
                 out.push_str(&match args.format {
-                    CheckFormat::Human => render::human::render(r, color),
+                    CheckFormat::Human => render::human::render(r, color, width),
                     _ => render::concise::render(r),
                 });
                 if many && !args.quiet {

@@ -174,7 +174,12 @@ fn load_revision(
     in_repo: &str,
     lang: Option<Lang>,
 ) -> Result<Option<workspace::Workspace>, Error> {
-    let keep = |rel: &str| rel.ends_with(".yaml") || rel.ends_with(".yml");
+    // `.gitignore` files too: the revision's file set is the work tree's (workspace::load_files).
+    let keep = |rel: &str| {
+        rel.ends_with(".yaml")
+            || rel.ends_with(".yml")
+            || rel.rsplit('/').next() == Some(".gitignore")
+    };
     let Some(mut files) = git::read_tree(top, commit, in_repo, keep)? else {
         return Ok(None);
     };

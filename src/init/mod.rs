@@ -280,17 +280,82 @@ pub fn run(args: &Request) -> Result<Done, InitError> {
     })
 }
 
+/// Writes a file that `preflight` has cleared. A new file is created exclusively (a link
+/// that appeared since is not written through); an existing one (`--force`) is replaced by
+/// renaming a finished copy over it, so the name ends up a regular file of its own.
 fn write_file(path: &Path, text: &str) -> Result<(), Message> {
+    use std::io::Write;
+    let cannot = |e: std::io::Error| {
+        let p = path.display();
+        msg!("cannot write {p}: {e}", "{p} に書き込めません: {e}")
+    };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| {
             let p = parent.display();
             msg!("cannot create {p}: {e}", "{p} を作成できません: {e}")
         })?;
     }
-    std::fs::write(path, text).map_err(|e| {
-        let p = path.display();
-        msg!("cannot write {p}: {e}", "{p} に書き込めません: {e}")
-    })
+    if std::fs::symlink_metadata(path).is_err() {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(cannot)?;
+        return f.write_all(text.as_bytes()).map_err(cannot);
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.isms-init.tmp"));
+    let _ = std::fs::remove_file(&tmp);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.map_err(cannot)
+}
+
+/// Every target checked before anything is written, so that a run either writes the whole
+/// starter or nothing: no folder on the way may be a symbolic link or a file, and no target
+/// a symbolic link (even `--force` does not write through one) or a folder.
+fn preflight<'a>(dir: &Path, targets: impl IntoIterator<Item = &'a str>) -> Result<(), Message> {
+    for rel in targets {
+        let mut at = dir.to_path_buf();
+        let parts: Vec<&str> = rel.split('/').collect();
+        for (i, part) in parts.iter().enumerate() {
+            at.push(part);
+            let last = i + 1 == parts.len();
+            let Ok(meta) = std::fs::symlink_metadata(&at) else {
+                break; // from here on, everything is created
+            };
+            let shown = parts[..=i].join("/");
+            if meta.file_type().is_symlink() {
+                return Err(msg!(
+                    "{shown} is a symbolic link: isms init does not write through links",
+                    "{shown} はシンボリックリンクです。isms init はリンクの先には書き込みません"
+                ));
+            }
+            if !last && !meta.is_dir() {
+                return Err(msg!(
+                    "{shown} is a file, but the starter needs a folder there",
+                    "{shown} はファイルですが、雛形はそこにフォルダを必要とします"
+                ));
+            }
+            if last && meta.is_dir() {
+                return Err(msg!(
+                    "{shown} is a folder, but the starter writes a file there",
+                    "{shown} はフォルダですが、雛形はそこにファイルを書きます"
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A new repository: refuse to overwrite unless `force`.
@@ -320,6 +385,7 @@ fn write_new(
             lang,
         });
     }
+    preflight(dir, files.iter().map(|f| f.path.as_str())).map_err(|m| error(lang, m))?;
     let mut out = Vec::new();
     for f in files {
         let path = dir.join(&f.path);
@@ -358,6 +424,15 @@ fn write_growth(
     e: &Existing,
     level: Level,
 ) -> Result<Vec<Outcome>, Message> {
+    // What exists is kept, not written: only the folders on the way, and names that do not
+    // exist (a link to nothing does not), are checked.
+    preflight(
+        dir,
+        files
+            .iter()
+            .filter(|f| !f.fresh_only && !dir.join(&f.path).exists())
+            .map(|f| f.path.as_str()),
+    )?;
     let mut out = Vec::new();
     for f in files {
         if f.fresh_only {

@@ -1,6 +1,6 @@
 //! `path:line:col: severity[code] message`, one finding a line, for editors and grep.
 
-use super::Report;
+use super::{Report, visible};
 use std::fmt::Write;
 
 pub fn render(r: &Report) -> String {
@@ -10,12 +10,12 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            l.file,
+            visible(l.file, false),
             l.line,
             l.column,
             f.severity.as_str(),
             f.code,
-            f.message.get(r.lang)
+            visible(f.message.get(r.lang), false)
         );
     }
     if r.count_line {

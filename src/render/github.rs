@@ -12,9 +12,11 @@ use std::fmt::Write;
 /// How many annotations of one level the runner shows for a step.
 pub const SHOWN_PER_LEVEL: usize = 10;
 
-/// Escapes a message: `%` first, then CR and LF.
+/// Escapes a message: `%` first, then CR and LF; other control characters are made
+/// visible (`<U+001B>`), so that nothing in a title reaches the log as a terminal sequence.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::visible(s, true)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -47,7 +47,10 @@ struct JsonRelated<'a> {
 
 #[derive(Serialize, Default)]
 struct Summary {
+    /// Files read, isms.yaml included.
     files: usize,
+    /// Files listed but not read: an I/O error, or `file/skipped`.
+    unreadable: usize,
     entities: usize,
     errors: usize,
     warnings: usize,
@@ -60,6 +63,7 @@ impl Summary {
     fn of(r: &Report) -> Summary {
         Summary {
             files: r.files,
+            unreadable: r.unread.len(),
             entities: r.entities,
             errors: r.count(Severity::Error),
             warnings: r.count(Severity::Warning),
@@ -90,6 +94,7 @@ pub fn render_many(reports: &[(&Report, &str)]) -> String {
     for (r, path) in reports {
         let s = Summary::of(r);
         total.files += s.files;
+        total.unreadable += s.unreadable;
         total.entities += s.entities;
         total.errors += s.errors;
         total.warnings += s.warnings;

@@ -16,7 +16,10 @@ use crate::tr;
 pub struct Report<'a> {
     pub findings: &'a [Finding],
     pub sources: &'a Sources,
+    /// Files read.
     pub files: usize,
+    /// The paths of the files listed but not read (an I/O error, or `file/skipped`).
+    pub unread: &'a [String],
     pub entities: usize,
     pub lang: Lang,
     /// The repository's name when several are checked in one run: it opens the count line.
@@ -88,4 +91,65 @@ pub fn totals(e: usize, w: usize, i: usize, lang: Lang) -> String {
             )
         }
     }
+}
+
+/// Whether a character must not reach a terminal or a log as it is: C0 controls (but tab and
+/// line feed, which the caller decides on), DEL, C1 controls, and the bidirectional
+/// formatting characters that reorder what a reader sees (U+202E "Trojan Source").
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// User text made safe for a terminal or a log: each hidden control character becomes a
+/// visible `<U+001B>`; line breaks too unless `keep_newlines` (concise and GitHub output
+/// keep one finding a line whatever a title holds).
+pub fn visible(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        if matches!(c, '\n' | '\r') {
+            !keep_newlines
+        } else {
+            is_hidden_control(c)
+        }
+    };
+    if !s.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if hidden(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The same text with each hidden control character replaced by a visible one of the same
+/// length in bytes (`?`, `¿`, `�`), so that byte offsets into it stay those of the source:
+/// the excerpt that human output shows.
+pub fn same_length_visible(s: &str) -> Option<String> {
+    // CR stays: it ends a CRLF line (a lone CR is a line break, made `\n` on reading).
+    let hidden = |c: char| is_hidden_control(c) && c != '\r';
+    if !s.chars().any(hidden) {
+        return None;
+    }
+    Some(
+        s.chars()
+            .map(|c| {
+                if !hidden(c) {
+                    c
+                } else {
+                    match c.len_utf8() {
+                        1 => '?',
+                        2 => '¿',
+                        _ => '\u{fffd}',
+                    }
+                }
+            })
+            .collect(),
+    )
 }

@@ -166,17 +166,38 @@ fn run(r: &Report, prefix: &str) -> Value {
             result
         })
         .collect();
-    let mut invocation = json!({"executionSuccessful": true});
+    // A file that could not be read means the run did not see everything.
+    let mut invocation = json!({"executionSuccessful": r.unread.is_empty()});
+    let mut notifications: Vec<Value> = r
+        .unread
+        .iter()
+        .map(|path| {
+            json!({
+                "level": "error",
+                "message": {"text": tr!(
+                    r.lang,
+                    "{path} was not read: its findings are missing from this log",
+                    "{path} を読み込めませんでした。このファイルの指摘はこの記録にありません"
+                )},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": uri(&format!("{prefix}{path}"))},
+                }}],
+            })
+        })
+        .collect();
     if r.findings.len() > MAX_RESULTS {
         let (n, max) = (r.findings.len(), MAX_RESULTS);
-        invocation["toolExecutionNotifications"] = json!([{
+        notifications.push(json!({
             "level": "warning",
             "message": {"text": tr!(
                 r.lang,
                 "{n} findings; only the first {max} are in this log (the code-scanning limit): run `isms check` for all",
                 "指摘 {n} 件のうち、最初の {max} 件だけを記録しました（コードスキャンの上限）。すべては `isms check` で確認してください"
             )},
-        }]);
+        }));
+    }
+    if !notifications.is_empty() {
+        invocation["toolExecutionNotifications"] = json!(notifications);
     }
     json!({
         "tool": {"driver": {

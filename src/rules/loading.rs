@@ -238,3 +238,43 @@ declare_rule! {
         summary_ja: "文書がその種類（`kind`）のスキーマに違反している",
     }
 }
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `*.yaml` entry below the repository root that is not read: a symbolic link
+    /// that leads out of the repository or to nothing, a FIFO, a socket or a device, or a file
+    /// larger than 64 MB.
+    ///
+    /// ## Why is this bad?
+    /// What the repository says must be in the repository: a link to `/etc` or to another
+    /// checkout makes the result depend on the machine it runs on, and a FIFO or a device can
+    /// block the run or never end. The entities such a file was meant to hold are missing.
+    ///
+    /// ## Example
+    /// `risks/shared.yaml` linking to `/home/me/other-repo/risks.yaml`.
+    ///
+    /// Use instead: copy the file into the repository (or split a huge one), or delete the link.
+    ///
+    /// # 日本語
+    ///
+    /// ## 何をするか
+    /// リポジトリのルートより下にある `*.yaml` のうち、読み込まないものを報告します。
+    /// リポジトリの外やどこも指していないシンボリックリンク、FIFO・ソケット・デバイス、
+    /// 64 MB を超えるファイルです。
+    ///
+    /// ## なぜ問題か
+    /// リポジトリの内容はリポジトリの中にあるべきです。`/etc` や別のチェックアウトへのリンクは、
+    /// 実行するマシンによって結果を変えてしまいます。FIFO やデバイスは実行を止めたり、
+    /// 終わらなくしたりします。そのファイルに書くはずだったエンティティは登録されていません。
+    ///
+    /// ## 例
+    /// `/home/me/other-repo/risks.yaml` を指す `risks/shared.yaml`。
+    ///
+    /// 代わりに: ファイルをリポジトリの中にコピーする（大きすぎるものは分割する）か、リンクを削除してください。
+    pub struct FileSkipped {
+        code: "file/skipped",
+        severity: Error,
+        summary: "A YAML entry is not read: a link out of the repository, not a regular file, or too large",
+        summary_ja: "読み込まない YAML: リポジトリ外へのリンク、通常のファイルでないもの、大きすぎるファイル",
+    }
+}

@@ -62,6 +62,7 @@ pub const RULES: &[Rule] = &[
     loaded(&loading::YamlEncoding::META),
     loaded(&loading::YamlDuplicateKey::META),
     loaded(&loading::YamlEmpty::META),
+    loaded(&loading::FileSkipped::META),
     judged(&loading::SchemaInvalid::META, schema_rules),
     judged(
         &config::ConfigScaleOutOfRange::META,
@@ -224,13 +225,20 @@ impl Context<'_> {
 
 /// Runs every rule that judges the model.
 pub fn run(cx: &Context) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for rule in RULES {
-        if let Some(check) = rule.check {
-            check(cx, &mut out);
-        }
-    }
-    out
+    use rayon::prelude::*;
+    // The rules are independent readers of the model and the analysis: each runs on a core
+    // of its own, and their findings are put back in registry order.
+    let each: Vec<Vec<Finding>> = RULES
+        .par_iter()
+        .map(|rule| {
+            let mut out = Vec::new();
+            if let Some(check) = rule.check {
+                check(cx, &mut out);
+            }
+            out
+        })
+        .collect();
+    each.into_iter().flatten().collect()
 }
 
 /// The model-level part of `schema/invalid`: what the schema cannot know (the scales of

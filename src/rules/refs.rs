@@ -6,7 +6,7 @@ use crate::finding::{Finding, Message};
 use crate::i18n::Lang;
 use crate::model::EntityRef;
 use crate::source::Span;
-use crate::suggest::{self, did_you_mean};
+use crate::suggest;
 use crate::{msg, tr};
 
 declare_rule! {
@@ -139,7 +139,7 @@ fn holder(cx: &Context, r: &Reference) -> (&'static str, &'static str, String) {
 
 fn wrong_kind(cx: &Context, r: &Reference, found: EntityRef) -> Finding {
     let id = r.target.as_str();
-    let suggestion = did_you_mean(id, cx.model.ids_of(r.want));
+    let suggestion = r.suggestion.as_deref();
     let (_, _, holder_id) = holder(cx, r);
     cx.finding(
         &RefWrongKind::META,
@@ -177,11 +177,10 @@ fn wrong_kind(cx: &Context, r: &Reference, found: EntityRef) -> Finding {
 
 fn unknown(cx: &Context, r: &Reference) -> Finding {
     let id = r.target.as_str();
-    let candidates = cx.model.ids_of(r.want);
     let kind = r.want.as_str();
-    let help = match did_you_mean(id, candidates.iter().copied()) {
+    let help = match r.suggestion.as_deref() {
         Some(s) => suggest::mean(s),
-        None if candidates.is_empty() => Message::from_fn(|lang| {
+        None if !cx.model.has_ids(r.want) => Message::from_fn(|lang| {
             let want = r.want.name(lang);
             tr!(
                 lang,

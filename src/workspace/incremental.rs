@@ -59,10 +59,14 @@ impl Files {
         let files = paths
             .into_par_iter()
             .enumerate()
-            .map(|(i, (rel, abs))| {
-                let input = match buffers.text(&abs) {
-                    Some(t) => Input::Memory(t.into_bytes()),
-                    None => Input::Disk(abs),
+            .map(|(i, (rel, input))| {
+                // An open buffer wins over the disk; a skipped entry stays skipped.
+                let input = match input {
+                    Input::Disk(abs) => match buffers.text(&abs) {
+                        Some(t) => Input::Memory(t.into_bytes()),
+                        None => Input::Disk(abs),
+                    },
+                    other => other,
                 };
                 let result = load_file(FileId(i as u32 + 1), &rel, input);
                 (rel, result)

@@ -186,6 +186,40 @@ if bash "$scripts/post-comment.sh" "$work/saved/comment.md" '7; touch pwned' > /
 else
   expect "post: a number that is not digits is refused" test ! -s "$GH_LOG"
 fi
+# A fork's body: only what the renderer can produce is posted.
+reset_runner
+cat > "$work/saved/evil.md" << 'MD'
+<!-- isms-<!-- isms-report -->report -->
+Hi @maintainer and @org/team ![pixel](https://evil.test/p.png) <img src=x onerror=alert(1)>
+[phish](https://evil.test/login) www.evil.test and [ours](https://github.test/o/r/pull/7)
+<sub>[run](https://github.test/o/r/actions/runs/123)</sub>
+MD
+ISMS_UNTRUSTED=true ISMS_EXPECTED_HEAD_SHA="$head" bash "$scripts/post-comment.sh" "$work/saved/evil.md" 7 > /dev/null 2>&1
+posted=$(grep '^BODY ' "$GH_LOG" | sed 's/^BODY //' | jq -r .body)
+printf '%s\n' "$posted" > "$work/posted.md"
+expect "post: the marker is removed until none is left" test "$(grep -o 'isms-report' "$work/posted.md" | wc -l)" = 1
+expect "post: the marker comes first" test "$(head -n 1 "$work/posted.md")" = "<!-- isms-report -->"
+expect "post: mentions are neutralised" lacks "$work/posted.md" "@maintainer"
+expect "post: team mentions too" lacks "$work/posted.md" "@org"
+expect "post: no image" lacks "$work/posted.md" "![pixel]"
+expect "post: no raw HTML" lacks "$work/posted.md" "<img"
+expect "post: a link out of the repository is code" contains "$work/posted.md" "[phish](\`https://evil.test/login\`)"
+expect "post: a bare address out of the repository is code" contains "$work/posted.md" "\`www.evil.test\`"
+expect "post: a link into the repository stays" contains "$work/posted.md" "[ours](https://github.test/o/r/pull/7)"
+expect "post: the run link stays small" contains "$work/posted.md" "<sub>[run](https://github.test/o/r/actions/runs/123)</sub>"
+reset_runner
+if ISMS_UNTRUSTED=true bash "$scripts/post-comment.sh" "$work/saved/comment.md" 7 > "$work/out" 2>&1; then
+  not_ok "post: a saved comment without expected-head-sha is refused"
+else
+  expect "post: a saved comment without expected-head-sha is refused" test ! -s "$GH_LOG"
+fi
+# The installer builds only from the action's own folder, with its own toolchain file.
+expect "install: cargo runs in the action's folder" grep -qF 'cd "$src/scripts/action"' "$scripts/install.sh"
+expect "install: the action has a toolchain file of its own" test -s "$scripts/rust-toolchain.toml"
+expect "install: --locked" grep -qF 'cargo install --locked' "$scripts/install.sh"
+expect "workflow: the comment job's concurrency names the head repository" \
+  grep -qF 'github.event.workflow_run.head_repository.full_name' "$project/.github/workflows/isms-comment.yml"
+
 # A body over GitHub's limit is cut.
 reset_runner
 head -c 200000 /dev/zero | tr '\0' 'x' > "$work/saved/big.md"
