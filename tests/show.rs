@@ -59,7 +59,7 @@ fn a_risk_shows_its_assets_threat_levels_treatment_controls_procedures_and_soa_r
     assert_eq!(r["kind"], "risk");
     assert_eq!(r["title"], "営業用ノートPCの盗難による顧客情報の漏えい");
     assert_eq!(fact(&r, "level"), "6 大 (3×2)");
-    assert_eq!(fact(&r, "residual"), "3 小（重要度 3 × 可能性 1）");
+    assert_eq!(fact(&r, "residual"), "3 小（重要度 3 × 被害発生可能性 1）");
     assert_eq!(fact(&r, "treatment"), "低減");
     let assets = linked(&r, "assets");
     assert_eq!(assets[0]["id"], "A-003");

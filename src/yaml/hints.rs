@@ -906,10 +906,12 @@ fn parser_words(info: &str, c: Option<char>, lang: Lang) -> (String, String) {
         )
     } else {
         (
+            // The parser's own words are English: a Japanese message leaves them out rather
+            // than mix languages (the position and the help still say where and what to check).
             tr!(
                 lang,
                 "invalid YAML (parser: {info})",
-                "YAML の構文エラー（パーサー: {info}）"
+                "YAML の構文エラーです"
             ),
             tr!(
                 lang,
@@ -1067,14 +1069,18 @@ mod tests {
     }
 
     #[test]
-    fn unknown_parser_messages_keep_the_parser_text() {
-        let (message, _) = super::describe(
-            &super::Cause::Parser(None),
-            super::At { line: 1, col: 0 },
-            "something new",
-            Lang::Ja,
-        );
-        assert_eq!(message, "YAML の構文エラー（パーサー: something new）");
+    fn unknown_parser_messages_keep_the_parser_text_in_english_only() {
+        let describe = |lang| {
+            super::describe(
+                &super::Cause::Parser(None),
+                super::At { line: 1, col: 0 },
+                "something new",
+                lang,
+            )
+            .0
+        };
+        assert_eq!(describe(Lang::En), "invalid YAML (parser: something new)");
+        assert_eq!(describe(Lang::Ja), "YAML の構文エラーです");
     }
 
     #[test]

@@ -197,7 +197,7 @@ pub fn residual_text(r: &RiskRow, lang: Lang) -> String {
             tr!(
                 lang,
                 "{level} (impact {i} × likelihood {l})",
-                "{level}（重要度 {i} × 可能性 {l}）"
+                "{level}（重要度 {i} × 被害発生可能性 {l}）"
             )
         }
     }
