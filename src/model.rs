@@ -862,9 +862,10 @@ impl Model {
 
 /// Template fill-ins: the marks a starter or a copied template leaves where the
 /// organisation's own text belongs. `〇〇`-style doubled marks (Japanese templates write
-/// 株式会社〇〇, ○○部), `{{…}}` (the starters' English fill-ins, and template engines'), and
-/// the words TODO, TBD and FIXME in capitals, as whole words.
-pub const PLACEHOLDER_MARKS: &[&str] = &["〇〇", "○○", "●●", "△△", "××"];
+/// 株式会社〇〇, ○○部), the starters' own `（記入）` / `(Fill in)` before a text to write,
+/// `{{…}}` (the starters' English fill-ins, and template engines'), and the words TODO, TBD
+/// and FIXME in capitals, as whole words.
+pub const PLACEHOLDER_MARKS: &[&str] = &["〇〇", "○○", "●●", "△△", "××", "（記入）", "(Fill in)"];
 pub const PLACEHOLDER_WORDS: &[&str] = &["TODO", "TBD", "FIXME"];
 
 /// The first fill-in a text holds, as written.

@@ -650,8 +650,9 @@ fn found(json: &Value) -> Vec<(String, String)> {
 /// What a fresh starter reports, as the README's section on `isms init` says: its to-do list,
 /// warnings only. Every starter: the organisation's name to fill in (unless --organization).
 /// quick: its risk's treatment, for the risk owner to approve. baseline and comprehensive:
-/// no risk assessment yet. comprehensive: the SoA's version and approval, and each of the
-/// 93 placeholder controls, which no risk justifies yet.
+/// no risk assessment yet. comprehensive: the SoA's version and approval, each of the
+/// 93 placeholder controls, which no risk justifies yet, and the fill-ins of its drafts of
+/// clauses 4–10.
 fn starter_todo(level: &str) -> Vec<(String, String)> {
     let f = |code: &str, at: &str| (code.to_owned(), at.to_owned());
     let mut todo = vec![f("text/placeholder", "isms.yaml:5:15")];
@@ -664,6 +665,18 @@ fn starter_todo(level: &str) -> Vec<(String, String)> {
         _ => {
             todo.push(f("risk/no-assessment", "isms.yaml:7:14"));
             todo.push(f("soa/unapproved", "soa.yaml:8:12"));
+            // The drafts of clauses 4–10: each `（記入）` / `(Fill in)` left to write.
+            for at in [
+                "records/audits.yaml:9:8",
+                "records/audits.yaml:10:11",
+                "records/management-review.yaml:12:7",
+                "records/objectives.yaml:7:8",
+                "records/objectives.yaml:8:10",
+                "records/objectives.yaml:9:9",
+                "records/scope.yaml:15:7",
+            ] {
+                todo.push(f("text/placeholder", at));
+            }
         }
     }
     todo
@@ -717,7 +730,12 @@ fn all_six_starters_pass_isms_check() {
                 ],
             );
             let (json, _) = check_json(named.path(), &[]);
-            assert!(codes(&json, "text/placeholder").is_empty(), "{json}");
+            assert!(
+                !found(&json)
+                    .iter()
+                    .any(|(c, at)| c == "text/placeholder" && at.starts_with("isms.yaml:")),
+                "{json}"
+            );
             assert_files_are_annotated(dir.path());
             let d = dir.path();
             let config = read(d, "isms.yaml");

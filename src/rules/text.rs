@@ -7,8 +7,9 @@ use crate::msg;
 declare_rule! {
     /// ## What it does
     /// Reports a text that still holds a template fill-in: a doubled mark (`〇〇`, `○○`,
-    /// `●●`, `△△`, `××`, as in 株式会社〇〇), a `{{…}}` (the English starters write
-    /// `{{your organization}}`), or one of the words `TODO`, `TBD`, `FIXME` in capitals.
+    /// `●●`, `△△`, `××`, as in 株式会社〇〇), the starters' `（記入）` or `(Fill in)` before a
+    /// text to write, a `{{…}}` (the English starters write `{{your organization}}`), or one
+    /// of the words `TODO`, `TBD`, `FIXME` in capitals.
     /// Every text value of every entity is read, and `organization` in isms.yaml; comments
     /// are not texts. A fresh `isms init` repository reports its fill-ins here: they are the
     /// to-do list.
@@ -30,7 +31,8 @@ declare_rule! {
     ///
     /// ## 何をするか
     /// 雛形の記入欄が残っているテキストを報告します。`〇〇`・`○○`・`●●`・`△△`・`××` のような 2 つ続きの記号
-    /// （株式会社〇〇 など）、`{{…}}`（英語の雛形は `{{your organization}}` と書きます）、大文字の `TODO`・`TBD`・`FIXME`
+    /// （株式会社〇〇 など）、雛形が書き込む文の前に置く `（記入）`（英語では `(Fill in)`）、
+    /// `{{…}}`（英語の雛形は `{{your organization}}` と書きます）、大文字の `TODO`・`TBD`・`FIXME`
     /// が対象です。すべてのエンティティのテキストと isms.yaml の `organization` を読みます（コメントは対象外です）。
     /// `isms init` で作ったばかりのリポジトリでは、ここで報告される記入欄がそのまま「やることの一覧」になります。
     ///
