@@ -38,7 +38,8 @@ export PATH="$work/bin:$PATH"
 export GH_LOG="$work/gh.log" GH_FIXTURES="$work/fixtures"
 
 # A repository: company-example in compliance/, a base commit, then a pull request's commit
-# that breaks one reference and re-levels a risk.
+# that breaks one reference and re-levels a risk (a likelihood other than IPA's table, with
+# its reason).
 repo="$work/repo"
 mkdir -p "$repo"
 git -C "$repo" init -q -b main
@@ -49,7 +50,7 @@ cp -R "$project/company-example" "$repo/compliance"
 git -C "$repo" add -A
 git -C "$repo" commit -q -m base
 base=$(git -C "$repo" rev-parse HEAD)
-sed -i.bak 's/C-PASSWORD, C-OFFSITE/C-PASSWRD, C-OFFSITE/; s/^likelihood: 2/likelihood: 3/' "$repo/compliance/risks/R-001.yaml"
+sed -i.bak 's/C-PASSWORD, C-OFFSITE/C-PASSWRD, C-OFFSITE/; s/^likelihood: 2$/likelihood: 3\nlikelihood_reason: 持ち出しが増えた/' "$repo/compliance/risks/R-001.yaml"
 rm "$repo/compliance/risks/R-001.yaml.bak"
 git -C "$repo" commit -q -am "a pull request"
 head=$(git -C "$repo" rev-parse HEAD)
@@ -91,7 +92,7 @@ else ok "version: a malformed version is refused"; fi
 reset_runner
 ISMS_FAIL_ON=error bash "$scripts/check.sh" > "$work/annotations" 2>&1
 expect "check: an annotation with the repository-relative path" \
-  contains "$work/annotations" "::error file=compliance/risks/R-001.yaml,line=14,endLine=14,col=14,endColumn=23,title=isms ref/unknown::"
+  contains "$work/annotations" "::error file=compliance/risks/R-001.yaml,line=15,endLine=15,col=14,endColumn=23,title=isms ref/unknown::"
 expect "check: exit code 1 goes to the outputs" contains "$GITHUB_OUTPUT" "exit-code=1"
 expect "check: counts go to the outputs" contains "$GITHUB_OUTPUT" "errors=1"
 expect "check: the JSON is kept for the summary" test -s "$work/report/check.json"
@@ -106,7 +107,7 @@ reset_runner
 ISMS_FAIL_ON=error bash "$scripts/check.sh" > /dev/null 2>&1
 bash "$scripts/summary.sh"
 expect "summary: totals" contains "$GITHUB_STEP_SUMMARY" "| Errors | 1 |"
-expect "summary: the finding, repository-relative" contains "$GITHUB_STEP_SUMMARY" "| error | \`ref/unknown\` | compliance/risks/R-001.yaml:14:14 |"
+expect "summary: the finding, repository-relative" contains "$GITHUB_STEP_SUMMARY" "| error | \`ref/unknown\` | compliance/risks/R-001.yaml:15:14 |"
 if isms soa --help > /dev/null 2>&1; then
   expect "summary: SoA counts from isms soa" contains "$GITHUB_STEP_SUMMARY" "### Statement of Applicability"
 else
