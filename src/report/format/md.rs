@@ -96,19 +96,24 @@ fn findings(out: &mut String, f: &FindingsSummary, lang: Lang) {
     out.push('\n');
 }
 
-pub fn soa(t: &SoaTable) -> String {
-    let lang = t.lang;
-    let mut out = String::new();
-    let _ = writeln!(out, "# {} — {}\n", L::SoaTitle.t(lang), md_text(&t.title));
-    for (label, value) in soa_facts(t) {
+/// A document's header facts as a list, `- **label**：value`, then a blank line.
+pub(super) fn facts(out: &mut String, facts: &[(&str, String)], lang: Lang) {
+    for (label, value) in facts {
         let _ = writeln!(
             out,
             "- **{label}**{}{}",
             labels::colon(lang),
-            md_text(&value)
+            md_text(value)
         );
     }
     out.push('\n');
+}
+
+pub fn soa(t: &SoaTable) -> String {
+    let lang = t.lang;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} — {}\n", L::SoaTitle.t(lang), md_text(&t.title));
+    facts(&mut out, &soa_facts(t), lang);
     if !t.declared {
         let _ = writeln!(out, "> **{}**\n", md_text(L::NoSoaDocument.t(lang)));
     }
@@ -240,15 +245,8 @@ pub fn risks(r: &RiskRegister) -> String {
         L::RisksTitle.t(lang),
         md_text(&r.organization)
     );
-    for (label, value) in document_facts(&r.organization, L::RisksTitle.t(lang), &r.as_of, lang) {
-        let _ = writeln!(
-            out,
-            "- **{label}**{}{}",
-            labels::colon(lang),
-            md_text(&value)
-        );
-    }
-    out.push('\n');
+    let control = document_facts(&r.organization, L::RisksTitle.t(lang), &r.as_of, lang);
+    facts(&mut out, &control, lang);
     method(&mut out, &r.method, lang);
     count_table(&mut out, &band_counts(r));
     findings(&mut out, &r.findings, lang);
@@ -320,15 +318,8 @@ pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
         L::AssetsTitle.t(lang),
         md_text(&a.organization)
     );
-    for (label, value) in document_facts(&a.organization, L::AssetsTitle.t(lang), &a.as_of, lang) {
-        let _ = writeln!(
-            out,
-            "- **{label}**{}{}",
-            labels::colon(lang),
-            md_text(&value)
-        );
-    }
-    out.push('\n');
+    let control = document_facts(&a.organization, L::AssetsTitle.t(lang), &a.as_of, lang);
+    facts(&mut out, &control, lang);
     findings(&mut out, &a.findings, lang);
     let _ = writeln!(out, "## {}\n", L::AssetsTitle.t(lang));
     header(

@@ -248,15 +248,8 @@ pub fn documents_md(s: &IsmsStatus) -> String {
         escape::md_text(&s.organization)
     );
     let document = label(lang, "documents");
-    for (name, value) in super::document_facts(&s.organization, document, &s.as_of, lang) {
-        let _ = writeln!(
-            out,
-            "- **{name}**{}{}",
-            crate::report::labels::colon(lang),
-            escape::md_text(&value)
-        );
-    }
-    out.push('\n');
+    let control = super::document_facts(&s.organization, document, &s.as_of, lang);
+    super::md::facts(&mut out, &control, lang);
     out.push('|');
     for h in headers(lang) {
         let _ = write!(out, " {} |", escape::md_text(h));
