@@ -45,13 +45,19 @@ fn commit(dir: &Path, message: &str, tag: &str) {
 }
 
 /// c0: no ISMS; c1: company-example in `isms/`; c2: a change; c3: its broken reference fixed.
-fn repo() -> (tempfile::TempDir, PathBuf) {
+/// An empty git repository on `main`, committing as a test user.
+fn empty_repo() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     git(&dir, &["init", "-q", "-b", "main"]);
     git(&dir, &["config", "user.name", "isms test"]);
     git(&dir, &["config", "user.email", "test@example.invalid"]);
     git(&dir, &["config", "commit.gpgsign", "false"]);
+    (tmp, dir)
+}
+
+fn repo() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, dir) = empty_repo();
     std::fs::write(dir.join("README.md"), "a project\n").unwrap();
     commit(&dir, "no ISMS yet", "c0");
 
@@ -389,12 +395,7 @@ fn findings_are_matched_by_identity_not_wording_or_line() {
 /// so in the words the SoA uses, and the one new finding is soa/included-without-control.
 #[test]
 fn a_row_that_loses_its_control_reads_yes_no_control() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().to_path_buf();
-    git(&dir, &["init", "-q", "-b", "main"]);
-    git(&dir, &["config", "user.name", "isms test"]);
-    git(&dir, &["config", "user.email", "test@example.invalid"]);
-    git(&dir, &["config", "commit.gpgsign", "false"]);
+    let (_tmp, dir) = empty_repo();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("company-example");
     copy_dir(&example, &dir.join("isms"));
     commit(&dir, "the ISMS", "base");
@@ -433,12 +434,7 @@ fn a_row_that_loses_its_control_reads_yes_no_control() {
 /// comment in Japanese, with links to the lines at the head.
 #[test]
 fn the_comment_states_the_posture_names_removals_and_contradictions_in_its_language() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().to_path_buf();
-    git(&dir, &["init", "-q", "-b", "main"]);
-    git(&dir, &["config", "user.name", "isms test"]);
-    git(&dir, &["config", "user.email", "test@example.invalid"]);
-    git(&dir, &["config", "commit.gpgsign", "false"]);
+    let (_tmp, dir) = empty_repo();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("company-example");
     copy_dir(&example, &dir.join("isms"));
     commit(&dir, "the ISMS", "base");
@@ -547,12 +543,7 @@ fn the_comment_states_the_posture_names_removals_and_contradictions_in_its_langu
 /// silences its findings (not "fixed"); levels the method moves say so.
 #[test]
 fn settings_changes_come_first_and_a_rule_turned_off_silences() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().to_path_buf();
-    git(&dir, &["init", "-q", "-b", "main"]);
-    git(&dir, &["config", "user.name", "isms test"]);
-    git(&dir, &["config", "user.email", "test@example.invalid"]);
-    git(&dir, &["config", "commit.gpgsign", "false"]);
+    let (_tmp, dir) = empty_repo();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("company-example");
     copy_dir(&example, &dir.join("isms"));
     // The base has one warning: an asset no risk names.
