@@ -131,6 +131,8 @@ macro_rules! string_enum {
         }
     };
 }
+// The records' enums (model/records.rs) are made the same way.
+pub(crate) use string_enum;
 
 string_enum!(AssetType {
     Information = "information",

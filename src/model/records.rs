@@ -4,28 +4,11 @@
 //! field of the wrong shape reads as absent (the schema reported it), an entity with an id
 //! always counts as defined.
 
-use super::{EntityRef, Kind, Review};
+use super::{EntityRef, Kind, Review, string_enum};
 use crate::fields::{Fields, Spanned, Text};
 use jiff::civil::Date;
 
-macro_rules! record_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant),+ }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-            pub fn parse(s: &str) -> Option<$name> {
-                match s { $($text => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
-record_enum!(
+string_enum!(
     /// What a document is; `record` for the logs the ISMS keeps (7.5).
     DocType {
         Policy = "policy",
@@ -40,39 +23,39 @@ record_enum!(
     }
 );
 
-record_enum!(DocStatus {
+string_enum!(DocStatus {
     Draft = "draft",
     Approved = "approved",
     Withdrawn = "withdrawn",
 });
 
-record_enum!(ObjectiveStatus {
+string_enum!(ObjectiveStatus {
     Active = "active",
     Achieved = "achieved",
     NotAchieved = "not-achieved",
     Withdrawn = "withdrawn",
 });
 
-record_enum!(CompetenceType {
+string_enum!(CompetenceType {
     Training = "training",
     Qualification = "qualification",
     Awareness = "awareness",
     Experience = "experience",
 });
 
-record_enum!(AuditStatus {
+string_enum!(AuditStatus {
     Planned = "planned",
     Completed = "completed",
 });
 
-record_enum!(NcSource {
+string_enum!(NcSource {
     Audit = "audit",
     Incident = "incident",
     Review = "review",
     Other = "other",
 });
 
-record_enum!(NcStatus {
+string_enum!(NcStatus {
     Open = "open",
     Closed = "closed",
 });
