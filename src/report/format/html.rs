@@ -112,11 +112,13 @@ ul.trace .rel { font-weight: 600; color: var(--muted); }
   .cards { gap: .3rem; } .card { padding: .2rem .5rem; min-width: 6rem; } .card .n { font-size: 12pt; }
   section.page { break-before: page; }
   h2, h3, figcaption { break-after: avoid; }
-  /* A row never splits; a header never stands alone at a page foot: it is repeated on each
-     page and kept with the first row after it. */
+  /* A row never splits; a header never stands alone at a page foot: a heading, a header
+     row (repeated on each page) and a group row are kept with what follows them
+     (.ci/print.sh shows the check catching them when these rules are dropped). */
   tr, .card, .threat, figure { break-inside: avoid; }
   thead { display: table-header-group; break-after: avoid; }
   thead tr { break-after: avoid; }
+  tr.group { break-after: avoid; }
   /* Columns, not a grid: a grid row is as tall as its tallest threat, columns pack them. */
   .threats { display: block; column-count: 3; column-gap: .5rem; }
   .threat { margin: 0 0 .3rem; padding: .25rem .5rem; }
