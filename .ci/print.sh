@@ -8,6 +8,7 @@
 #      then 32 in Japanese and 33 in English with the asset register and the ISMS status
 #      section of clauses 4–10; now 26 and 27), each with the document-control line and
 #      "page N of M", and no heading, header row or group row alone at a page foot;
+#      The same for `isms show R-001 --format html`, at most 2 pages.
 #   2b. that last check at work: a document with the report's style sheet over 36 layouts,
 #      some of which bring a heading, a header row or a group row to a page foot; it passes,
 #      and fails when the print rules that keep them with the next row are dropped;
@@ -70,6 +71,10 @@ for lang in ja en; do
   chrome --no-pdf-header-footer --print-to-pdf="$work/report.$lang.pdf" "file://$work/report.$lang.html" > /dev/null
   $check pages "$work/report.$lang.pdf" "$work/report.$lang.html" 27
 done
+# One entity's trace as a page to hand over: the same control line and page number.
+"$isms" show R-001 "$example" --format html > "$work/show.html"
+chrome --no-pdf-header-footer --print-to-pdf="$work/show.pdf" "file://$work/show.html" > /dev/null
+$check pages "$work/show.pdf" "$work/show.html" 2
 
 echo "== 2b. a header alone at a page foot is caught, and the print rules prevent it"
 for mode in keep drop; do
