@@ -234,7 +234,9 @@ impl Sources<'_> {
             .fact(
                 "owner",
                 L::Owner,
-                r.owner.as_ref().map_or_else(String::new, |o| o.label()),
+                r.owner
+                    .as_ref()
+                    .map_or_else(String::new, |o| o.name.clone()),
                 lang,
             )
             .fact(
@@ -443,9 +445,18 @@ impl Sources<'_> {
             .risks
             .rows
             .iter()
-            .flat_map(|r| r.vulnerabilities.iter().chain(r.owner.iter()))
+            .flat_map(|r| &r.vulnerabilities)
             .find(|n| n.id == id)
-            .map(|n| n.title.clone());
+            .map(|n| n.title.clone())
+            // A role as it signs: its title and its person.
+            .or_else(|| {
+                o.risks
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.owner.as_ref())
+                    .find(|x| x.id == id)
+                    .map(|x| x.name.clone())
+            });
         let kind = if o
             .risks
             .rows
