@@ -497,6 +497,27 @@ fn evidence_text_is_escaped_in_every_format() {
     );
     let cells = sheet(bytes, "Statement of Applicability");
     assert_eq!(row_of(&cells, "8.5")[9], line);
+    // Against IPA's framework C-PASSWORD maps to nothing: an additional control, with its
+    // evidence in the JSON as written.
+    let json: serde_json::Value = serde_json::from_slice(&output(&[
+        "soa",
+        "--framework",
+        "ipa-sme",
+        "--format",
+        "json",
+        &p,
+    ]))
+    .unwrap();
+    assert_eq!(json["additional"][0]["id"], "C-PASSWORD");
+    assert_eq!(
+        json["additional"][0]["evidence"],
+        serde_json::json!([{
+            "id": "EV-X",
+            "date": "",
+            "title": "=HYPERLINK(1) | <b>x</b> *y*",
+            "location": "https://example.com/a_b?x=<1>"
+        }])
+    );
     // The risk register, which shows the same evidence under R-001's treatment.
     let risks = String::from_utf8(output(&["risks", "--format", "csv", &p])).unwrap();
     let r001 = risks.lines().find(|l| l.contains(line)).unwrap();

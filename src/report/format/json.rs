@@ -78,6 +78,8 @@ struct Additional<'a> {
     risks: &'a [String],
     maps_to: &'a [String],
     procedures: Vec<&'a str>,
+    /// Its newest evidence when it is implemented or partial.
+    evidence: Vec<EvidenceRef<'a>>,
 }
 
 fn pretty<T: Serialize>(value: &T) -> String {
@@ -127,6 +129,7 @@ fn soa_value(t: &SoaTable) -> Soa<'_> {
                 risks: &a.risks,
                 maps_to: &a.maps_to,
                 procedures: ids(&a.procedures),
+                evidence: evidence(&a.evidence),
             })
             .collect(),
         findings: &t.findings,
