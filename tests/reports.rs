@@ -369,11 +369,9 @@ fn csv_has_a_bom_crlf_and_one_row_per_control() {
     let bytes = ok(&["soa", "--format", "csv"], &company());
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM for Excel");
     let body = std::str::from_utf8(&bytes[3..]).unwrap();
-    assert!(
-        body.starts_with(
-            "番号,分類,管理策,適用,採用理由,実施状況,自社の管理策,実施手順,除外理由\r\n"
-        )
-    );
+    assert!(body.starts_with(
+        "番号,分類,管理策,適用,採用理由,実施状況,自社の管理策,実施手順,除外理由,証跡（最新）\r\n"
+    ));
     let mut r = csv::Reader::from_reader(body.as_bytes());
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let framework_rows = rows.iter().filter(|r| r[1] != *"追加").count();

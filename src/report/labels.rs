@@ -102,6 +102,10 @@ pub enum L {
     Frequency,
     Steps,
     Evidence,
+    /// The newest evidence of the applied controls, in the SoA and the risk register.
+    NewestEvidence,
+    /// The prefix of an evidence line under a cell's text.
+    EvidenceShort,
     Review,
     LastReview,
     NextReview,
@@ -269,6 +273,8 @@ impl L {
             L::Frequency => ("Frequency", "頻度"),
             L::Steps => ("Steps", "手順"),
             L::Evidence => ("Evidence", "記録"),
+            L::NewestEvidence => ("Evidence (newest)", "証跡（最新）"),
+            L::EvidenceShort => ("Evidence", "証跡"),
             L::Review => ("Review", "見直し"),
             L::LastReview => ("last", "前回"),
             L::NextReview => ("next", "次回"),

@@ -279,7 +279,9 @@ impl<'a> Sources<'a> {
             .fact(
                 "owner",
                 L::Owner,
-                r.owner.as_ref().map_or_else(String::new, |o| o.label()),
+                r.owner
+                    .as_ref()
+                    .map_or_else(String::new, |o| o.name.clone()),
                 lang,
             )
             .fact(
@@ -488,9 +490,18 @@ impl<'a> Sources<'a> {
             .risks
             .rows
             .iter()
-            .flat_map(|r| r.vulnerabilities.iter().chain(r.owner.iter()))
+            .flat_map(|r| &r.vulnerabilities)
             .find(|n| n.id == id)
-            .map(|n| n.title.clone());
+            .map(|n| n.title.clone())
+            // A role as it signs: its title and its person.
+            .or_else(|| {
+                o.risks
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.owner.as_ref())
+                    .find(|x| x.id == id)
+                    .map(|x| x.name.clone())
+            });
         let kind = if o
             .risks
             .rows

@@ -13,7 +13,6 @@ use super::{
 };
 use crate::i18n::Lang;
 use crate::model::Status;
-use crate::report::Named;
 use crate::report::findings::FindingsSummary;
 use crate::report::labels::{self, L};
 use crate::report::overview::Overview;
@@ -21,6 +20,7 @@ use crate::report::risks::{HeatMap, MethodSummary, RiskRegister};
 use crate::report::soa::{Decision, SoaTable};
 use crate::report::status::label as status_label;
 use crate::report::trace::{Node, Sources};
+use crate::report::{EvidenceRef, Named};
 use crate::risk::Band;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use unicode_width::UnicodeWidthStr;
@@ -210,6 +210,22 @@ fn join(items: impl IntoIterator<Item = Markup>, sep: &str) -> Markup {
         @for (i, m) in items.into_iter().enumerate() {
             @if i > 0 { (sep) }
             (m)
+        }
+    }
+}
+
+/// The newest evidence under a cell's text, one a line: "証跡：2026-10-15 what（path）",
+/// the path or URL breaking at its `/`.
+fn evidence(list: &[EvidenceRef], lang: Lang) -> Markup {
+    html! {
+        @for e in list {
+            div {
+                @if let Some(d) = &e.date { (d) " " }
+                (if e.title.is_empty() { &e.id } else { &e.title })
+                @if !e.location.is_empty() {
+                    (lang.pick(" (", "（")) (Id(&e.location)) (lang.pick(")", "）"))
+                }
+            }
         }
     }
 }
@@ -456,7 +472,11 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool, traces: Option<&Sou
                 tr {
                     th class="id" { (L::ControlNo.t(lang)) }
                     // The tabular columns but the number (above) and the theme (a heading row).
-                    @for h in &SOA_COLUMNS[2..] {
+                    @for h in &SOA_COLUMNS[2..8] {
+                        th { (h.t(lang)) }
+                    }
+                    th { (L::Exclusion.t(lang)) " / " (L::NewestEvidence.t(lang)) }
+                    @for h in &SOA_COLUMNS[10..] {
                         th { (h.t(lang)) }
                     }
                 }
@@ -485,7 +505,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool, traces: Option<&Sou
                         td class="w4" { (status_badge(r.status, &soa_status(r, lang))) }
                         td { (links.named("control", &r.controls)) }
                         td { (links.named("proc", &r.procedures)) }
-                        td { (r.exclusion.as_deref().unwrap_or("")) }
+                        td { (r.exclusion.as_deref().unwrap_or("")) (evidence(&r.evidence, lang)) }
                     }
                     "\n"
                     (trace_row(traces, &format!("{}:{}", t.framework, r.id), &anchor, 8, links))
@@ -525,7 +545,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool, traces: Option<&Sou
                             td { (a.category.map_or("", |c| labels::category(c, lang))) }
                             td class="w4" { (status_of(a.status, lang)) }
                             td { (links.ids("risk", &a.risks)) }
-                            td { (links.named("proc", &a.procedures)) }
+                            td { (links.named("proc", &a.procedures)) (evidence(&a.evidence, lang)) }
                             td { (links.mappings(&a.maps_to)) }
                         }
                         "\n"
@@ -729,7 +749,7 @@ fn register_table(r: &RiskRegister, links: &Links, traces: Option<&Sources>) -> 
         L::Controls.t(lang).to_owned(),
         L::Owner.t(lang).to_owned(),
         L::Residual.t(lang).to_owned(),
-        L::Acceptance.t(lang).to_owned(),
+        format!("{} / {}", L::Acceptance.t(lang), L::NewestEvidence.t(lang)),
     ];
     html! {
         table class="risks" {
@@ -768,14 +788,14 @@ fn register_table(r: &RiskRegister, links: &Links, traces: Option<&Sources>) -> 
                         td class="ids w8" {
                             (join(x.controls.iter().map(|n| links.id("control", &n.id)), " "))
                         }
-                        td class="w6" { (role(x.owner.as_ref())) }
+                        td class="w6" { (x.owner.as_ref().map_or("", |o| o.name.as_str())) }
                         td class=(band_class(x.residual_band)) {
                             @if x.residual_level.is_some() {
                                 (level_text(x.residual_level, x.residual_band, lang))
                                 (factors(x.residual_impact, x.residual_likelihood))
                             }
                         }
-                        td class=[x.acceptance.is_some().then_some("w10")] { (acceptance_text(x, lang)) }
+                        td class=[x.acceptance.is_some().then_some("w10")] { (acceptance_text(x, lang)) (evidence(&x.evidence, lang)) }
                     }
                     "\n"
                     (trace_row(traces, &x.id, &anchor, 9, links))
