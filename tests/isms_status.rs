@@ -288,6 +288,23 @@ fn the_soa_and_the_report_show_the_newest_evidence_of_each_applied_control() {
             "evidence/mfa-report-2026-10.md"
         ]
     );
+    // The report's SoA leaves the evidence to that table and says so: its last column is
+    // the exclusion's alone, empty on the applied row 8.5.
+    assert_eq!(
+        texts(&doc, "p.note")
+            .iter()
+            .filter(|t| t.contains("ISMS status"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        texts(&doc, "table.soa thead th").last().unwrap(),
+        "Justification for exclusion"
+    );
+    assert_eq!(
+        texts(&doc, "tr#soa-iso27001-2022-8\\.5 td").last().unwrap(),
+        ""
+    );
 }
 
 /// Every cell of a sheet as text (numbers and dates as calamine shows them).

@@ -104,6 +104,8 @@ pub enum L {
     Evidence,
     /// The newest evidence of the applied controls, in the SoA and the risk register.
     NewestEvidence,
+    /// The report's SoA leaves the evidence to the ISMS status section.
+    SoaEvidenceInStatus,
     /// The prefix of an evidence line under a cell's text.
     EvidenceShort,
     Review,
@@ -274,6 +276,10 @@ impl L {
             L::Steps => ("Steps", "手順"),
             L::Evidence => ("Evidence", "記録"),
             L::NewestEvidence => ("Evidence (newest)", "証跡（最新）"),
+            L::SoaEvidenceInStatus => (
+                "The newest evidence of each applied control is listed in the ISMS status section.",
+                "適用した管理策ごとの最新の証跡は「ISMS の状況」に示します。",
+            ),
             L::EvidenceShort => ("Evidence", "証跡"),
             L::Review => ("Review", "見直し"),
             L::LastReview => ("last", "前回"),

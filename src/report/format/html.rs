@@ -466,6 +466,9 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool, traces: Option<&Sou
         (count_table(&soa_counts(t), "counts"))
         @if !in_report { (findings(&t.findings, lang, level)) }
         (heading(level, L::FrameworkControls.t(lang)))
+        @if in_report && t.rows.iter().any(|r| !r.evidence.is_empty()) {
+            p class="note" { (L::SoaEvidenceInStatus.t(lang)) } "\n"
+        }
         table class="soa" {
             "\n"
             thead {
@@ -475,7 +478,12 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool, traces: Option<&Sou
                     @for h in &SOA_COLUMNS[2..8] {
                         th { (h.t(lang)) }
                     }
-                    th { (L::Exclusion.t(lang)) " / " (L::NewestEvidence.t(lang)) }
+                    // In the report the evidence is the ISMS status section's (one place, and
+                    // the SoA keeps its printed length); the SoA on its own shows it here.
+                    th {
+                        (L::Exclusion.t(lang))
+                        @if !in_report { " / " (L::NewestEvidence.t(lang)) }
+                    }
                     @for h in &SOA_COLUMNS[10..] {
                         th { (h.t(lang)) }
                     }
@@ -505,7 +513,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool, traces: Option<&Sou
                         td class="w4" { (status_badge(r.status, &soa_status(r, lang))) }
                         td { (links.named("control", &r.controls)) }
                         td { (links.named("proc", &r.procedures)) }
-                        td { (r.exclusion.as_deref().unwrap_or("")) (evidence(&r.evidence, lang)) }
+                        td { (r.exclusion.as_deref().unwrap_or("")) @if !in_report { (evidence(&r.evidence, lang)) } }
                     }
                     "\n"
                     (trace_row(traces, &format!("{}:{}", t.framework, r.id), &anchor, 8, links))
