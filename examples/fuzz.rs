@@ -261,7 +261,13 @@ fn report_builders(j: &isms::judge::Judged, xlsx: bool) -> usize {
     use isms::report::format::{self, Format, status};
     use isms::report::{AsOf, assets, overview, risks, soa, trace};
     let formats: &[Format] = if xlsx {
-        &[Format::Md, Format::Html, Format::Csv, Format::Json, Format::Xlsx]
+        &[
+            Format::Md,
+            Format::Html,
+            Format::Csv,
+            Format::Json,
+            Format::Xlsx,
+        ]
     } else {
         &[Format::Md, Format::Html, Format::Csv, Format::Json]
     };
@@ -275,14 +281,23 @@ fn report_builders(j: &isms::judge::Judged, xlsx: bool) -> usize {
     for framework in overview::frameworks(j, cats) {
         let mut t = soa::build(j, framework);
         t.as_of = as_of.clone();
-        n += formats.iter().map(|&f| len(format::soa(&t, f))).sum::<usize>();
+        n += formats
+            .iter()
+            .map(|&f| len(format::soa(&t, f)))
+            .sum::<usize>();
     }
     let mut r = risks::build(j);
     r.as_of = as_of.clone();
-    n += formats.iter().map(|&f| len(format::risks(&r, f))).sum::<usize>();
+    n += formats
+        .iter()
+        .map(|&f| len(format::risks(&r, f)))
+        .sum::<usize>();
     let mut a = assets::build(j);
     a.as_of = as_of.clone();
-    n += formats.iter().map(|&f| len(format::assets(&a, f))).sum::<usize>();
+    n += formats
+        .iter()
+        .map(|&f| len(format::assets(&a, f)))
+        .sum::<usize>();
     let mut s = isms::report::status::build(j, cats);
     s.as_of = as_of.clone();
     n += status::documents_md(&s).len() + status::documents_html(&s).len();
@@ -307,12 +322,7 @@ fn report_builders(j: &isms::judge::Judged, xlsx: bool) -> usize {
 }
 
 /// The report builders, through the binary: `None` when all ran, else what went wrong.
-fn reports(
-    isms: &Path,
-    files: &[(String, Vec<u8>)],
-    dir: &Path,
-    worst: i32,
-) -> Option<String> {
+fn reports(isms: &Path, files: &[(String, Vec<u8>)], dir: &Path, worst: i32) -> Option<String> {
     let _ = std::fs::remove_dir_all(dir);
     for (rel, bytes) in files {
         let p = dir.join(rel);
