@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The documents as the people who receive them see them, called by .ci/run:
 #   1. the HTML report (and the SoA and register pages), in Japanese and English, laid out by
-#      headless Chromium on screen (1280 px) and in print (A4 landscape): no table cell whose
-#      text is wider than the cell (.ci/print_overflow.js compares each cell's scroll width
-#      with its client width in the DOM);
-#   2. the report printed to PDF by Chromium: at most 34 pages (69 before the print layout;
-#      32 with the asset register and the ISMS status section of clauses 4–10),
-#      each with the document-control line and "page N of M", no header row alone at a foot;
+#      headless Chromium on screen (1280 px, every trace row open) and in print (A4
+#      landscape): no table cell whose text is wider than the cell (.ci/print_overflow.js
+#      compares each cell's scroll width with its client width in the DOM);
+#   2. the report printed to PDF by Chromium: at most 28 pages (69 before the print layout,
+#      then 32 in Japanese and 33 in English with the asset register and the ISMS status
+#      section of clauses 4–10; now 27 and 28 with the newest evidence in the register), each with the document-control line and
+#      "page N of M", and no heading, header row or group row alone at a page foot;
+#      The same for `isms show R-001 --format html`, at most 2 pages.
+#   2b. that last check at work: a document with the report's style sheet over 36 layouts,
+#      some of which bring a heading, a header row or a group row to a page foot; it passes,
+#      and fails when the print rules that keep them with the next row are dropped;
 #   3. the CSV SoA imported by LibreOffice and written back: every Annex A id as written;
 #   4. the workbooks printed by LibreOffice: the heat maps on one page;
 #   5. the PR comment of `isms diff` rendered by cmark-gfm (GitHub's Markdown): every table a
@@ -26,14 +31,15 @@ command -v chromium > /dev/null || need+=(chromium)
 command -v pdfinfo > /dev/null || need+=(poppler-utils)
 command -v soffice > /dev/null || need+=(libreoffice-calc)
 command -v cmark-gfm > /dev/null || need+=(cmark-gfm)
-fc-list 2> /dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+# Not `grep -q`: it stops reading, fc-list dies of SIGPIPE, and pipefail counts that a miss.
+fc-list 2> /dev/null | grep -i 'Noto Sans CJK' > /dev/null || need+=(fonts-noto-cjk)
 if ((${#need[@]})); then
   echo "installing: ${need[*]}"
   timeout 900 apt-get update -qq
   DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq --no-install-recommends "${need[@]}" > /dev/null
 fi
 
-isms="$project/target/release/isms"
+isms="${ISMS:-$project/target/release/isms}"
 [[ -x "$isms" ]] || (cd "$project" && cargo build --release --locked -q)
 example="$project/company-example"
 
@@ -63,8 +69,24 @@ done
 echo "== 2. the printed report"
 for lang in ja en; do
   chrome --no-pdf-header-footer --print-to-pdf="$work/report.$lang.pdf" "file://$work/report.$lang.html" > /dev/null
-  $check pages "$work/report.$lang.pdf" "$work/report.$lang.html" 34
+  $check pages "$work/report.$lang.pdf" "$work/report.$lang.html" 28
 done
+# One entity's trace as a page to hand over: the same control line and page number.
+"$isms" show R-001 "$example" --format html > "$work/show.html"
+chrome --no-pdf-header-footer --print-to-pdf="$work/show.pdf" "file://$work/show.html" > /dev/null
+$check pages "$work/show.pdf" "$work/show.html" 2
+
+echo "== 2b. a header alone at a page foot is caught, and the print rules prevent it"
+for mode in keep drop; do
+  $check orphans "$work/soa.en.html" "$work/orphans.$mode.html" "$mode"
+  chrome --no-pdf-header-footer --print-to-pdf="$work/orphans.$mode.pdf" "file://$work/orphans.$mode.html" > /dev/null
+done
+$check pages "$work/orphans.keep.pdf" "$work/orphans.keep.html" 99
+if out=$($check pages "$work/orphans.drop.pdf" "$work/orphans.drop.html" 99); then
+  echo "FAIL: without the rules no header fell alone at a page foot, or the check missed it: $out"
+  exit 1
+fi
+echo "ok: without the rules the check fails as it should: ${out#FAIL: }"
 
 echo "== 3. the CSV SoA through LibreOffice"
 profile="file://$work/lo-profile"

@@ -5,6 +5,9 @@
       for (const rule of [...sheet.cssRules])
         if (rule.media && rule.media.mediaText.includes('print')) rule.media.mediaText = 'all';
   }
+  // On screen, every trace row open, as a reader following ids opens them.
+  if (location.hash === '#screen')
+    for (const t of document.querySelectorAll('tr.trace')) t.style.display = 'table-row';
   const bad = [];
   const cells = document.querySelectorAll('td, th');
   for (const c of cells) {

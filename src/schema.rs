@@ -435,7 +435,7 @@ fn non_string(node: &Node) -> Option<Message> {
 }
 
 fn quote_help(text: &str) -> Message {
-    msg!("quote it: \"{text}\"", "引用符で囲んでください: \"{text}\"")
+    msg!("quote it: \"{text}\"", "引用符で囲んでください：\"{text}\"")
 }
 
 /// The text a help line made by `quote_help` says to quote: what a quick fix writes.
@@ -542,7 +542,7 @@ fn describe<'a>(
                         (None, None) => suggest::help(name, allowed.iter().copied(), || {
                             msg!(
                                 "the fields here are: {}",
-                                "ここで使えるフィールド: {}",
+                                "ここで使えるフィールド：{}",
                                 allowed.join(", ")
                             )
                         }),
@@ -630,7 +630,7 @@ fn describe<'a>(
                     tr!(
                         lang,
                         "`{field}` must be {expected}, found {found}",
-                        "`{field}` は{expected}でなければなりません（実際: {found}）"
+                        "`{field}` は{expected}でなければなりません（実際：{found}）"
                     )
                 }),
                 None,
@@ -647,7 +647,7 @@ fn describe<'a>(
             let help = alias
                 .or_else(|| did_you_mean(value, opts.iter().copied()))
                 .map_or_else(
-                    || msg!("one of: {}", "次のいずれか: {}", opts.join(", ")),
+                    || msg!("one of: {}", "次のいずれか：{}", opts.join(", ")),
                     suggest::mean,
                 );
             one(
@@ -684,7 +684,7 @@ fn describe<'a>(
                 ),
                 Some(msg!(
                     "write a calendar date as YYYY-MM-DD, e.g. 2026-04-01",
-                    "YYYY-MM-DD 形式の実在する日付で書いてください（例: 2026-04-01）"
+                    "YYYY-MM-DD 形式の実在する日付で書いてください（例：2026-04-01）"
                 )),
                 "date",
             )
@@ -702,14 +702,14 @@ fn describe<'a>(
             let help = if pattern.contains(':') {
                 msg!(
                     "write FRAMEWORK:ID, e.g. \"iso27001-2022:8.5\"",
-                    "フレームワーク:ID の形で書いてください（例: \"iso27001-2022:8.5\"）"
+                    "フレームワーク:ID の形で書いてください（例：\"iso27001-2022:8.5\"）"
                 )
             } else if pattern.contains("\\S") {
                 msg!("ids may not contain spaces", "ID に空白は使えません")
             } else {
                 msg!(
                     "expected the pattern {pattern}",
-                    "期待される形式: {pattern}"
+                    "期待される形式：{pattern}"
                 )
             };
             one(
@@ -756,7 +756,7 @@ fn describe<'a>(
         other => one(
             msg!(
                 "`{field}` is invalid: {}",
-                "`{field}` が不正です: {}",
+                "`{field}` が不正です：{}",
                 error_text(other)
             ),
             None,

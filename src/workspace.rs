@@ -58,7 +58,7 @@ impl LoadError {
             }
             LoadError::BadGlob(g, e) => msg!(
                 "invalid exclude glob `{g}` in {CONFIG_FILE}: {e}",
-                "{CONFIG_FILE} の exclude のパターン `{g}` が不正です: {e}"
+                "{CONFIG_FILE} の exclude のパターン `{g}` が不正です：{e}"
             ),
         }
     }
@@ -764,7 +764,7 @@ fn read_document(root: &Node, out: &mut FileResult) {
     let text = kind_node.scalar().map_or("", |(t, _)| t);
     let Some(kind) = Kind::parse(text) else {
         let help = crate::suggest::help(text, kinds.iter().copied(), || {
-            msg!("one of: {}", "次のいずれか: {}", kinds.join(", "))
+            msg!("one of: {}", "次のいずれか：{}", kinds.join(", "))
         });
         out.findings.push(
             Finding::new(

@@ -369,11 +369,9 @@ fn csv_has_a_bom_crlf_and_one_row_per_control() {
     let bytes = ok(&["soa", "--format", "csv"], &company());
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM for Excel");
     let body = std::str::from_utf8(&bytes[3..]).unwrap();
-    assert!(
-        body.starts_with(
-            "番号,分類,管理策,適用,採用理由,実施状況,自社の管理策,実施手順,除外理由\r\n"
-        )
-    );
+    assert!(body.starts_with(
+        "番号,分類,管理策,適用,採用理由,実施状況,自社の管理策,実施手順,除外理由,証跡（最新）\r\n"
+    ));
     let mut r = csv::Reader::from_reader(body.as_bytes());
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let framework_rows = rows.iter().filter(|r| r[1] != *"追加").count();
@@ -399,9 +397,20 @@ fn html_report_has_every_section_and_links_that_land() {
         );
     }
     assert_eq!(doc.select(&sel("svg")).count(), 2, "two heat maps");
-    assert_eq!(doc.select(&sel("table.risks tbody tr")).count(), 24);
-    assert_eq!(doc.select(&sel("table.soa tbody tr[id]")).count(), 93);
-    assert_eq!(doc.select(&sel("table.controls tbody tr")).count(), 51);
+    assert_eq!(
+        doc.select(&sel("table.risks tbody tr:not(.trace)")).count(),
+        24
+    );
+    assert_eq!(
+        doc.select(&sel("table.soa tbody tr[id]:not(.trace)"))
+            .count(),
+        93
+    );
+    assert_eq!(
+        doc.select(&sel("table.controls tbody tr:not(.trace)"))
+            .count(),
+        51
+    );
     assert_eq!(doc.select(&sel("table.procedures tbody tr")).count(), 34);
     assert_eq!(doc.select(&sel("div.threat")).count(), 17);
     // The Lv.1 view of the ransomware threat lists its controls under the four categories.
@@ -1082,7 +1091,7 @@ fn html_ids_wrap_between_their_parts_and_columns_follow_content() {
     let html = text(ok(&["report"], &company()));
     // Long ids may break after `-` and `:`, never spill into the next cell; the check with
     // a browser's layout is .ci/print.sh (every cell's scroll width against its width).
-    assert!(html.contains(r#"<td class="id">C-<wbr>ASSET-<wbr>INVENTORY</td>"#));
+    assert!(html.contains(r##"<td class="id"><a href="#control-C-ASSET-INVENTORY">C-<wbr>ASSET-<wbr>INVENTORY</a></td>"##));
     assert!(
         html.contains(r#">iso27001-<wbr>2022:<wbr>5.9</a>"#),
         "a mapping"
@@ -1406,5 +1415,8 @@ fn an_explicit_framework_without_a_soa_document_is_all_undecided() {
     let html = text(ok(&["report"], &base));
     let doc = Html::parse_document(&html);
     assert_eq!(doc.select(&sel("section[id^=\"soa-\"]")).count(), 0);
-    assert_eq!(doc.select(&sel("table.risks tbody tr")).count(), 2);
+    assert_eq!(
+        doc.select(&sel("table.risks tbody tr:not(.trace)")).count(),
+        2
+    );
 }

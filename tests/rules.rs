@@ -210,3 +210,26 @@ fn a_declared_impact_and_a_residual_at_it_are_one_mistake() {
         ]
     );
 }
+
+#[test]
+fn a_wrong_type_reads_in_japanese_with_a_full_width_colon() {
+    // Japanese text takes the full-width `：` (（実際：リスト）), as every other
+    // Japanese message of the schema stage does.
+    let repo = repo_with(None);
+    let path = repo.path().join("risks/R-001.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("likelihood: 2\n", "likelihood: [2]\n")).unwrap();
+    let out = bin()
+        .args([
+            "check", "--format", "concise", "--lang", "ja", "--today", TODAY,
+        ])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout.lines().next().unwrap(),
+        "risks/R-001.yaml:7:1: error[schema/invalid] `likelihood` は整数でなければなりません（実際：リスト）"
+    );
+}

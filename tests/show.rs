@@ -214,3 +214,241 @@ fn the_asset_register_in_every_format() {
     assert_eq!(nas[4], calamine::Data::Float(3.0));
     assert_eq!(nas[7], calamine::Data::Float(3.0));
 }
+
+/// A trace as `(kind, id)` in reading order: each relation's entities, each followed by
+/// what it leads to.
+fn flatten(node: &Value, out: &mut Vec<(String, String)>) {
+    for l in node["links"].as_array().unwrap() {
+        for child in l["nodes"].as_array().unwrap() {
+            out.push((
+                child["kind"].as_str().unwrap().to_owned(),
+                child["id"].as_str().unwrap().to_owned(),
+            ));
+            flatten(child, out);
+        }
+    }
+}
+
+fn json_trace(id: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    flatten(&show_json(id), &mut out);
+    out
+}
+
+/// The same, read from an HTML trace: its `li[data-kind]` in document order.
+fn html_trace(el: scraper::ElementRef) -> Vec<(String, String)> {
+    let li = scraper::Selector::parse("li[data-kind]").unwrap();
+    el.select(&li)
+        .map(|e| {
+            let v = e.value();
+            (
+                v.attr("data-kind").unwrap().into(),
+                v.attr("data-id").unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).unwrap()
+}
+
+/// In `doc`, the ids that name `anchor` (`risk-R-001`) from `section` link to its row, and
+/// the row right after it holds the trace of `id`: the same entities, in the same order,
+/// as `isms show ID --format json`.
+fn assert_traced(
+    doc: &scraper::Html,
+    section: &str,
+    anchor: &str,
+    id: &str,
+) -> Vec<(String, String)> {
+    let href = format!("{section} a[href=\"#{anchor}\"]");
+    assert!(
+        doc.select(&sel(&href)).next().is_some(),
+        "no link to #{anchor} in {section}"
+    );
+    let row = doc
+        .select(&sel("tr[id]"))
+        .find(|r| r.value().attr("id") == Some(anchor))
+        .unwrap_or_else(|| panic!("no row #{anchor}"));
+    let own = format!("a[href=\"#{anchor}\"]");
+    assert!(
+        row.select(&sel(&own)).next().is_some(),
+        "the row's own id opens its trace"
+    );
+    let next = row
+        .next_siblings()
+        .find_map(scraper::ElementRef::wrap)
+        .expect("a row after it");
+    assert_eq!(
+        next.value().attr("id"),
+        Some(format!("trace-{anchor}").as_str())
+    );
+    assert_eq!(next.value().attr("class"), Some("trace"));
+    let ids = html_trace(next);
+    assert_eq!(
+        ids,
+        json_trace(id),
+        "the trace of {id} in HTML and in `isms show`"
+    );
+    // Every link of the trace lands on the page.
+    for a in next.select(&sel("a[href]")) {
+        let target = &a.value().attr("href").unwrap()[1..];
+        assert!(
+            doc.select(&sel("[id]"))
+                .any(|e| e.value().attr("id") == Some(target)),
+            "{id}'s trace links to #{target}, which is not on the page"
+        );
+    }
+    ids
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, i)| ((*k).into(), (*i).into()))
+        .collect()
+}
+
+#[test]
+fn the_html_report_links_risk_control_and_annex_a_ids_to_their_traces() {
+    let html = String::from_utf8(run_ok(&["report"])).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+
+    // A risk, followed from the SoA: its assets, threat, vulnerabilities, then each
+    // control with its procedures and Annex A rows.
+    let r001 = assert_traced(&doc, "section#soa-iso27001-2022", "risk-R-001", "R-001");
+    assert_eq!(
+        r001,
+        pairs(&[
+            ("asset", "A-003"),
+            ("asset", "A-009"),
+            ("threat", "T-THEFT"),
+            ("vulnerability", "V-WEAK-PASSWORD"),
+            ("vulnerability", "V-CARELESS-HANDLING"),
+            ("control", "C-PASSWORD"),
+            ("procedure", "P-PASSWORD"),
+            ("soa", "iso27001-2022:5.17"),
+            ("soa", "iso27001-2022:8.5"),
+            ("control", "C-OFFSITE"),
+            ("procedure", "P-LAPTOP"),
+            ("soa", "iso27001-2022:7.9"),
+            ("control", "C-ENCRYPTION"),
+            ("procedure", "P-LAPTOP"),
+            ("soa", "iso27001-2022:8.24"),
+            ("control", "C-ENDPOINT"),
+            ("procedure", "P-LAPTOP"),
+            ("soa", "iso27001-2022:8.1"),
+        ])
+    );
+    let trace = doc.select(&sel("tr#trace-risk-R-001")).next().unwrap();
+    let text: String = trace.text().collect();
+    assert!(
+        text.contains("C-PASSWORD 複雑なパスワードと多要素認証 実施状況：実施済み"),
+        "{text}"
+    );
+    assert!(text.contains("リスク値6 大 (3×2)"), "{text}");
+
+    // A control, followed from the register: the risks it treats, its procedures, its rows.
+    let control = assert_traced(&doc, "section#register", "control-C-PASSWORD", "C-PASSWORD");
+    assert_eq!(
+        control,
+        pairs(&[
+            ("risk", "R-001"),
+            ("risk", "R-002"),
+            ("risk", "R-004"),
+            ("risk", "R-019"),
+            ("procedure", "P-PASSWORD"),
+            ("soa", "iso27001-2022:5.17"),
+            ("soa", "iso27001-2022:8.5"),
+        ])
+    );
+
+    // An Annex A row, followed from the controls table: its controls and the risks behind.
+    let row = assert_traced(
+        &doc,
+        "section#controls",
+        "soa-iso27001-2022-8.5",
+        "iso27001-2022:8.5",
+    );
+    assert_eq!(row[0], ("control".into(), "C-PASSWORD".into()));
+    assert!(row.contains(&("risk".into(), "R-001".into())));
+
+    // Every risk, control and Annex A row has its trace under it; none prints.
+    assert_eq!(
+        doc.select(&sel("tr.trace[id^=\"trace-risk-\"]")).count(),
+        24
+    );
+    assert_eq!(
+        doc.select(&sel("tr.trace[id^=\"trace-control-\"]")).count(),
+        51
+    );
+    assert_eq!(doc.select(&sel("tr.trace[id^=\"trace-soa-\"]")).count(), 93);
+    let style: String = doc.select(&sel("style")).next().unwrap().text().collect();
+    let print = &style[style.find("@media print").unwrap()..];
+    assert!(print.contains("tr.trace, tr:target + tr.trace, tr.trace:target { display: none; }"));
+}
+
+#[test]
+fn the_soa_and_the_register_pages_open_each_rows_trace_too() {
+    let soa = String::from_utf8(run_ok(&["soa", "--format", "html"])).unwrap();
+    let doc = scraper::Html::parse_document(&soa);
+    let row = doc
+        .select(&sel("tr#trace-soa-iso27001-2022-8\\.5"))
+        .next()
+        .expect("8.5's trace");
+    assert_eq!(html_trace(row), json_trace("iso27001-2022:8.5"));
+    // The page has no risk rows: the trace names them as text; its Annex A ids link.
+    assert_eq!(doc.select(&sel("a[href^=\"#risk-\"]")).count(), 0);
+    assert!(
+        row.select(&sel("a[href=\"#soa-iso27001-2022-5.17\"]"))
+            .next()
+            .is_some()
+    );
+
+    let risks = String::from_utf8(run_ok(&["risks", "--format", "html"])).unwrap();
+    let doc = scraper::Html::parse_document(&risks);
+    let row = doc
+        .select(&sel("tr#trace-risk-R-001"))
+        .next()
+        .expect("R-001's trace");
+    assert_eq!(html_trace(row), json_trace("R-001"));
+}
+
+#[test]
+fn show_writes_one_entitys_trace_as_an_html_page() {
+    let html = String::from_utf8(run_ok(&["show", "R-001", "--format", "html"])).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let h1: String = doc.select(&sel("h1")).next().unwrap().text().collect();
+    assert_eq!(
+        h1,
+        "トレース — R-001 営業用ノートPCの盗難による顧客情報の漏えい"
+    );
+    let section = doc.select(&sel("section.trace")).next().unwrap();
+    assert_eq!(html_trace(section), json_trace("R-001"));
+    assert!(
+        html.contains("@top-left { content: \"株式会社サンプル精機 · トレース — R-001 · 時点：")
+    );
+    // A page of its own holds no rows: no link that would not land.
+    assert_eq!(doc.select(&sel("a")).count(), 0);
+
+    // Hostile titles and ids stay text.
+    let out = bin()
+        .args(["show", "C-<script>", "--format", "html"])
+        .arg(fixture("hostile-titles"))
+        .args(["--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    for tag in ["script", "img", "b", "i"] {
+        assert_eq!(doc.select(&sel(tag)).count(), 0, "a <{tag}> got through");
+    }
+    let h1: String = doc.select(&sel("h1")).next().unwrap().text().collect();
+    assert_eq!(h1, "Trace — C-<script> <script>alert(\"x\")</script>");
+}

@@ -8,7 +8,7 @@ use crate::finding::{Message, Severity};
 use crate::judge::{self, Judged};
 use crate::msg;
 use crate::report::format::{self, Format};
-use crate::report::{AsOf, overview, risks as register, soa as statement};
+use crate::report::{AsOf, overview, risks as register, soa as statement, trace};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -219,6 +219,13 @@ pub fn soa(args: &SoaArgs) -> Result<Outcome, Error> {
     };
     let mut table = statement::build(&judged, framework);
     table.as_of = as_of(&judged, args.common.today.date());
+    if format == Format::Html {
+        // Each row's trace under it, from the tables of the whole report.
+        let o = overview::build(&judged, cats);
+        let traces = trace::Sources::new(&o, &o.assets);
+        let html = format::html::soa_traced(&table, Some(&traces));
+        return finish(&args.common, format, lang, Ok(html.into_bytes()));
+    }
     finish(&args.common, format, lang, format::soa(&table, format))
 }
 
@@ -230,6 +237,12 @@ pub fn risks(args: &RisksArgs) -> Result<Outcome, Error> {
     };
     let mut table = register::build(&judged);
     table.as_of = as_of(&judged, args.common.today.date());
+    if format == Format::Html {
+        let o = overview::build(&judged, catalogs());
+        let traces = trace::Sources::new(&o, &o.assets);
+        let html = format::html::risks_traced(&table, Some(&traces));
+        return finish(&args.common, format, judged.ws.lang, Ok(html.into_bytes()));
+    }
     finish(
         &args.common,
         format,

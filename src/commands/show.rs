@@ -1,5 +1,5 @@
 //! `isms show ID [PATH]`: one entity with its whole trace (see [`crate::report::trace`]), as
-//! indented text or `--format json`. Exit 0 shown, 2 when no entity has the id (with the
+//! indented text, `--format json` or `--format html`. Exit 0 shown, 2 when no entity has the id (with the
 //! closest one), or on a usage or I/O error.
 
 use super::report::{as_of, load_judged};
@@ -14,7 +14,8 @@ use clap::{Args, ValueEnum};
     after_help = "Examples:\n  isms show R-001                   # a risk: assets, threat, levels, treatment, controls\n  \
      isms show C-BACKUP                # a control: the risks it treats, procedures, SoA rows\n  \
      isms show iso27001-2022:8.13      # an SoA row: its decision and what is behind it\n  \
-     isms show A-003 --format json"
+     isms show A-003 --format json\n  \
+     isms show R-001 --format html > R-001.html"
 )]
 pub struct ShowArgs {
     /// The id: a risk, control, asset, threat, vulnerability, procedure or role, or a
@@ -37,6 +38,8 @@ pub enum ShowFormat {
     /// JSON: `{kind, id, title, facts: [{key, label, value}], links: [{relation, label,
     /// nodes: [...]}]}`, the same shape at every level.
     Json,
+    /// One self-contained HTML page, with the reports' document-control line.
+    Html,
 }
 
 pub fn run(args: &ShowArgs) -> Result<Outcome, Error> {
@@ -47,10 +50,7 @@ pub fn run(args: &ShowArgs) -> Result<Outcome, Error> {
     let at = as_of(&judged, args.today.date());
     o.set_as_of(&at);
     register.as_of = at;
-    let sources = trace::Sources {
-        overview: &o,
-        assets: &register,
-    };
+    let sources = trace::Sources::new(&o, &register);
     let Some(node) = sources.show(&args.id) else {
         let id = &args.id;
         let ids = sources.ids();
@@ -70,6 +70,9 @@ pub fn run(args: &ShowArgs) -> Result<Outcome, Error> {
     let text = match args.format {
         ShowFormat::Text => trace::text(&node, lang),
         ShowFormat::Json => serde_json::to_string_pretty(&node).expect("a trace serialises") + "\n",
+        ShowFormat::Html => {
+            crate::report::format::html::show(&node, &o.organization, &o.as_of, lang)
+        }
     };
     write_output(None, text.as_bytes(), false).map_err(|e| e.lang(lang))?;
     Ok(Outcome::Success)

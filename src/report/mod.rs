@@ -58,6 +58,68 @@ impl Named {
     }
 }
 
+/// A role as every format but JSON names it: its id (for JSON, which keeps ids) and how it
+/// signs ([`Index::signatory`]: "代表取締役（佐藤 一郎）"), so that an approver, an owner
+/// and an acceptor read the same in the SoA, the risk register and the documents register.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Signatory {
+    pub id: String,
+    pub name: String,
+}
+
+/// A piece of evidence as the reports show it: the newest of an applied control.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EvidenceRef {
+    pub id: String,
+    /// `YYYY-MM-DD`; `None` when undated.
+    pub date: Option<String>,
+    /// Its title: what it shows ("" without one).
+    pub title: String,
+    /// Its path in the repository, else its URL ("" with neither).
+    pub location: String,
+}
+
+/// The newest evidence of one control (its index in the model), in the order the analysis
+/// gave them (newest first, undated last): the one choice of "newest" every report reads.
+pub fn newest_evidence(judged: &crate::judge::Judged, control: usize) -> Option<EvidenceRef> {
+    let rec = &judged.ws.model.records;
+    let &e = judged
+        .analysis
+        .records
+        .evidence_of_control
+        .get(control)?
+        .first()?;
+    let e = &rec.evidence[e];
+    Some(EvidenceRef {
+        id: e.id.value.clone(),
+        date: e.date.as_ref().map(|d| d.value.to_string()),
+        title: text(e.title.as_ref()),
+        location: text(e.path.as_ref().or(e.url.as_ref())),
+    })
+}
+
+/// The newest evidence of each applied (implemented or partial) control among `controls`
+/// (indices into the model's controls), each evidence once, in the controls' order: what a
+/// SoA row and a risk's treatment show.
+pub fn applied_evidence(
+    judged: &crate::judge::Judged,
+    controls: impl IntoIterator<Item = usize>,
+) -> Vec<EvidenceRef> {
+    use crate::model::Status;
+    let model = &judged.ws.model;
+    let mut out = Vec::new();
+    for c in controls {
+        let applied = model.controls[c]
+            .status
+            .as_ref()
+            .is_some_and(|s| matches!(s.value, Status::Implemented | Status::Partial));
+        if let Some(e) = applied.then(|| newest_evidence(judged, c)).flatten() {
+            push_unique(&mut out, e);
+        }
+    }
+    out
+}
+
 fn text(t: Option<&crate::fields::Text>) -> String {
     t.map(|t| t.value.clone()).unwrap_or_default()
 }
@@ -132,6 +194,14 @@ impl<'m> Index<'m> {
         match role.members.as_slice() {
             [person] => crate::tr!(lang, "{title} ({person})", "{title}（{person}）"),
             _ => title,
+        }
+    }
+
+    /// A role as it signs, with its id ([`Signatory`]).
+    pub fn signer(&self, id: &str, lang: crate::i18n::Lang) -> Signatory {
+        Signatory {
+            id: id.to_owned(),
+            name: self.signatory(id, lang),
         }
     }
 

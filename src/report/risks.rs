@@ -4,7 +4,7 @@
 //! this module only arranges them.
 
 use super::findings::FindingsSummary;
-use super::{Index, Named, text};
+use super::{EvidenceRef, Index, Named, Signatory, text};
 use crate::config::RiskMethod;
 use crate::i18n::Lang;
 use crate::judge::Judged;
@@ -15,7 +15,7 @@ use serde::Serialize;
 /// Who accepted a risk, when, until when, and why.
 #[derive(Clone, Debug)]
 pub struct Acceptance {
-    pub by: Option<Named>,
+    pub by: Option<Signatory>,
     pub on: Option<String>,
     pub expires: Option<String>,
     pub rationale: Option<String>,
@@ -24,7 +24,7 @@ pub struct Acceptance {
 /// The risk owner's sign-off of a treatment plan (ISO/IEC 27001 6.1.3 f): who, when.
 #[derive(Clone, Debug)]
 pub struct Approval {
-    pub by: Option<Named>,
+    pub by: Option<Signatory>,
     pub on: Option<String>,
 }
 
@@ -43,7 +43,7 @@ pub struct RiskRow {
     pub option: Option<TreatmentOption>,
     pub controls: Vec<Named>,
     pub transfer_to: Option<String>,
-    pub owner: Option<Named>,
+    pub owner: Option<Signatory>,
     pub due: Option<String>,
     /// Declared under `residual`; `None` when the risk declares none.
     pub residual_impact: Option<i64>,
@@ -55,6 +55,9 @@ pub struct RiskRow {
     pub approval: Option<Approval>,
     /// Where the risk sits after treatment: the residual when declared, else where it was.
     pub after: Option<(i64, i64)>,
+    /// The newest evidence of each implemented or partial control of the treatment, each
+    /// once ([`super::applied_evidence`]).
+    pub evidence: Vec<EvidenceRef>,
 }
 
 impl RiskRow {
@@ -212,6 +215,7 @@ pub fn build(checked: &Judged) -> RiskRegister {
     let model = &ws.model;
     let method = &ws.config.risk;
     let index = Index::new(model, &checked.analysis.refs);
+    let lang = ws.lang;
     let mut rows: Vec<RiskRow> = model
         .risks
         .iter()
@@ -222,7 +226,10 @@ pub fn build(checked: &Judged) -> RiskRegister {
             let acceptance = t
                 .filter(|t| option == Some(TreatmentOption::Accept) || t.accepted_by.is_some())
                 .map(|t| Acceptance {
-                    by: t.accepted_by.as_ref().map(|x| index.role(x.as_str())),
+                    by: t
+                        .accepted_by
+                        .as_ref()
+                        .map(|x| index.signer(x.as_str(), lang)),
                     on: t.accepted_on.as_ref().map(|d| d.value.to_string()),
                     expires: t.expires.as_ref().map(|d| d.value.to_string()),
                     rationale: t.rationale.as_ref().map(|x| x.value.clone()),
@@ -230,7 +237,10 @@ pub fn build(checked: &Judged) -> RiskRegister {
             let approval = t
                 .filter(|t| t.approved_by.is_some() || t.approved_on.is_some())
                 .map(|t| Approval {
-                    by: t.approved_by.as_ref().map(|x| index.role(x.as_str())),
+                    by: t
+                        .approved_by
+                        .as_ref()
+                        .map(|x| index.signer(x.as_str(), lang)),
                     on: t.approved_on.as_ref().map(|d| d.value.to_string()),
                 });
             let threat = r.threat.as_ref().map(|x| index.threat(x.as_str()));
@@ -267,7 +277,7 @@ pub fn build(checked: &Judged) -> RiskRegister {
                     .map(|x| index.control(x.as_str()))
                     .collect(),
                 transfer_to: t.and_then(|t| t.to.as_ref()).map(|x| x.value.clone()),
-                owner: r.owner.as_ref().map(|x| index.role(x.as_str())),
+                owner: r.owner.as_ref().map(|x| index.signer(x.as_str(), lang)),
                 due: t.and_then(|t| t.due.as_ref()).map(|d| d.value.to_string()),
                 residual_impact: a.residual_impact,
                 residual_likelihood: a.residual_likelihood,
@@ -276,6 +286,18 @@ pub fn build(checked: &Judged) -> RiskRegister {
                 acceptance,
                 approval,
                 after,
+                evidence: super::applied_evidence(
+                    checked,
+                    t.into_iter().flat_map(|t| &t.controls).filter_map(|x| {
+                        match model.lookup(x.as_str()) {
+                            Some(crate::model::EntityRef {
+                                kind: crate::model::Kind::Control,
+                                index,
+                            }) => Some(index),
+                            _ => None,
+                        }
+                    }),
+                ),
             }
         })
         .collect();

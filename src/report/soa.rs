@@ -5,7 +5,7 @@
 //! this module only names and counts.
 
 use super::findings::FindingsSummary;
-use super::{Index, Named, text};
+use super::{EvidenceRef, Index, Named, text};
 use crate::catalog::Framework;
 use crate::i18n::Lang;
 use crate::judge::Judged;
@@ -34,9 +34,9 @@ pub struct SoaRow {
     pub exclusion: Option<String>,
     pub controls: Vec<Named>,
     pub procedures: Vec<Named>,
-    /// The newest evidence of each mapped control (the analysis's choice), each once: its
-    /// id and its date as `title`.
-    pub evidence: Vec<Named>,
+    /// The newest evidence of each mapped control that is implemented or partial, each
+    /// once ([`super::applied_evidence`]).
+    pub evidence: Vec<EvidenceRef>,
 }
 
 impl SoaRow {
@@ -57,6 +57,8 @@ pub struct Additional {
     /// Its mappings to other frameworks.
     pub maps_to: Vec<String>,
     pub procedures: Vec<Named>,
+    /// Its newest evidence when it is implemented or partial ([`super::applied_evidence`]).
+    pub evidence: Vec<EvidenceRef>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -156,7 +158,7 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
                     })
                     .collect(),
                 procedures: index.procedures(d.procedures.iter().copied()),
-                evidence: newest_evidence(judged, &d.controls),
+                evidence: super::applied_evidence(judged, d.controls.iter().copied()),
             }
         })
         .collect();
@@ -164,8 +166,9 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
     let additional: Vec<Additional> = model
         .controls
         .iter()
-        .filter(|c| !c.maps_to.iter().any(|m| m.value.starts_with(&prefix)))
-        .map(|c| Additional {
+        .enumerate()
+        .filter(|(_, c)| !c.maps_to.iter().any(|m| m.value.starts_with(&prefix)))
+        .map(|(i, c)| Additional {
             id: c.id.value.clone(),
             title: text(c.title.as_ref()),
             category: c.category.as_ref().map(|x| x.value),
@@ -173,6 +176,7 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
             risks: index.risks_of(c.id.as_str()),
             maps_to: c.maps_to.iter().map(|m| m.value.clone()).collect(),
             procedures: index.procedures_of(c.id.as_str()),
+            evidence: super::applied_evidence(judged, [i]),
         })
         .collect();
 
@@ -223,28 +227,4 @@ pub fn build(judged: &Judged, framework: &Framework) -> SoaTable {
         counts,
         findings: FindingsSummary::of(judged),
     }
-}
-
-/// The newest evidence of each of `controls` (indices into the model's controls), each once,
-/// in the controls' order.
-fn newest_evidence(judged: &Judged, controls: &[usize]) -> Vec<Named> {
-    let rec = &judged.ws.model.records;
-    let mut out: Vec<Named> = Vec::new();
-    for &c in controls {
-        let Some(&e) = judged.analysis.records.evidence_of_control[c].first() else {
-            continue;
-        };
-        let e = &rec.evidence[e];
-        if !out.iter().any(|n| n.id == e.id.value) {
-            out.push(Named {
-                id: e.id.value.clone(),
-                title: e
-                    .date
-                    .as_ref()
-                    .map(|d| d.value.to_string())
-                    .unwrap_or_default(),
-            });
-        }
-    }
-    out
 }

@@ -4,7 +4,7 @@
 //! objectives. Every decision comes from the analysis (`analysis::records`); this only lays
 //! it out as plain rows.
 
-use super::text;
+use super::{Index, text};
 use crate::catalog::{Catalogs, Documented};
 use crate::i18n::Lang;
 use crate::judge::Judged;
@@ -21,8 +21,14 @@ pub struct DocumentRow {
     pub doc_type: Option<&'static str>,
     pub satisfies: Vec<String>,
     pub version: String,
+    /// The role ids as written (JSON keeps them) …
     pub owner: String,
     pub approved_by: String,
+    /// … and as they sign ([`super::Index::signatory`]), for every other format.
+    #[serde(skip)]
+    pub owner_name: String,
+    #[serde(skip)]
+    pub approver: String,
     pub approved_on: Option<String>,
     pub status: &'static str,
     pub review_last: Option<String>,
@@ -32,7 +38,12 @@ pub struct DocumentRow {
 }
 
 impl DocumentRow {
-    fn of(d: &Document) -> DocumentRow {
+    fn of(d: &Document, index: &Index, lang: Lang) -> DocumentRow {
+        let sign = |t: Option<&crate::fields::Text>| {
+            t.filter(|t| !t.value.is_empty())
+                .map(|t| index.signatory(t.as_str(), lang))
+                .unwrap_or_default()
+        };
         let status = if d.is_withdrawn() {
             "withdrawn"
         } else if d.is_approved() {
@@ -48,6 +59,8 @@ impl DocumentRow {
             version: text(d.version.as_ref()),
             owner: text(d.owner.as_ref()),
             approved_by: text(d.approved_by.as_ref()),
+            owner_name: sign(d.owner.as_ref()),
+            approver: sign(d.approved_by.as_ref()),
             approved_on: d.approved_on.as_ref().map(|x| x.value.to_string()),
             status,
             review_last: d
@@ -110,6 +123,7 @@ pub struct Event {
 pub struct NcLine {
     pub id: String,
     pub title: String,
+    /// The owner as it signs ([`super::Index::signatory`]).
     pub owner: String,
     pub due: Option<String>,
     pub overdue: bool,
@@ -132,8 +146,8 @@ pub struct EvidenceLine {
     pub control: String,
     pub title: String,
     pub status: &'static str,
-    /// The newest evidence: id, date, path or URL; `None` without evidence.
-    pub evidence: Option<(String, String, String)>,
+    /// The newest evidence ([`super::newest_evidence`]); `None` without evidence.
+    pub evidence: Option<super::EvidenceRef>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -179,6 +193,7 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> IsmsStatus {
     let rec = &model.records;
     let lang = ws.lang;
     let analysis = &checked.analysis.records;
+    let index = Index::new(model, &checked.analysis.refs);
     let clauses = analysis
         .checklist
         .iter()
@@ -250,7 +265,12 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> IsmsStatus {
         .map(|n| NcLine {
             id: n.id.value.clone(),
             title: text(n.title.as_ref()),
-            owner: text(n.owner.as_ref()),
+            owner: n
+                .owner
+                .as_ref()
+                .filter(|t| !t.value.is_empty())
+                .map(|t| index.signatory(t.as_str(), lang))
+                .unwrap_or_default(),
             due: n.due.as_ref().map(|d| d.value.to_string()),
             // As `isms check` judged it.
             overdue: checked
@@ -289,17 +309,7 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> IsmsStatus {
             ) {
                 return None;
             }
-            let newest = analysis.evidence_of_control[i].first().map(|&e| {
-                let e = &rec.evidence[e];
-                (
-                    e.id.value.clone(),
-                    e.date
-                        .as_ref()
-                        .map(|d| d.value.to_string())
-                        .unwrap_or_default(),
-                    text(e.path.as_ref().or(e.url.as_ref())),
-                )
-            });
+            let newest = super::newest_evidence(checked, i);
             Some(EvidenceLine {
                 control: c.id.value.clone(),
                 title: text(c.title.as_ref()),
@@ -314,7 +324,11 @@ pub fn build(checked: &Judged, catalogs: &Catalogs) -> IsmsStatus {
         organization: text(ws.config.organization.as_ref()),
         declared: analysis.declared.is_some(),
         clauses,
-        documents: rec.documents.iter().map(DocumentRow::of).collect(),
+        documents: rec
+            .documents
+            .iter()
+            .map(|d| DocumentRow::of(d, &index, lang))
+            .collect(),
         timeline,
         open_nonconformities,
         objectives,

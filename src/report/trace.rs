@@ -6,14 +6,15 @@
 //! it. Built from the report tables ([`Overview`], [`AssetRegister`]), so that it says what
 //! the reports say: nothing is judged twice.
 
-use super::assets::AssetRegister;
+use super::assets::{AssetRegister, AssetRow};
 use super::format::{acceptance_text, level_text, residual_text, treatment_text};
 use super::labels::{self, L};
-use super::overview::Overview;
+use super::overview::{ControlRow, Overview};
 use super::risks::RiskRow;
 use super::soa::{SoaRow, SoaTable};
 use crate::i18n::Lang;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One entity and what it leads to.
 #[derive(Clone, Debug, Serialize)]
@@ -78,19 +79,66 @@ impl Node {
     }
 }
 
-/// What `show` reads: the report of the whole repository and its asset register.
+/// What `show` reads: the report of the whole repository and its asset register, with an
+/// index by id, so that the report's trace of every row costs one look-up per id, not a
+/// scan of the tables.
 pub struct Sources<'a> {
-    pub overview: &'a Overview,
-    pub assets: &'a AssetRegister,
+    overview: &'a Overview,
+    assets: &'a AssetRegister,
+    risks: HashMap<&'a str, &'a RiskRow>,
+    controls: HashMap<&'a str, &'a ControlRow>,
+    asset_rows: HashMap<&'a str, &'a AssetRow>,
+    /// `(framework, id)` of each SoA row.
+    soa: HashMap<(&'a str, &'a str), (&'a SoaTable, &'a SoaRow)>,
 }
 
-impl Sources<'_> {
-    fn lang(&self) -> Lang {
+impl<'a> Sources<'a> {
+    pub fn new(overview: &'a Overview, assets: &'a AssetRegister) -> Sources<'a> {
+        // The first of two rows with one id wins, as a scan would find it (a duplicate id
+        // is a finding of `isms check`).
+        fn index<'a, T>(rows: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
+            let mut map = HashMap::with_capacity(rows.len());
+            for r in rows {
+                map.entry(id(r)).or_insert(r);
+            }
+            map
+        }
+        let mut soa = HashMap::new();
+        for t in &overview.soas {
+            for r in &t.rows {
+                soa.entry((t.framework.as_str(), r.id.as_str()))
+                    .or_insert((t, r));
+            }
+        }
+        Sources {
+            overview,
+            assets,
+            risks: index(&overview.risks.rows, |r| r.id.as_str()),
+            controls: index(&overview.controls, |c| c.id.as_str()),
+            asset_rows: index(&assets.rows, |a| a.id.as_str()),
+            soa,
+        }
+    }
+
+    /// The language of the tables.
+    pub fn lang(&self) -> Lang {
         self.overview.lang
     }
 
-    fn risk_row(&self, id: &str) -> Option<&RiskRow> {
-        self.overview.risks.rows.iter().find(|r| r.id == id)
+    fn risk_row(&self, id: &str) -> Option<&'a RiskRow> {
+        self.risks.get(id).copied()
+    }
+
+    fn control_row(&self, id: &str) -> Option<&'a ControlRow> {
+        self.controls.get(id).copied()
+    }
+
+    fn asset_row(&self, id: &str) -> Option<&'a AssetRow> {
+        self.asset_rows.get(id).copied()
+    }
+
+    fn soa_of(&self, framework: &str, id: &str) -> Option<(&'a SoaTable, &'a SoaRow)> {
+        self.soa.get(&(framework, id)).copied()
     }
 
     /// Every id `show` knows, for "did you mean".
@@ -143,10 +191,7 @@ impl Sources<'_> {
         maps_to
             .iter()
             .map(|m| {
-                let row = m.split_once(':').and_then(|(fw, id)| {
-                    let t = self.overview.soas.iter().find(|t| t.framework == fw)?;
-                    Some((t, t.rows.iter().find(|r| r.id == id)?))
-                });
+                let row = m.split_once(':').and_then(|(fw, id)| self.soa_of(fw, id));
                 match row {
                     Some((t, r)) => self.soa_leaf(t, r),
                     None => leaf("soa", m, ""),
@@ -158,7 +203,7 @@ impl Sources<'_> {
     /// A control with its status, procedures and SoA rows; `deep` adds the risks it treats.
     fn control(&self, id: &str, deep: bool) -> Node {
         let lang = self.lang();
-        let Some(c) = self.overview.controls.iter().find(|c| c.id == id) else {
+        let Some(c) = self.control_row(id) else {
             return leaf("control", id, "");
         };
         let mut node = leaf("control", id, &c.title)
@@ -234,7 +279,9 @@ impl Sources<'_> {
             .fact(
                 "owner",
                 L::Owner,
-                r.owner.as_ref().map_or_else(String::new, |o| o.label()),
+                r.owner
+                    .as_ref()
+                    .map_or_else(String::new, |o| o.name.clone()),
                 lang,
             )
             .fact(
@@ -267,7 +314,7 @@ impl Sources<'_> {
 
     fn asset(&self, id: &str, deep: bool) -> Node {
         let lang = self.lang();
-        let Some(a) = self.assets.rows.iter().find(|a| a.id == id) else {
+        let Some(a) = self.asset_row(id) else {
             return leaf("asset", id, "");
         };
         let n = |v: Option<i64>| v.map_or_else(String::new, |v| v.to_string());
@@ -362,10 +409,10 @@ impl Sources<'_> {
         if let Some(r) = self.risk_row(id) {
             return Some(self.risk(r));
         }
-        if o.controls.iter().any(|c| c.id == id) {
+        if self.control_row(id).is_some() {
             return Some(self.control(id, true));
         }
-        if self.assets.rows.iter().any(|a| a.id == id) {
+        if self.asset_row(id).is_some() {
             return Some(self.asset(id, true));
         }
         if let Some(p) = o.procedures.iter().find(|p| p.id == id) {
@@ -433,7 +480,7 @@ impl Sources<'_> {
             .iter()
             .filter(|t| fw.is_none_or(|f| f == t.framework))
         {
-            if let Some(r) = t.rows.iter().find(|r| r.id == control) {
+            if let Some((t, r)) = self.soa_of(&t.framework, control) {
                 return Some(self.soa_row(t, r));
             }
         }
@@ -443,9 +490,18 @@ impl Sources<'_> {
             .risks
             .rows
             .iter()
-            .flat_map(|r| r.vulnerabilities.iter().chain(r.owner.iter()))
+            .flat_map(|r| &r.vulnerabilities)
             .find(|n| n.id == id)
-            .map(|n| n.title.clone());
+            .map(|n| n.title.clone())
+            // A role as it signs: its title and its person.
+            .or_else(|| {
+                o.risks
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.owner.as_ref())
+                    .find(|x| x.id == id)
+                    .map(|x| x.name.clone())
+            });
         let kind = if o
             .risks
             .rows

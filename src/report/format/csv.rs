@@ -9,7 +9,8 @@
 
 use super::WriteError;
 use super::{
-    REGISTER_COLUMNS, SOA_COLUMNS, acceptance_text, inclusion_lines, soa_status, treatment_text,
+    REGISTER_COLUMNS, SOA_COLUMNS, acceptance_text, evidence_lines, inclusion_lines, soa_status,
+    treatment_text,
 };
 use crate::report::Named;
 use crate::report::escape;
@@ -60,6 +61,7 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, WriteError> {
             ids(&r.controls),
             ids(&r.procedures),
             r.exclusion.clone().unwrap_or_default(),
+            evidence_lines(&r.evidence, lang),
         ]);
     }
     for a in &t.additional {
@@ -82,6 +84,7 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, WriteError> {
             a.id.clone(),
             ids(&a.procedures),
             String::new(),
+            evidence_lines(&a.evidence, lang),
         ]);
     }
     write(rows)
@@ -110,13 +113,14 @@ pub fn risks(r: &RiskRegister) -> Result<Vec<u8>, WriteError> {
             x.band.map_or("", |b| labels::band(b, lang)).to_owned(),
             treatment_text(x, lang),
             ids(&x.controls),
-            x.owner.as_ref().map(|o| o.id.clone()).unwrap_or_default(),
+            x.owner.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
             x.due.clone().unwrap_or_default(),
             n(x.residual_level),
             x.residual_band
                 .map_or("", |b| labels::band(b, lang))
                 .to_owned(),
             acceptance_text(x, lang),
+            evidence_lines(&x.evidence, lang),
         ]);
     }
     write(rows)

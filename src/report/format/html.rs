@@ -13,13 +13,14 @@ use super::{
 };
 use crate::i18n::Lang;
 use crate::model::Status;
-use crate::report::Named;
 use crate::report::findings::FindingsSummary;
 use crate::report::labels::{self, L};
 use crate::report::overview::Overview;
 use crate::report::risks::{HeatMap, MethodSummary, RiskRegister};
 use crate::report::soa::{Decision, SoaTable};
 use crate::report::status::label as status_label;
+use crate::report::trace::{Node, Sources};
+use crate::report::{EvidenceRef, Named};
 use crate::risk::Band;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use unicode_width::UnicodeWidthStr;
@@ -83,29 +84,47 @@ tr:target td, div:target { background: #fff8c5; }
 table.lv1 th { width: 11rem; background: #f2f4f7; }
 nav.toc ol { margin: .3rem 0 1rem; }
 .muted { color: var(--muted); }
+/* A trace row (isms show's tree) opens under its row when the row is the target. */
+tr.trace { display: none; }
+tr:target + tr.trace, tr.trace:target { display: table-row; }
+tr.trace > td { background: #f6f8fb; border-top: 2px solid var(--accent); padding: .4rem .9rem .6rem;
+  white-space: normal; }
+p.trace-h { margin: 0 0 .2rem; }
+ul.trace { margin: .1rem 0 .3rem; padding-left: 1.1rem; white-space: normal; }
+ul.trace ul { padding-left: 1.1rem; }
+ul.trace .rel { font-weight: 600; color: var(--muted); }
 @media print {
   @page { size: A4 landscape; margin: 11mm 9mm 12mm; }
-  body { margin: 0; max-width: none; padding: 0; font-size: 8pt; line-height: 1.3; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 8pt; line-height: 1.2; }
   nav.toc { display: none; }
   a { color: inherit; }
   h1 { font-size: 14pt; }
   h2 { font-size: 11.5pt; margin: 0 0 .3rem; }
   h3 { font-size: 9.5pt; margin: .5rem 0 .2rem; }
   table, table.risks, table.soa, table.controls, table.procedures { font-size: 7pt; margin: .2rem 0 .5rem; }
-  th, td { padding: .1rem .25rem; }
+  th, td { padding: .06rem .2rem; }
+  /* The SoA's columns by what they hold: most rows have no exclusion, every row has its
+     controls and procedures, so those get the width and rows stay two or three lines. */
+  table.soa thead th:nth-child(4) { width: 22%; }
+  table.soa thead th:nth-child(6), table.soa thead th:nth-child(7) { width: 20%; }
+  table.soa thead th:nth-child(8) { width: 11%; }
   ul.l { padding-left: .7rem; } ol.l { padding-left: .9rem; }
   .cards { gap: .3rem; } .card { padding: .2rem .5rem; min-width: 6rem; } .card .n { font-size: 12pt; }
   section.page { break-before: page; }
   h2, h3, figcaption { break-after: avoid; }
-  /* A row never splits; a header never stands alone at a page foot: it is repeated on each
-     page and kept with the first row after it. */
+  /* A row never splits; a header never stands alone at a page foot: a heading, a header
+     row (repeated on each page) and a group row are kept with what follows them
+     (.ci/print.sh shows the check catching them when these rules are dropped). */
   tr, .card, .threat, figure { break-inside: avoid; }
   thead { display: table-header-group; break-after: avoid; }
   thead tr { break-after: avoid; }
-  .threats { grid-template-columns: 1fr 1fr 1fr; gap: 0 .5rem; }
-  .threat { margin: .3rem 0; padding: .25rem .5rem; }
+  tr.group { break-after: avoid; }
+  /* Columns, not a grid: a grid row is as tall as its tallest threat, columns pack them. */
+  .threats { display: block; column-count: 3; column-gap: .5rem; }
+  .threat { margin: 0 0 .3rem; padding: .25rem .5rem; }
   table.lv1 th { width: 5.5rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr.trace, tr:target + tr.trace, tr.trace:target { display: none; }
 }
 "#;
 
@@ -191,6 +210,22 @@ fn join(items: impl IntoIterator<Item = Markup>, sep: &str) -> Markup {
         @for (i, m) in items.into_iter().enumerate() {
             @if i > 0 { (sep) }
             (m)
+        }
+    }
+}
+
+/// The newest evidence under a cell's text, one a line: "証跡：2026-10-15 what（path）",
+/// the path or URL breaking at its `/`.
+fn evidence(list: &[EvidenceRef], lang: Lang) -> Markup {
+    html! {
+        @for e in list {
+            div {
+                @if let Some(d) = &e.date { (d) " " }
+                (if e.title.is_empty() { &e.id } else { &e.title })
+                @if !e.location.is_empty() {
+                    (lang.pick(" (", "（")) (Id(&e.location)) (lang.pick(")", "）"))
+                }
+            }
         }
     }
 }
@@ -413,7 +448,7 @@ fn cards(items: &[(String, String, &str)]) -> Markup {
     }
 }
 
-fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
+fn soa_section(t: &SoaTable, links: &Links, in_report: bool, traces: Option<&Sources>) -> Markup {
     let lang = t.lang;
     let level = if in_report { Level::Three } else { Level::Two };
     // A group row before the first row of each group.
@@ -431,13 +466,25 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
         (count_table(&soa_counts(t), "counts"))
         @if !in_report { (findings(&t.findings, lang, level)) }
         (heading(level, L::FrameworkControls.t(lang)))
+        @if in_report && t.rows.iter().any(|r| !r.evidence.is_empty()) {
+            p class="note" { (L::SoaEvidenceInStatus.t(lang)) } "\n"
+        }
         table class="soa" {
             "\n"
             thead {
                 tr {
                     th class="id" { (L::ControlNo.t(lang)) }
                     // The tabular columns but the number (above) and the theme (a heading row).
-                    @for h in &SOA_COLUMNS[2..] {
+                    @for h in &SOA_COLUMNS[2..8] {
+                        th { (h.t(lang)) }
+                    }
+                    // In the report the evidence is the ISMS status section's (one place, and
+                    // the SoA keeps its printed length); the SoA on its own shows it here.
+                    th {
+                        (L::Exclusion.t(lang))
+                        @if !in_report { " / " (L::NewestEvidence.t(lang)) }
+                    }
+                    @for h in &SOA_COLUMNS[10..] {
                         th { (h.t(lang)) }
                     }
                 }
@@ -449,8 +496,9 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
                     @if new_group {
                         tr class="group" { th colspan="8" { (r.group_title) } } "\n"
                     }
-                    tr id={ "soa-" (t.framework) "-" (r.id) } class=(decision_class(r.decision)) {
-                        td class="id" { (Id(&r.id)) }
+                    @let anchor = format!("soa-{}-{}", t.framework, r.id);
+                    tr id=(anchor) class=(decision_class(r.decision)) {
+                        td class="id" { (own_id(traces, &anchor, &r.id)) }
                         td class="w8" { (r.title) }
                         td class="w4" { (labels::decision(r.decision, lang)) }
                         td {
@@ -465,9 +513,10 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
                         td class="w4" { (status_badge(r.status, &soa_status(r, lang))) }
                         td { (links.named("control", &r.controls)) }
                         td { (links.named("proc", &r.procedures)) }
-                        td { (r.exclusion.as_deref().unwrap_or("")) }
+                        td { (r.exclusion.as_deref().unwrap_or("")) @if !in_report { (evidence(&r.evidence, lang)) } }
                     }
                     "\n"
+                    (trace_row(traces, &format!("{}:{}", t.framework, r.id), &anchor, 8, links))
                 }
             }
             "\n"
@@ -504,7 +553,7 @@ fn soa_section(t: &SoaTable, links: &Links, in_report: bool) -> Markup {
                             td { (a.category.map_or("", |c| labels::category(c, lang))) }
                             td class="w4" { (status_of(a.status, lang)) }
                             td { (links.ids("risk", &a.risks)) }
-                            td { (links.named("proc", &a.procedures)) }
+                            td { (links.named("proc", &a.procedures)) (evidence(&a.evidence, lang)) }
                             td { (links.mappings(&a.maps_to)) }
                         }
                         "\n"
@@ -689,7 +738,7 @@ fn factors(impact: Option<i64>, likelihood: Option<i64>) -> Markup {
     }
 }
 
-fn register_table(r: &RiskRegister, links: &Links) -> Markup {
+fn register_table(r: &RiskRegister, links: &Links, traces: Option<&Sources>) -> Markup {
     let lang = r.lang;
     if r.rows.is_empty() {
         return html! { p { (L::NoRisks.t(lang)) } "\n" };
@@ -708,7 +757,7 @@ fn register_table(r: &RiskRegister, links: &Links) -> Markup {
         L::Controls.t(lang).to_owned(),
         L::Owner.t(lang).to_owned(),
         L::Residual.t(lang).to_owned(),
-        L::Acceptance.t(lang).to_owned(),
+        format!("{} / {}", L::Acceptance.t(lang), L::NewestEvidence.t(lang)),
     ];
     html! {
         table class="risks" {
@@ -717,8 +766,9 @@ fn register_table(r: &RiskRegister, links: &Links) -> Markup {
             tbody {
                 "\n"
                 @for x in &r.rows {
-                    tr id={ "risk-" (x.id) } {
-                        td { strong class="id" { (Id(&x.id)) } br; (x.title) }
+                    @let anchor = format!("risk-{}", x.id);
+                    tr id=(anchor) {
+                        td { strong class="id" { (own_id(traces, &anchor, &x.id)) } br; (x.title) }
                         td class="w10" { (links.named("asset", &x.assets)) }
                         td {
                             @if let Some(t) = &x.threat {
@@ -746,16 +796,17 @@ fn register_table(r: &RiskRegister, links: &Links) -> Markup {
                         td class="ids w8" {
                             (join(x.controls.iter().map(|n| links.id("control", &n.id)), " "))
                         }
-                        td class="w6" { (role(x.owner.as_ref())) }
+                        td class="w6" { (x.owner.as_ref().map_or("", |o| o.name.as_str())) }
                         td class=(band_class(x.residual_band)) {
                             @if x.residual_level.is_some() {
                                 (level_text(x.residual_level, x.residual_band, lang))
                                 (factors(x.residual_impact, x.residual_likelihood))
                             }
                         }
-                        td class=[x.acceptance.is_some().then_some("w10")] { (acceptance_text(x, lang)) }
+                        td class=[x.acceptance.is_some().then_some("w10")] { (acceptance_text(x, lang)) (evidence(&x.evidence, lang)) }
                     }
                     "\n"
+                    (trace_row(traces, &x.id, &anchor, 9, links))
                 }
             }
             "\n"
@@ -813,11 +864,21 @@ fn title_block(title: &str, sub: &str) -> Markup {
 
 /// `isms soa --format html`.
 pub fn soa(t: &SoaTable) -> String {
+    soa_traced(t, None)
+}
+
+/// The SoA page with each row's trace under it (`traces` reads the whole repository);
+/// the trace's Annex A ids link to the rows of the page.
+pub fn soa_traced(t: &SoaTable, traces: Option<&Sources>) -> String {
     let lang = t.lang;
+    let links = Links {
+        soas: vec![t.framework.clone()],
+        ..Links::default()
+    };
     let title = format!("{} — {}", L::SoaTitle.t(lang), t.title);
     let body = html! {
         (title_block(&title, &t.organization))
-        (soa_section(t, &Links::default(), false))
+        (soa_section(t, &links, false, traces))
     };
     let control = control_line(
         &t.organization,
@@ -878,6 +939,11 @@ pub fn assets(a: &crate::report::assets::AssetRegister) -> String {
 
 /// `isms risks --format html`.
 pub fn risks(r: &RiskRegister) -> String {
+    risks_traced(r, None)
+}
+
+/// The register page with each risk's trace under its row.
+pub fn risks_traced(r: &RiskRegister, traces: Option<&Sources>) -> String {
     let lang = r.lang;
     let title = L::RisksTitle.t(lang);
     let links = Links {
@@ -892,7 +958,7 @@ pub fn risks(r: &RiskRegister) -> String {
         (heading(Level::Two, L::RiskMethod.t(lang)))
         (heat_section(r, &links))
         (heading(Level::Two, L::RisksTitle.t(lang)))
-        (register_table(r, &links))
+        (register_table(r, &links, traces))
     };
     let control = control_line(&r.organization, title, None, &r.as_of, lang);
     page(lang, title, &control, &body)
@@ -976,7 +1042,7 @@ fn text_list(ordered: bool, items: &[String]) -> Markup {
     }
 }
 
-fn controls_section(o: &Overview, links: &Links) -> Markup {
+fn controls_section(o: &Overview, links: &Links, traces: Option<&Sources>) -> Markup {
     let lang = o.lang;
     let control_headers = [
         "ID",
@@ -1005,8 +1071,9 @@ fn controls_section(o: &Overview, links: &Links) -> Markup {
             tbody {
                 "\n"
                 @for c in &o.controls {
-                    tr id={ "control-" (c.id) } {
-                        td class="id" { (Id(&c.id)) }
+                    @let anchor = format!("control-{}", c.id);
+                    tr id=(anchor) {
+                        td class="id" { (own_id(traces, &anchor, &c.id)) }
                         td {
                             (c.title)
                             @if !c.description.is_empty() { br; (muted(&c.description)) }
@@ -1025,6 +1092,7 @@ fn controls_section(o: &Overview, links: &Links) -> Markup {
                         }
                     }
                     "\n"
+                    (trace_row(traces, &c.id, &anchor, 8, links))
                 }
             }
             "\n"
@@ -1135,6 +1203,8 @@ fn summary_section(o: &Overview) -> Markup {
 pub fn report(o: &Overview) -> String {
     let lang = o.lang;
     let links = Links::all(o);
+    let sources = Sources::new(o, &o.assets);
+    let traces = Some(&sources);
     let title = format!("{} — {}", L::ReportTitle.t(lang), o.organization);
 
     // Contents.
@@ -1162,25 +1232,26 @@ pub fn report(o: &Overview) -> String {
         nav class="toc" {
             strong { (L::Contents.t(lang)) }
             ol { @for (id, label) in &toc { li { a href={ "#" (id) } { (label) } } } }
+            p class="muted" { (L::TraceHint.t(lang)) }
         }
         "\n"
         (section("summary", false, L::Summary.t(lang), &summary_section(o)))
         (section("heatmaps", true, L::RiskMethod.t(lang), &heat_section(&o.risks, &links)))
-        (section("register", true, L::RisksTitle.t(lang), &register_table(&o.risks, &links)))
-        (section("assets", true, L::AssetsTitle.t(lang), &asset_table(&o.assets, &links)))
+        (section("register", true, L::RisksTitle.t(lang), &register_table(&o.risks, &links, traces)))
+        (section("assets", false, L::AssetsTitle.t(lang), &asset_table(&o.assets, &links)))
         @for t in &o.soas {
             (section(
                 &format!("soa-{}", t.framework),
                 true,
                 &format!("{} — {}", L::SoaTitle.t(lang), t.title),
-                &soa_section(t, &links, true),
+                &soa_section(t, &links, true, traces),
             ))
         }
         @if o.status.shown() {
             (section("isms-status", true, status_label(lang, "status"), &super::status::html_section(&o.status)))
         }
-        (section("lv1", true, L::Lv1.t(lang), &lv1_section(o, &links)))
-        (section("controls", true, L::ControlsAndProcedures.t(lang), &controls_section(o, &links)))
+        (section("lv1", false, L::Lv1.t(lang), &lv1_section(o, &links)))
+        (section("controls", true, L::ControlsAndProcedures.t(lang), &controls_section(o, &links, traces)))
     };
     let control = control_line(
         &o.organization,
@@ -1189,5 +1260,123 @@ pub fn report(o: &Overview) -> String {
         &o.as_of,
         lang,
     );
+    page(lang, &title, &control, &body)
+}
+
+// The trace of `isms show`, in HTML: the same tree ([`Node`]) the text and JSON writers
+// lay out, computed once by [`Sources::show`].
+
+impl Links {
+    /// A trace node's id, linked to its row when the page holds it.
+    fn node(&self, kind: &str, id: &str) -> Markup {
+        match kind {
+            "soa" => self.mapping(id),
+            "procedure" => self.id("proc", id),
+            k => self.id(k, id),
+        }
+    }
+}
+
+/// The facts of a node under another, on its line: "Status: implemented · Owner: …".
+fn trace_facts(n: &Node, lang: Lang) -> Markup {
+    let c = labels::colon(lang);
+    let text: Vec<String> = n
+        .facts
+        .iter()
+        .map(|f| format!("{}{c}{}", f.label, f.value))
+        .collect();
+    html! {
+        @if !text.is_empty() { " " (muted(text.join(" · "))) }
+    }
+}
+
+/// Each relation of `n` and the entities it reaches, nested as deep as the trace goes.
+/// `data-kind` and `data-id` name each entity for a program reading the page.
+fn trace_links(n: &Node, links: &Links, lang: Lang) -> Markup {
+    html! {
+        @if !n.links.is_empty() {
+            ul class="trace" {
+                @for l in &n.links {
+                    li data-relation=(l.relation) {
+                        span class="rel" { (l.label) }
+                        ul {
+                            @for child in &l.nodes {
+                                li data-kind=(child.kind) data-id=(child.id) {
+                                    (links.node(child.kind, &child.id))
+                                    @if !child.title.is_empty() { " " (child.title) }
+                                    (trace_facts(child, lang))
+                                    (trace_links(child, links, lang))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A whole trace: the entity's facts, then what it leads to.
+fn trace_body(n: &Node, links: &Links, lang: Lang) -> Markup {
+    let items: Vec<(&str, String)> = n.facts.iter().map(|f| (f.label, f.value.clone())).collect();
+    html! {
+        (facts(&items))
+        (trace_links(n, links, lang))
+    }
+}
+
+/// The row under an entity's row that holds its trace (`id="trace-risk-R-001"`): hidden
+/// until that row is the page's target — an id followed to it, or the row's own id
+/// selected — and never printed, so that the printed report keeps its page budget and
+/// its links land on rows that print.
+fn trace_row(
+    traces: Option<&Sources>,
+    id: &str,
+    anchor: &str,
+    colspan: usize,
+    links: &Links,
+) -> Markup {
+    let Some((node, lang)) = traces.and_then(|t| Some((t.show(id)?, t.lang()))) else {
+        return html! {};
+    };
+    html! {
+        tr class="trace" id={ "trace-" (anchor) } data-id=(node.id) {
+            td colspan=(colspan) {
+                p class="trace-h" {
+                    strong { (L::Trace.t(lang)) } " " (Id(&node.id))
+                    @if !node.title.is_empty() { " " (node.title) }
+                }
+                (trace_body(&node, links, lang))
+            }
+        }
+        "\n"
+    }
+}
+
+/// A row's own id: a link to the row itself, which opens its trace, when it has one.
+fn own_id(traces: Option<&Sources>, anchor: &str, id: &str) -> Markup {
+    html! {
+        @if traces.is_some() { a href={ "#" (anchor) } { (Id(id)) } } @else { (Id(id)) }
+    }
+}
+
+/// `isms show ID --format html`: one entity's trace on a page of its own, with the
+/// document-control line of the reports.
+pub fn show(node: &Node, organization: &str, as_of: &crate::report::AsOf, lang: Lang) -> String {
+    let document = format!("{} — {}", L::Trace.t(lang), node.id);
+    let title = if node.title.is_empty() {
+        document.clone()
+    } else {
+        format!("{document} {}", node.title)
+    };
+    let body = html! {
+        (title_block(&title, organization))
+        (facts(&document_facts(organization, &document, as_of, lang)))
+        section class="trace" data-id=(node.id) {
+            (trace_body(node, &Links::default(), lang))
+        }
+        "\n"
+    };
+    let control = control_line(organization, &document, None, as_of, lang);
     page(lang, &title, &control, &body)
 }

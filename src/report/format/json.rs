@@ -45,14 +45,28 @@ struct SoaRow<'a> {
     procedures: Vec<&'a str>,
     group: &'a str,
     decision: Decision,
-    /// The newest evidence of each mapped control: `{id, date}`.
+    /// The newest evidence of each implemented or partial mapped control.
     evidence: Vec<EvidenceRef<'a>>,
 }
 
+/// `{id, date, title, location}`: the date "" when undated, the location its path or URL.
 #[derive(Serialize)]
 struct EvidenceRef<'a> {
     id: &'a str,
     date: &'a str,
+    title: &'a str,
+    location: &'a str,
+}
+
+fn evidence(list: &[crate::report::EvidenceRef]) -> Vec<EvidenceRef<'_>> {
+    list.iter()
+        .map(|e| EvidenceRef {
+            id: &e.id,
+            date: e.date.as_deref().unwrap_or(""),
+            title: &e.title,
+            location: &e.location,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -64,6 +78,8 @@ struct Additional<'a> {
     risks: &'a [String],
     maps_to: &'a [String],
     procedures: Vec<&'a str>,
+    /// Its newest evidence when it is implemented or partial.
+    evidence: Vec<EvidenceRef<'a>>,
 }
 
 fn pretty<T: Serialize>(value: &T) -> String {
@@ -95,14 +111,7 @@ fn soa_value(t: &SoaTable) -> Soa<'_> {
                 procedures: ids(&r.procedures),
                 group: &r.group,
                 decision: r.decision,
-                evidence: r
-                    .evidence
-                    .iter()
-                    .map(|e| EvidenceRef {
-                        id: &e.id,
-                        date: &e.title,
-                    })
-                    .collect(),
+                evidence: evidence(&r.evidence),
             })
             .collect(),
         organization: &t.organization,
@@ -120,6 +129,7 @@ fn soa_value(t: &SoaTable) -> Soa<'_> {
                 risks: &a.risks,
                 maps_to: &a.maps_to,
                 procedures: ids(&a.procedures),
+                evidence: evidence(&a.evidence),
             })
             .collect(),
         findings: &t.findings,
@@ -189,6 +199,8 @@ struct Risk<'a> {
     residual: Option<Residual>,
     acceptance: Option<Acceptance<'a>>,
     approval: Option<Approval<'a>>,
+    /// The newest evidence of each implemented or partial control of the treatment.
+    evidence: Vec<EvidenceRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -277,6 +289,7 @@ pub fn risks(r: &RiskRegister) -> String {
                     by: a.by.as_ref().map(|b| b.id.as_str()),
                     on: a.on.as_deref(),
                 }),
+                evidence: evidence(&x.evidence),
             })
             .collect(),
         heatmap: Heat {

@@ -3,9 +3,9 @@
 //! [`md_text`] (a heading or list item).
 
 use super::{
-    CountTable, SOA_COLUMNS, acceptance_text, band_counts, document_facts, inclusion_lines,
-    level_text, method_lines, residual_text, severity, soa_counts, soa_facts, soa_status,
-    treatment_text,
+    CountTable, SOA_COLUMNS, acceptance_text, band_counts, document_facts, evidence_lines,
+    inclusion_lines, level_text, method_lines, residual_text, severity, soa_counts, soa_facts,
+    soa_status, treatment_text,
 };
 use crate::i18n::Lang;
 use crate::report::Named;
@@ -151,6 +151,7 @@ pub fn soa(t: &SoaTable) -> String {
                 named_lines(&r.controls),
                 named_lines(&r.procedures),
                 M(r.exclusion.as_deref().unwrap_or("")).to_string(),
+                M(&evidence_lines(&r.evidence, lang)).to_string(),
             ],
         );
     }
@@ -170,6 +171,7 @@ pub fn soa(t: &SoaTable) -> String {
                 L::TreatedRisks.t(lang),
                 L::Procedures.t(lang),
                 L::MapsTo.t(lang),
+                L::NewestEvidence.t(lang),
             ],
         );
         for a in &t.additional {
@@ -185,6 +187,7 @@ pub fn soa(t: &SoaTable) -> String {
                     M(&a.risks.join(", ")).to_string(),
                     named_lines(&a.procedures),
                     M(&a.maps_to.join(", ")).to_string(),
+                    M(&evidence_lines(&a.evidence, lang)).to_string(),
                 ],
             );
         }
@@ -276,6 +279,7 @@ pub fn risks(r: &RiskRegister) -> String {
             L::Due.t(lang),
             L::Residual.t(lang),
             L::Acceptance.t(lang),
+            L::NewestEvidence.t(lang),
         ],
     );
     for x in &r.rows {
@@ -297,10 +301,11 @@ pub fn risks(r: &RiskRegister) -> String {
                 level_text(x.level, x.band, lang),
                 M(&treatment_text(x, lang)).to_string(),
                 named_lines(&x.controls),
-                M(&x.owner.as_ref().map_or_else(String::new, Named::label)).to_string(),
+                M(x.owner.as_ref().map_or("", |o| o.name.as_str())).to_string(),
                 M(x.due.as_deref().unwrap_or("")).to_string(),
                 M(&residual_text(x, lang)).to_string(),
                 M(&acceptance_text(x, lang)).to_string(),
+                M(&evidence_lines(&x.evidence, lang)).to_string(),
             ],
         );
     }

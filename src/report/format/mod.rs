@@ -12,7 +12,7 @@ pub mod xlsx;
 use super::labels::{self, L};
 use super::risks::{MethodSummary, RiskRegister, RiskRow};
 use super::soa::SoaTable;
-use super::{AsOf, Named};
+use super::{AsOf, EvidenceRef, Named};
 use crate::finding::Severity;
 use crate::i18n::Lang;
 use crate::tr;
@@ -120,7 +120,7 @@ pub fn heat_corner(lang: Lang) -> String {
 /// Ids joined for one cell.
 /// The columns of the SoA in the tabular formats (CSV, XLSX); Markdown and HTML give the
 /// theme as a heading instead of a column.
-pub const SOA_COLUMNS: [L; 9] = [
+pub const SOA_COLUMNS: [L; 10] = [
     L::ControlNo,
     L::Theme,
     L::ControlTitle,
@@ -130,10 +130,11 @@ pub const SOA_COLUMNS: [L; 9] = [
     L::OrgControls,
     L::Procedures,
     L::Exclusion,
+    L::NewestEvidence,
 ];
 
 /// The columns of the risk register in the tabular formats (CSV, XLSX), in order.
-pub const REGISTER_COLUMNS: [L; 17] = [
+pub const REGISTER_COLUMNS: [L; 18] = [
     L::RiskId,
     L::RiskTitle,
     L::Assets,
@@ -151,6 +152,7 @@ pub const REGISTER_COLUMNS: [L; 17] = [
     L::ResidualLevel,
     L::ResidualBand,
     L::Acceptance,
+    L::NewestEvidence,
 ];
 
 pub fn ids(list: &[Named]) -> String {
@@ -222,7 +224,7 @@ pub fn acceptance_text(r: &RiskRow, lang: Lang) -> String {
     let mut lines = Vec::new();
     if let Some(a) = &r.approval {
         if let Some(by) = &a.by {
-            lines.push(format!("{}{c}{}", L::PlanApprovedBy.t(lang), by.label()));
+            lines.push(format!("{}{c}{}", L::PlanApprovedBy.t(lang), by.name));
         }
         if let Some(on) = &a.on {
             lines.push(format!("{}{c}{on}", L::PlanApprovedOn.t(lang)));
@@ -232,7 +234,7 @@ pub fn acceptance_text(r: &RiskRow, lang: Lang) -> String {
         return lines.join("\n");
     };
     if let Some(by) = &a.by {
-        lines.push(format!("{}{c}{}", L::AcceptedBy.t(lang), by.label()));
+        lines.push(format!("{}{c}{}", L::AcceptedBy.t(lang), by.name));
     }
     if let Some(on) = &a.on {
         lines.push(format!("{}{c}{on}", L::AcceptedOn.t(lang)));
@@ -244,6 +246,29 @@ pub fn acceptance_text(r: &RiskRow, lang: Lang) -> String {
         lines.push(format!("{}{c}{x}", L::Rationale.t(lang)));
     }
     lines.join("\n")
+}
+
+/// One piece of evidence as a line: its date, what it is (its title, else its id), and
+/// where it is: "2026-10-15 バックアップの復元テスト記録（evidence/backup.md）".
+pub fn evidence_line(e: &EvidenceRef, lang: Lang) -> String {
+    let what = if e.title.is_empty() { &e.id } else { &e.title };
+    let mut line = match &e.date {
+        Some(d) => format!("{d} {what}"),
+        None => what.clone(),
+    };
+    if !e.location.is_empty() {
+        let at = &e.location;
+        line.push_str(&tr!(lang, " ({at})", "（{at}）"));
+    }
+    line
+}
+
+/// The evidence of a row, one a line.
+pub fn evidence_lines(list: &[EvidenceRef], lang: Lang) -> String {
+    list.iter()
+        .map(|e| evidence_line(e, lang))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The method in three sentences.

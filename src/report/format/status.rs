@@ -42,8 +42,8 @@ fn cells(d: &DocumentRow, lang: Lang) -> [String; 12] {
             .to_owned(),
         d.satisfies.join(", "),
         d.version.clone(),
-        d.owner.clone(),
-        d.approved_by.clone(),
+        d.owner_name.clone(),
+        d.approver.clone(),
         d.approved_on.clone().unwrap_or_default(),
         doc_status(lang, d.status).to_owned(),
         d.review_last.clone().unwrap_or_default(),
@@ -199,8 +199,8 @@ pub fn html_section(s: &IsmsStatus) -> Markup {
                     tr class=[e.evidence.is_none().then_some("d-undecided")] {
                         td class="id" { (e.control) } td { (e.title) }
                         td { (crate::model::Status::parse(e.status).map_or(e.status, |st| crate::report::labels::status(st, lang))) }
-                        @if let Some((id, date, place)) = &e.evidence {
-                            td class="id" { (id) } td { (date) } td { (place) }
+                        @if let Some(ev) = &e.evidence {
+                            td class="id" { (ev.id) } td { (ev.date.as_deref().unwrap_or("")) } td { (ev.location) }
                         } @else {
                             td colspan="3" { (label(lang, "no_evidence")) }
                         }

@@ -9,8 +9,8 @@
 use super::WriteError;
 use super::{
     CountTable, REGISTER_COLUMNS, SOA_COLUMNS, acceptance_text, as_of_text, band_counts,
-    control_line, inclusion_lines, labels_lines, method_lines, severity, soa_counts, soa_facts,
-    soa_status, treatment_text,
+    control_line, evidence_lines, inclusion_lines, labels_lines, method_lines, severity,
+    soa_counts, soa_facts, soa_status, treatment_text,
 };
 use crate::i18n::Lang;
 use crate::report::Named;
@@ -530,6 +530,7 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, WriteError> {
             sh.text(r, 6, &named(&row.controls), f)?;
             sh.text(r, 7, &named(&row.procedures), f)?;
             sh.text(r, 8, row.exclusion.as_deref().unwrap_or(""), f)?;
+            sh.text(r, 9, &evidence_lines(&row.evidence, lang), f)?;
         }
         sh.finish(
             header_row,
@@ -554,6 +555,7 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, WriteError> {
             L::TreatedRisks.t(lang),
             L::Procedures.t(lang),
             L::MapsTo.t(lang),
+            L::NewestEvidence.t(lang),
         ];
         sh.header(1, &head, &s)?;
         for (i, a) in t.additional.iter().enumerate() {
@@ -575,6 +577,7 @@ pub fn soa(t: &SoaTable) -> Result<Vec<u8>, WriteError> {
             sh.text(r, 4, &a.risks.join(", "), &s.cell)?;
             sh.text(r, 5, &named(&a.procedures), &s.cell)?;
             sh.text(r, 6, &a.maps_to.join("\n"), &s.cell)?;
+            sh.text(r, 7, &evidence_lines(&a.evidence, lang), &s.cell)?;
         }
         sh.finish(1, 1 + row_num(t.additional.len()), head.len(), A4)?;
     }
@@ -721,7 +724,7 @@ pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, WriteError> {
             sh.text(
                 r,
                 12,
-                &x.owner.as_ref().map_or_else(String::new, Named::label),
+                x.owner.as_ref().map_or("", |o| o.name.as_str()),
                 &s.cell,
             )?;
             sh.date(r, 13, x.due.as_deref(), &s, &s.cell)?;
@@ -733,6 +736,7 @@ pub fn risks(reg: &RiskRegister) -> Result<Vec<u8>, WriteError> {
                 s.band(x.residual_band),
             )?;
             sh.text(r, 16, &acceptance_text(x, lang), &s.cell)?;
+            sh.text(r, 17, &evidence_lines(&x.evidence, lang), &s.cell)?;
         }
         sh.finish(
             header_row,
