@@ -308,10 +308,7 @@ fn report_builders(j: &isms::judge::Judged, xlsx: bool) -> usize {
     let mut o = overview::build(j, cats);
     o.set_as_of(&as_of);
     n += format::html::report(&o).len();
-    let sources = trace::Sources {
-        overview: &o,
-        assets: &a,
-    };
+    let sources = trace::Sources::new(&o, &a);
     for id in sources.ids() {
         if let Some(node) = sources.show(&id) {
             n += trace::text(&node, j.ws.lang).len();
