@@ -218,8 +218,9 @@ fn read_repo(root: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// Load, judge and render in every check format: what a panic anywhere would show.
-fn pipeline(files: Vec<(String, Vec<u8>)>) -> usize {
+/// Load, judge and render in every check format and every report: what a panic anywhere
+/// would show.
+fn pipeline(files: Vec<(String, Vec<u8>)>, xlsx: bool) -> usize {
     let mut config = Vec::new();
     let mut rest = Vec::new();
     for (rel, bytes) in files {
@@ -250,11 +251,75 @@ fn pipeline(files: Vec<(String, Vec<u8>)>) -> usize {
     n += render::json::render(&report).len();
     n += render::sarif::render(&report, "").len();
     n += render::github::render(&report, "").len();
+    n + report_builders(&j, xlsx)
+}
+
+/// Every report builder in every format, as the report commands call them: the SoA of each
+/// framework, the risk, asset and documents registers, the HTML report, and `isms show` of
+/// every id in text and JSON. Workbooks only when `xlsx` (they are the slow ones).
+fn report_builders(j: &isms::judge::Judged, xlsx: bool) -> usize {
+    use isms::report::format::{self, Format, status};
+    use isms::report::{AsOf, assets, overview, risks, soa, trace};
+    let formats: &[Format] = if xlsx {
+        &[
+            Format::Md,
+            Format::Html,
+            Format::Csv,
+            Format::Json,
+            Format::Xlsx,
+        ]
+    } else {
+        &[Format::Md, Format::Html, Format::Csv, Format::Json]
+    };
+    let len = |r: Result<Vec<u8>, format::WriteError>| r.map_or(0, |b| b.len());
+    let cats = isms::catalog::catalogs();
+    let as_of = AsOf {
+        today: "2026-11-26".into(),
+        ..AsOf::default()
+    };
+    let mut n = 0;
+    for framework in overview::frameworks(j, cats) {
+        let mut t = soa::build(j, framework);
+        t.as_of = as_of.clone();
+        n += formats
+            .iter()
+            .map(|&f| len(format::soa(&t, f)))
+            .sum::<usize>();
+    }
+    let mut r = risks::build(j);
+    r.as_of = as_of.clone();
+    n += formats
+        .iter()
+        .map(|&f| len(format::risks(&r, f)))
+        .sum::<usize>();
+    let mut a = assets::build(j);
+    a.as_of = as_of.clone();
+    n += formats
+        .iter()
+        .map(|&f| len(format::assets(&a, f)))
+        .sum::<usize>();
+    let mut s = isms::report::status::build(j, cats);
+    s.as_of = as_of.clone();
+    n += status::documents_md(&s).len() + status::documents_html(&s).len();
+    n += status::documents_json(&s).len() + len(status::documents_csv(&s));
+    if xlsx {
+        n += len(status::documents_xlsx(&s));
+    }
+    let mut o = overview::build(j, cats);
+    o.set_as_of(&as_of);
+    n += format::html::report(&o).len();
+    let sources = trace::Sources::new(&o, &a);
+    for id in sources.ids() {
+        if let Some(node) = sources.show(&id) {
+            n += trace::text(&node, j.ws.lang).len();
+            n += serde_json::to_string_pretty(&node).map_or(0, |t| t.len());
+        }
+    }
     n
 }
 
 /// The report builders, through the binary: `None` when all ran, else what went wrong.
-fn reports(isms: &Path, files: &[(String, Vec<u8>)], dir: &Path) -> Option<String> {
+fn reports(isms: &Path, files: &[(String, Vec<u8>)], dir: &Path, worst: i32) -> Option<String> {
     let _ = std::fs::remove_dir_all(dir);
     for (rel, bytes) in files {
         let p = dir.join(rel);
@@ -262,13 +327,16 @@ fn reports(isms: &Path, files: &[(String, Vec<u8>)], dir: &Path) -> Option<Strin
         std::fs::write(p, bytes).unwrap();
     }
     let out = dir.join("out");
-    let runs: [&[&str]; 6] = [
+    // The command layer (loading, refusing, writing -o); every format is built in-process
+    // by `report_builders`. Each exits 0 on company-example itself (checked at the start).
+    let runs: [&[&str]; 7] = [
         &["soa", "--format", "md"],
         &["soa", "--format", "xlsx", "-o"],
         &["risks", "--format", "csv"],
-        &["risks", "--format", "json"],
-        &["report", "--format", "html", "-o"],
-        &["report", "--format", "md"],
+        &["documents", "--format", "html"],
+        &["assets", "--format", "json"],
+        &["report", "-o"],
+        &["show", "R-001", "--format", "json"],
     ];
     for args in runs {
         let mut c = std::process::Command::new(isms);
@@ -279,7 +347,7 @@ fn reports(isms: &Path, files: &[(String, Vec<u8>)], dir: &Path) -> Option<Strin
         c.args(["--today", "2026-11-26"]).arg(dir);
         let o = c.output().ok()?;
         let stderr = String::from_utf8_lossy(&o.stderr);
-        if o.status.code().is_none_or(|c| c > 2) || stderr.contains("panicked") {
+        if o.status.code().is_none_or(|c| c > worst) || stderr.contains("panicked") {
             return Some(format!("isms {}: {:?}\n{stderr}", args.join(" "), o.status));
         }
     }
@@ -334,6 +402,13 @@ fn main() {
     let scratch = std::env::temp_dir().join(format!("isms-fuzz-{}", std::process::id()));
     // Panics are caught and reported below; the default hook would print each one twice.
     std::panic::set_hook(Box::new(|_| {}));
+    // The runs are what they mean to be: each succeeds on the unmutated example.
+    if isms_bin.exists() {
+        if let Some(why) = reports(&isms_bin, &base, &scratch, 0) {
+            eprintln!("fuzz: the report runs fail on company-example itself: {why}");
+            std::process::exit(1);
+        }
+    }
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let start = Instant::now();
     let mut round = 0u64;
@@ -354,8 +429,9 @@ fn main() {
         }
         let (tx, rx) = mpsc::channel();
         let input = files.clone();
+        let xlsx = round % REPORTS_EVERY == 0;
         std::thread::spawn(move || {
-            let r = std::panic::catch_unwind(AssertUnwindSafe(|| pipeline(input)));
+            let r = std::panic::catch_unwind(AssertUnwindSafe(|| pipeline(input, xlsx)));
             let _ = tx.send(r.map_err(|e| {
                 e.downcast_ref::<String>()
                     .cloned()
@@ -371,7 +447,7 @@ fn main() {
         let why = why.or_else(|| {
             (round % REPORTS_EVERY == 0 && isms_bin.exists()).then(|| {
                 report_runs += 1;
-                reports(&isms_bin, &files, &scratch)
+                reports(&isms_bin, &files, &scratch, 2)
             })?
         });
         if let Some(why) = why {

@@ -24,7 +24,7 @@ fn main() {
     write(
         dir,
         "isms.yaml",
-        "organization: 株式会社ベンチマーク\nlanguage: en\nframeworks: []\nrisk: {likelihood: 3, impact: 3, bands: {high: 6, medium: 4}, acceptable: 2}\n",
+        "organization: 株式会社ベンチマーク\nlanguage: en\nframeworks: []\nrisk: {likelihood: 3, impact: 3, bands: {high: 6, medium: 4}, acceptable: 3}\n",
     );
     write(
         dir,
@@ -80,7 +80,7 @@ fn main() {
         let mut text = String::new();
         let _ = write!(
             text,
-            "kind: risk\nid: R-{r:06}\ntitle: リスク {r}：資産の漏えい\nassets: [A-{:06}]\nthreat: T-{:03}\nvulnerabilities: [V-{:03}]\nlikelihood: {}\nowner: ROLE-CISO\ntreatment:\n  option: reduce\n  controls: [C-{:06}]\n  due: 2027-03-31\nresidual: {{likelihood: 1, impact: 1}}\n",
+            "kind: risk\nid: R-{r:06}\ntitle: リスク {r}：資産の漏えい\nassets: [A-{:06}]\nthreat: T-{:03}\nvulnerabilities: [V-{:03}]\nlikelihood: {}\nowner: ROLE-CISO\ntreatment:\n  option: reduce\n  controls: [C-{:06}]\n  due: 2027-03-31\n  approved_by: ROLE-CISO\n  approved_on: 2026-10-01\nresidual: {{likelihood: 1}}\n",
             (r / 2) % half,
             r % 20,
             r % 40,

@@ -244,6 +244,16 @@ fn run(validator: &Validator, kind: Option<Kind>, node: &Node) -> Vec<Finding> {
             target,
         });
     }
+    // A date the pattern refuses is also no date (format): one finding, the date's, which
+    // says how to write it.
+    let not_a_date: std::collections::HashSet<Vec<String>> = problems
+        .iter()
+        .filter(|p| matches!(p.kind, ValidationErrorKind::Format { format } if format == "date"))
+        .map(|p| p.path.clone())
+        .collect();
+    problems.retain(|p| {
+        !(matches!(p.kind, ValidationErrorKind::Pattern { .. }) && not_a_date.contains(&p.path))
+    });
     let misspelt = misspelt_required(&problems);
     let said: std::collections::HashSet<(&[String], &str)> = misspelt
         .iter()

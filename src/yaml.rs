@@ -7,6 +7,7 @@
 //! at the mistake itself, not where the parser noticed it, in our own words (see `hints`);
 //! [`scan_ids`] reads the `kind:` and `id:` lines of a text even when it does not parse.
 
+mod escape;
 mod hints;
 mod scan;
 
@@ -239,6 +240,12 @@ pub fn parse(file: FileId, text: &str) -> (Vec<Document>, Vec<Finding>) {
 pub fn parse_each(file: FileId, text: &str, mut each: impl FnMut(Document)) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut line_offset = 0u32;
+    // Surrogate pairs become placeholders of the same length, put back in each scalar.
+    let replaced = escape::replace_pairs(text);
+    let (text, pairs) = match &replaced {
+        Some((t, p)) => (t.as_str(), Some(p)),
+        None => (text, None),
+    };
     let mut rest = text;
     // One alias budget for the whole file, across the documents parsed after an error.
     let mut alias_nodes = 0;
@@ -247,6 +254,7 @@ pub fn parse_each(file: FileId, text: &str, mut each: impl FnMut(Document)) -> V
             file,
             rest,
             line_offset,
+            pairs,
             &mut alias_nodes,
             &mut each,
             &mut findings,
@@ -311,6 +319,8 @@ struct Builder<'a> {
     anchors: HashMap<usize, (Node, usize)>,
     /// Nodes that alias copies have added so far, against [`ALIAS_BUDGET`].
     alias_nodes: &'a mut usize,
+    /// The surrogate pairs replaced in the text, if any.
+    pairs: Option<&'a escape::Pairs>,
     findings: &'a mut Vec<Finding>,
 }
 
@@ -598,6 +608,7 @@ fn parse_stream(
     file: FileId,
     text: &str,
     line_offset: u32,
+    pairs: Option<&escape::Pairs>,
     alias_nodes: &mut usize,
     each: &mut impl FnMut(Document),
     findings: &mut Vec<Finding>,
@@ -609,6 +620,7 @@ fn parse_stream(
         stack: Vec::new(),
         anchors: HashMap::new(),
         alias_nodes,
+        pairs,
         findings,
     };
     let mut parser = Parser::new_from_str(text);
@@ -648,12 +660,16 @@ fn parse_stream(
                     && !tag
                         .as_ref()
                         .is_some_and(|t| t.handle == "!!" && t.suffix == "str");
+                let at = b.span(&span.start, &span.end);
+                let mut text = value.into_owned();
+                if let Some(pairs) = b.pairs {
+                    let double = style == ScalarStyle::DoubleQuoted;
+                    let (s, e) = (at.start, at.end);
+                    text = escape::restore(text, double, pairs, (s.line, s.col), (e.line, e.col));
+                }
                 let node = Node {
-                    value: Value::Scalar {
-                        text: value.into_owned(),
-                        plain,
-                    },
-                    span: b.span(&span.start, &span.end),
+                    value: Value::Scalar { text, plain },
+                    span: at,
                 };
                 Ok(Some((node, anchor)))
             }

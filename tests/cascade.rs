@@ -648,6 +648,47 @@ const CASES: &[Case] = &[
         expected: "schema/invalid risks/R-017.yaml:10:8",
     },
     Case {
+        // A date with slashes fails both the date's pattern and its format: one finding.
+        name: "acceptance_date_with_slashes",
+        file: "risks/R-018.yaml",
+        edit: Text("accepted_on: 2026-10-01", "accepted_on: 2026/10/01"),
+        expected: "schema/invalid risks/R-018.yaml:14:16",
+    },
+    Case {
+        // Without leading zeros, quoted.
+        name: "closed_on_without_zeros",
+        file: "records/nonconformities.yaml",
+        edit: Text("closed_on: 2026-10-20", "closed_on: \"2026-10-2\""),
+        expected: "schema/invalid records/nonconformities.yaml:14:12",
+    },
+    Case {
+        // Not a date at all, in an evidence record.
+        name: "evidence_date_in_words",
+        file: "records/evidence.yaml",
+        edit: Text(
+            "date: 2026-09-15\npath: evidence/audit-checklist-2026.md",
+            "date: last week\npath: evidence/audit-checklist-2026.md",
+        ),
+        expected: "schema/invalid records/evidence.yaml:6:7",
+    },
+    Case {
+        // A measurement dated 2026-13-45, inside a flow mapping of a list.
+        name: "measurement_date_out_of_range",
+        file: "records/objectives.yaml",
+        edit: Text("{date: 2026-06-30,", "{date: 2026-13-45,"),
+        expected: "schema/invalid records/objectives.yaml:14:12",
+    },
+    Case {
+        // A document's review done on 2026/4/1.
+        name: "document_review_date_with_slashes",
+        file: "records/documents.yaml",
+        edit: Text(
+            "review: {interval_months: 12, last: 2026-04-01}\ntext: >-",
+            "review: {interval_months: 12, last: 2026/4/1}\ntext: >-",
+        ),
+        expected: "schema/invalid records/documents.yaml:13:37",
+    },
+    Case {
         // An acceptance that expired two months ago.
         name: "acceptance_expired",
         file: "risks/R-018.yaml",

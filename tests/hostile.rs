@@ -598,3 +598,91 @@ fn human_output_is_not_wrapped_when_not_a_terminal() {
         .expect("the message line");
     assert!(message.chars().count() > 200, "one line: {message}");
 }
+
+/// `isms show ID --format json` on a repository: its title.
+fn shown_title(repo: &Path, id: &str) -> String {
+    let out = bin()
+        .args(["show", id, "--format", "json"])
+        .arg(repo)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["title"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_surrogate_pair_escape_is_its_character() {
+    let repo = repo_with(None);
+    // As JSON writes a character beyond U+FFFF; in a flow mapping the columns after the pair
+    // stay where they are written (the schema finding at `origin`).
+    write(
+        repo.path(),
+        "pair.yaml",
+        b"kind: threat\nid: T-PAIR\nname: \"\\ud842\\udfb7 \\uD83D\\uDE00\"\norigin: deliberate\n---\n{kind: threat, id: T-FLOW, name: \"\\ud842\\udfb7\", origin: nowhere}\n",
+    );
+    // Outside a double-quoted value the text is what was written.
+    write(
+        repo.path(),
+        "literal.yaml",
+        b"kind: threat\nid: T-LIT\nname: '\\ud842\\udfb7' \norigin: deliberate\n---\nkind: threat\nid: T-PLAIN\nname: a \\ud842\\udfb7\norigin: deliberate\n",
+    );
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(finding_lines(&json), vec!["schema/invalid pair.yaml:6:58"]);
+    assert_eq!(code, 1);
+    assert_eq!(shown_title(repo.path(), "T-PAIR"), "𠮷 😀");
+    assert_eq!(shown_title(repo.path(), "T-FLOW"), "𠮷");
+    assert_eq!(shown_title(repo.path(), "T-LIT"), "\\ud842\\udfb7");
+    assert_eq!(shown_title(repo.path(), "T-PLAIN"), "a \\ud842\\udfb7");
+}
+
+#[test]
+fn a_lone_or_reversed_surrogate_is_one_finding_at_the_escape() {
+    let repo = repo_with(None);
+    write(
+        repo.path(),
+        "high.yaml",
+        b"kind: threat\nid: T-HIGH\nname: \"ok \\ud842 x\"\norigin: deliberate\n",
+    );
+    write(
+        repo.path(),
+        "low.yaml",
+        b"kind: threat\nid: T-LOW\nname: \"\\n\\udfb7\"\norigin: deliberate\n",
+    );
+    write(
+        repo.path(),
+        "reversed.yaml",
+        b"kind: threat\nid: T-REV\nname: \"first\n  \\udfb7\\ud842\"\norigin: deliberate\n",
+    );
+    write(
+        repo.path(),
+        "large.yaml",
+        b"kind: threat\nid: T-BIG\nname: \"\\U00110000\"\norigin: deliberate\n",
+    );
+    let (json, code) = check_json(repo.path(), &[]);
+    assert_eq!(
+        finding_lines(&json),
+        vec![
+            "yaml/syntax high.yaml:3:11",
+            "yaml/syntax large.yaml:3:8",
+            "yaml/syntax low.yaml:3:10",
+            "yaml/syntax reversed.yaml:4:3",
+        ]
+    );
+    let messages: Vec<(&str, &str)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["message"].as_str().unwrap(), f["help"].as_str().unwrap()))
+        .collect();
+    assert!(
+        messages[0]
+            .0
+            .contains("`\\ud842`: the first half of a UTF-16 surrogate pair")
+    );
+    assert!(messages[0].1.contains("write the character itself"));
+    assert!(messages[1].0.contains("beyond the last Unicode character"));
+    assert!(messages[2].0.contains("`\\udfb7`: the second half"));
+    assert!(messages[3].0.contains("the wrong way round"));
+    assert!(messages[3].1.contains("write `\\ud842\\udfb7` (𠮷)"));
+    assert_eq!(code, 1);
+}

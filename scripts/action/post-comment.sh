@@ -39,21 +39,45 @@ if [[ -n "${ISMS_EXPECTED_HEAD_SHA:-}" ]]; then
 fi
 
 # Only what the renderer makes; the marker first, exactly once; at most 65,536 characters.
+# The body is cut to the limit before it is sanitised, and the sanitiser is linear: jq 1.6's
+# gsub, join and regex scans grow with the square of the input (a 200,000-character body took
+# minutes), so literal replacements go through split and explode/implode, and the one regex
+# (links) runs on pieces cut after every character that ends a link, at most one link each.
+max=65536
 here_url="${GITHUB_SERVER_URL:-https://github.com}/$repo/"
 body=$(mktemp)
 trap 'rm -f "$body"' EXIT
-jq -Rsj --arg m "$marker" --arg here "$here_url" '
-  def unmark: if contains($m) then gsub($m; "") | unmark else . end;
+# 4 bytes a character at most: one byte more than that is more than $max characters.
+head -c $((max * 4 + 1)) "$file" | jq -Rsj --arg m "$marker" --arg here "$here_url" --argjson max "$max" '
+  def cat: [.[] | explode[]] | implode;
+  # (contains first: explode and implode cost more than the search.)
+  def lit($a; $b): if contains($a) then ($b | explode) as $bb | split($a) | [(.[0] | explode[]), (.[1:][] | ($bb[], explode[]))] | implode else . end;
+  def unmark: if contains($m) then lit($m; "") | unmark else . end;
+  # White space (\s) and <>()`]: no link goes past one of them.
+  def pieces: reduce ("\t", "\n", "\u000b", "\f", "\r", " ", "\u0085", "\u00a0", "\u1680",
+      "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008",
+      "\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
+      "<", ">", "(", ")", "`", "]") as $c (.; lit($c; $c + "\u0000"))
+    | split("\u0000");
+  def link:
+    if contains("://") or contains("www.") then
+      gsub("(?<u>(?:[A-Za-z][A-Za-z0-9+.-]{0,31}://|www\\.)[^\\s<>()`\\]]*)";
+        if (.u | startswith($here)) then .u else "`" + .u + "`" end)
+    else . end;
   def safe:
-    gsub("<"; "&lt;")
-    | gsub("&lt;(?<t>/?sub)>"; "<\(.t)>")
-    | gsub("!\\["; "!\\[")
-    | gsub("@(?<n>[A-Za-z0-9_-])"; "@\u200b\(.n)")
-    | gsub("(?<u>(?:[A-Za-z][A-Za-z0-9+.-]*://|www\\.)[^\\s<>()`\\]]*)";
-        if (.u | startswith($here)) then .u else "`" + .u + "`" end);
-  ($m + "\n" + (unmark | safe | ltrimstr("\n"))) as $b
-  | if ($b | length) > 65536 then $b[:65400] + "\n\n… cut to fit a comment: see the job summary." else $b end' \
-  < "$file" > "$body"
+    lit("<"; "&lt;") | lit("&lt;sub>"; "<sub>") | lit("&lt;/sub>"; "</sub>")
+    | lit("!["; "!\\[")
+    | lit("@"; "@\u200b")
+    | [pieces[] | link] | cat;
+  # Up to the last line break, so that no code span or link is cut open.
+  def whole_lines: explode as $e | [range(0; $e | length) | select($e[.] == 10)] | last as $i
+    | if $i == null then "" else $e[:$i] | implode end;
+  (length > $max) as $long
+  | ($m + "\n" + (.[:$max] | lit("\u0000"; "\ufffd") | unmark | safe | ltrimstr("\n"))) as $b
+  | if $long or ($b | length) > $max then
+      ($b[:($max - 136)] | whole_lines) + "\n\n… cut to fit a comment: see the job summary."
+    else $b end' \
+  > "$body"
 
 payload=$(jq -cRs '{body: .}' < "$body")
 id=$(gh api --paginate "repos/$repo/issues/$pr/comments" \

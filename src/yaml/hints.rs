@@ -7,6 +7,7 @@
 //! unlike the lines above. Whatever it finds, or else the parser's message, is worded in
 //! our own words.
 
+use super::escape::{BadEscape, bad_escape};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -50,6 +51,8 @@ pub(super) enum Cause {
     },
     /// A `- ` list item where a mapping key was expected.
     ListItemWhereKey,
+    /// A `\u`/`\U` escape that is no character: half of a surrogate pair, or too large.
+    UnicodeEscape(BadEscape),
     /// Nothing better found: the parser's message, at its position, with the character
     /// there (if any).
     Parser(Option<char>),
@@ -85,6 +88,12 @@ pub(super) fn diagnose(text: &str, first: u32, at: At, info: &str) -> (At, Cause
     let line = |n: u32| line_of(&lines, first, n);
     let at_char = line(at.line).chars().nth(at.col as usize);
 
+    if info.contains("invalid Unicode character escape code") {
+        // The parser reports the value's opening quote; the user needs the escape itself.
+        if let Some(found) = unicode_escape(text, at) {
+            return found;
+        }
+    }
     if info.contains("tab") {
         // The parser reports where the token began; the user needs the tab itself.
         if let Some(tab) = first_tab_from(text, at.line) {
@@ -184,6 +193,25 @@ pub(super) fn diagnose(text: &str, first: u32, at: At, info: &str) -> (At, Cause
         }
     }
     (at, Cause::Parser(at_char))
+}
+
+/// The escape that is no character in the double-quoted value that begins at `quote`.
+fn unicode_escape(text: &str, quote: At) -> Option<(At, Cause)> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(quote.line as usize - 1)
+        .map(str::len)
+        .sum();
+    let (k, _) = text[line_start..].char_indices().nth(quote.col as usize)?;
+    let (offset, bad) = bad_escape(text, line_start + k)?;
+    let before = &text[line_start..offset];
+    let breaks = before.matches('\n').count() as u32;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32;
+    let at = At {
+        line: quote.line + breaks,
+        col,
+    };
+    Some((at, Cause::UnicodeEscape(bad)))
 }
 
 /// Line `n` of `lines`, which begin at line `first`; "" outside them.
@@ -477,7 +505,60 @@ pub(super) fn describe(cause: &Cause, at: At, info: &str, lang: Lang) -> (String
         Cause::Indentation { spaces, above, .. } => (spaces_en(*spaces), spaces_en(*above)),
         _ => Default::default(),
     };
+    let whole = || {
+        tr!(
+            lang,
+            "write the character itself (the file is UTF-8), or both halves one after the other, as JSON does: `\\ud842\\udfb7` is 𠮷",
+            "文字をそのまま書くか（ファイルは UTF-8 です）、JSON と同じく前半と後半を続けて書いてください（`\\ud842\\udfb7` は 𠮷）"
+        )
+    };
     match cause {
+        Cause::UnicodeEscape(BadEscape::High(w)) => (
+            tr!(
+                lang,
+                "line {line}, column {col} has `{w}`: the first half of a UTF-16 surrogate pair, with no second half after it",
+                "{line} 行 {col} 列目の `{w}` は UTF-16 のサロゲートペアの前半だけで、後半が続いていません"
+            ),
+            whole(),
+        ),
+        Cause::UnicodeEscape(BadEscape::Low {
+            written: w,
+            swapped: Some((pair, ch)),
+        }) => (
+            tr!(
+                lang,
+                "line {line}, column {col} has a UTF-16 surrogate pair the wrong way round: `{w}` is its second half",
+                "{line} 行 {col} 列目の UTF-16 のサロゲートペアが逆順です（`{w}` は後半です）"
+            ),
+            tr!(
+                lang,
+                "write `{pair}` ({ch}), first half first, or the character itself",
+                "前半を先に `{pair}`（{ch}）と書くか、文字をそのまま書いてください"
+            ),
+        ),
+        Cause::UnicodeEscape(BadEscape::Low {
+            written: w,
+            swapped: None,
+        }) => (
+            tr!(
+                lang,
+                "line {line}, column {col} has `{w}`: the second half of a UTF-16 surrogate pair, with no first half before it",
+                "{line} 行 {col} 列目の `{w}` は UTF-16 のサロゲートペアの後半だけで、前半がありません"
+            ),
+            whole(),
+        ),
+        Cause::UnicodeEscape(BadEscape::TooLarge(w)) => (
+            tr!(
+                lang,
+                "line {line}, column {col} has `{w}`, beyond the last Unicode character `\\U0010FFFF`",
+                "{line} 行 {col} 列目の `{w}` は Unicode の最後の文字 `\\U0010FFFF` を超えています"
+            ),
+            tr!(
+                lang,
+                "write the character itself, or the escape of its code point",
+                "文字をそのまま書くか、正しいコードポイントのエスケープを書いてください"
+            ),
+        ),
         Cause::Tab => (
             tr!(
                 lang,
