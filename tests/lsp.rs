@@ -239,7 +239,7 @@ fn a_misspelt_reference_is_reported_as_isms_check_does_and_goes_when_fixed() {
     );
     assert_eq!(
         d[0]["codeDescription"]["href"],
-        "https://github.com/isms-toolkit/isms#the-rules"
+        "https://github.com/isms-toolkit/isms/blob/main/docs/rules/ref/unknown.md"
     );
     let related = &d[0]["relatedInformation"][0];
     assert_eq!(related["location"]["uri"], c.uri(R001));
