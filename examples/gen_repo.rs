@@ -80,7 +80,7 @@ fn main() {
         let mut text = String::new();
         let _ = write!(
             text,
-            "kind: risk\nid: R-{r:06}\ntitle: リスク {r}：資産の漏えい\nassets: [A-{:06}]\nthreat: T-{:03}\nvulnerabilities: [V-{:03}]\nlikelihood: {}\nowner: ROLE-CISO\ntreatment:\n  option: reduce\n  controls: [C-{:06}]\n  due: 2027-03-31\nresidual: {{likelihood: 1, impact: 1}}\n",
+            "kind: risk\nid: R-{r:06}\ntitle: リスク {r}：資産の漏えい\nassets: [A-{:06}]\nthreat: T-{:03}\nvulnerabilities: [V-{:03}]\nlikelihood: {}\nowner: ROLE-CISO\ntreatment:\n  option: reduce\n  controls: [C-{:06}]\n  due: 2027-03-31\n  approved_by: ROLE-CISO\n  approved_on: 2026-10-01\nresidual: {{likelihood: 1, impact: 1, impact_reason: 暗号化により漏えいしても読めない}}\n",
             (r / 2) % half,
             r % 20,
             r % 40,
