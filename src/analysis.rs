@@ -32,7 +32,7 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn new(model: &Model, config: &Config, catalogs: &Catalogs) -> Analysis {
-        Analysis::with_refs(model, config, catalogs, References::new(model))
+        Analysis::with_refs(model, config, catalogs, References::new(model), Vec::new())
     }
 
     /// The analysis of `model` after [`crate::workspace::Files::patch`] swapped the
@@ -48,20 +48,46 @@ impl Analysis {
         files: &[FileId],
     ) -> Analysis {
         let refs = previous.refs.patched(model, files);
-        Analysis::with_refs(model, config, catalogs, refs)
+        // A risk's numbers read the risk and what it names (its assets, threat and
+        // vulnerabilities): only the risks of the edited files, or naming an entity there,
+        // are assessed again.
+        let edited = |file: FileId| files.contains(&file);
+        let mut again: Vec<bool> = model.risks.iter().map(|r| edited(r.id.span.file)).collect();
+        for r in refs.all.iter().filter(|r| r.holder.kind == Kind::Risk) {
+            if let Resolved::Found(target) = r.resolved {
+                if edited(model.span_of(target).file) {
+                    again[r.holder.index] = true;
+                }
+            }
+        }
+        let mut assessments = previous.assessments;
+        if assessments.len() == model.risks.len() {
+            for (i, r) in model.risks.iter().enumerate().filter(|(i, _)| again[*i]) {
+                assessments[i] = config.risk.assess(model, r);
+            }
+        } else {
+            assessments = Vec::new();
+        }
+        Analysis::with_refs(model, config, catalogs, refs, assessments)
     }
 
+    /// The analysis around `refs`; `assessments` when they are already made (else empty).
     fn with_refs(
         model: &Model,
         config: &Config,
         catalogs: &Catalogs,
         refs: References,
+        assessments: Vec<Assessment>,
     ) -> Analysis {
-        let assessments = model
-            .risks
-            .iter()
-            .map(|r| config.risk.assess(model, r))
-            .collect();
+        let assessments = if assessments.len() == model.risks.len() {
+            assessments
+        } else {
+            model
+                .risks
+                .iter()
+                .map(|r| config.risk.assess(model, r))
+                .collect()
+        };
         let soas = catalogs
             .frameworks
             .iter()

@@ -748,11 +748,16 @@ fn many_edits_judged_by_the_fast_path_equal_a_fresh_full_judgment() {
             .collect();
         out.push(format!("{:?}", j.analysis.refs.all));
         out.push(format!("{:?}", j.analysis.soas));
+        out.push(format!("{:?}", j.analysis.assessments));
         out
     };
     let risk = std::fs::read_to_string(root.join(R001)).unwrap();
     const P: &str = "procedures/P-ACCOUNT.yaml";
     let procedure = std::fs::read_to_string(root.join(P)).unwrap();
+    const A: &str = "assets/information.yaml";
+    const A003: &str = "id: A-003\nname: 営業用ノートPC内の顧客情報・見積データ\ntype: information\nowner: ROLE-SALES\nconfidentiality: 3\n";
+    let asset = std::fs::read_to_string(root.join(A)).unwrap();
+    assert!(asset.contains(A003));
     let typo = risk.replace("[C-PASSWORD,", "[C-PASSWRD,");
     let two = typo.replace("threat: T-THEFT", "threat: T-THEF");
     let edits = [
@@ -764,10 +769,13 @@ fn many_edits_judged_by_the_fast_path_equal_a_fresh_full_judgment() {
             P,
             procedure.replace("owner: ROLE-SYSADMIN", "owner: ROLE-SALES"),
         ),
+        // A-003 less confidential: R-001's numbers change, from another file
+        (A, asset.replace(A003, "id: A-003\nname: 営業用ノートPC内の顧客情報・見積データ\ntype: information\nowner: ROLE-SALES\nconfidentiality: 1\n")),
         // one reference more: the references are made anew
         (R001, risk.replace("[C-PASSWORD,", "[C-PASSWORD, C-BACKUP,")),
         (R001, typo),
         (P, procedure.clone()),
+        (A, asset.clone()),
         (R001, risk.clone()),
     ];
     let mut judged = isms::judge::judge(files.workspace(), today);
