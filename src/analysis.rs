@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::fields::Text;
 use crate::model::{EntityRef, Kind, Model, Status};
 use crate::risk::Assessment;
+use crate::source::FileId;
 use crate::suggest::Index;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -31,12 +32,62 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn new(model: &Model, config: &Config, catalogs: &Catalogs) -> Analysis {
-        let refs = References::new(model);
-        let assessments = model
-            .risks
-            .iter()
-            .map(|r| config.risk.assess(model, r))
-            .collect();
+        Analysis::with_refs(model, config, catalogs, References::new(model), Vec::new())
+    }
+
+    /// The analysis of `model` after [`crate::workspace::Files::patch`] swapped the
+    /// entities of `files` for ones with the same ids (the language server, per edit): the
+    /// references held in the other files are `previous`'s, since what they name and how
+    /// it resolves depend only on the ids, which did not change; the rest is made anew.
+    /// The same as [`Analysis::new`] (tests/lsp.rs compares the judgments).
+    pub fn patched(
+        previous: Analysis,
+        model: &Model,
+        config: &Config,
+        catalogs: &Catalogs,
+        files: &[FileId],
+    ) -> Analysis {
+        let refs = previous.refs.patched(model, files);
+        // A risk's numbers read the risk and what it names (its assets, threat and
+        // vulnerabilities): only the risks of the edited files, or naming an entity there,
+        // are assessed again.
+        let edited = |file: FileId| files.contains(&file);
+        let mut again: Vec<bool> = model.risks.iter().map(|r| edited(r.id.span.file)).collect();
+        for r in refs.all.iter().filter(|r| r.holder.kind == Kind::Risk) {
+            if let Resolved::Found(target) = r.resolved {
+                if edited(model.span_of(target).file) {
+                    again[r.holder.index] = true;
+                }
+            }
+        }
+        let mut assessments = previous.assessments;
+        if assessments.len() == model.risks.len() {
+            for (i, r) in model.risks.iter().enumerate().filter(|(i, _)| again[*i]) {
+                assessments[i] = config.risk.assess(model, r);
+            }
+        } else {
+            assessments = Vec::new();
+        }
+        Analysis::with_refs(model, config, catalogs, refs, assessments)
+    }
+
+    /// The analysis around `refs`; `assessments` when they are already made (else empty).
+    fn with_refs(
+        model: &Model,
+        config: &Config,
+        catalogs: &Catalogs,
+        refs: References,
+        assessments: Vec<Assessment>,
+    ) -> Analysis {
+        let assessments = if assessments.len() == model.risks.len() {
+            assessments
+        } else {
+            model
+                .risks
+                .iter()
+                .map(|r| config.risk.assess(model, r))
+                .collect()
+        };
         let soas = catalogs
             .frameworks
             .iter()
@@ -232,12 +283,118 @@ pub struct References {
     /// did-you-mean of (`C-PASSWRD`, `P-PASSWORD` for `C-PASSWORD`): what a misspelt
     /// reference was probably meant for.
     meant: HashMap<String, Vec<u32>>,
+    /// The ids of each kind indexed for did-you-mean, made when first needed and kept for
+    /// [`References::patched`] (the ids stay the same).
+    ids: HashMap<Kind, Index>,
 }
 
 impl References {
     fn new(model: &Model) -> References {
+        let mut all = References::collect(model, None);
+        let mut by_target: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, r) in all.iter_mut().enumerate() {
+            r.resolved = resolve(model, r.target.as_str(), r.want);
+            match by_target.get_mut(r.target.as_str()) {
+                Some(list) => list.push(i as u32),
+                None => {
+                    by_target.insert(r.target.as_str().to_owned(), vec![i as u32]);
+                }
+            }
+        }
+        let mut refs = References {
+            all,
+            by_target,
+            meant: HashMap::new(),
+            ids: HashMap::new(),
+        };
+        for i in 0..refs.all.len() {
+            refs.suggest(model, i);
+        }
+        refs
+    }
+
+    /// [`References::new`] for a model whose `files` were patched: the references held in
+    /// those files are read again and swapped in place; when one of them has a reference
+    /// more or fewer, or in another field, all are made anew.
+    fn patched(mut self, model: &Model, files: &[FileId]) -> References {
+        for &file in files {
+            let fresh = References::collect(model, Some(file));
+            let at: Vec<usize> = (0..self.all.len())
+                .filter(|&i| model.span_of(self.all[i].holder).file == file)
+                .collect();
+            let same_shape = at.len() == fresh.len()
+                && at.iter().zip(&fresh).all(|(&i, f)| {
+                    let o = &self.all[i];
+                    (o.holder, o.field, o.want) == (f.holder, f.field, f.want)
+                });
+            if !same_shape {
+                return References::new(model);
+            }
+            for (&i, f) in at.iter().zip(fresh) {
+                let old = &mut self.all[i];
+                if old.target.as_str() == f.target.as_str() {
+                    old.target = f.target; // the same id, perhaps on another line
+                    continue;
+                }
+                let before = std::mem::replace(old, f);
+                let index = i as u32;
+                if let Some(list) = self.by_target.get_mut(before.target.as_str()) {
+                    list.retain(|&j| j != index);
+                    if list.is_empty() {
+                        self.by_target.remove(before.target.as_str());
+                    }
+                }
+                let r = &mut self.all[i];
+                r.resolved = resolve(model, r.target.as_str(), r.want);
+                let list = self
+                    .by_target
+                    .entry(r.target.as_str().to_owned())
+                    .or_default();
+                let pos = list.partition_point(|&j| j < index);
+                list.insert(pos, index);
+                self.meant.retain(|_, list| {
+                    list.retain(|&j| j != index);
+                    !list.is_empty()
+                });
+                self.suggest(model, i);
+            }
+        }
+        self
+    }
+
+    /// The did-you-mean of reference `i` when it names no entity of its kind: every id
+    /// close enough, not only the closest (of `A-090`, both `A-009` and `A-010` may have
+    /// been meant).
+    fn suggest(&mut self, model: &Model, i: usize) {
+        let r = &mut self.all[i];
+        r.suggestion = None;
+        if !matches!(r.resolved, Resolved::Unknown | Resolved::WrongKind(_)) {
+            return;
+        }
+        // The ids of each kind indexed once: a lookup costs the same with ten ids or ten
+        // thousand (suggest::Index).
+        let index = self
+            .ids
+            .entry(r.want)
+            .or_insert_with(|| Index::new(model.ids_of(r.want)));
+        let close = index.close(r.target.as_str());
+        for &(_, id) in &close {
+            self.meant.entry(id.to_owned()).or_default().push(i as u32);
+        }
+        r.suggestion = close
+            .into_iter()
+            .min_by_key(|&(d, o)| (d, o))
+            .map(|(_, o)| o.to_owned());
+    }
+
+    /// Every reference of the model in model order (by holder kind, then file order),
+    /// unresolved; `only`: those held by the entities of one file.
+    fn collect(model: &Model, only: Option<FileId>) -> Vec<Reference> {
         let mut all: Vec<Reference> = Vec::new();
         let mut push = |holder: EntityRef, field: &'static str, want: Kind, targets: &[Text]| {
+            if targets.is_empty() || only.is_some_and(|f| model.span_of(holder).file != f) {
+                return;
+            }
             for t in targets {
                 all.push(Reference {
                     holder,
@@ -310,44 +467,7 @@ impl References {
         for (holder, field, want, targets) in model.records.references() {
             push(holder, field, want, targets);
         }
-        let mut by_target: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, r) in all.iter_mut().enumerate() {
-            let id = r.target.as_str();
-            r.resolved = match model.lookup(id) {
-                Some(found) if found.kind == r.want => Resolved::Found(found),
-                Some(found) => Resolved::WrongKind(found),
-                None if model.is_opaque(id) => Resolved::Opaque,
-                None => Resolved::Unknown,
-            };
-            by_target.entry(id.to_owned()).or_default().push(i as u32);
-        }
-        // Every id close enough to be a did-you-mean, not only the closest: of `A-090`,
-        // both `A-009` and `A-010` may have been meant.
-        let mut meant: HashMap<String, Vec<u32>> = HashMap::new();
-        // The ids of each kind indexed once: a lookup costs the same with ten ids or
-        // ten thousand (suggest::Index).
-        let mut ids: HashMap<Kind, Index> = HashMap::new();
-        for (i, r) in all.iter_mut().enumerate() {
-            if !matches!(r.resolved, Resolved::Unknown | Resolved::WrongKind(_)) {
-                continue;
-            }
-            let index = ids
-                .entry(r.want)
-                .or_insert_with(|| Index::new(model.ids_of(r.want)));
-            let close = index.close(r.target.as_str());
-            for &(_, id) in &close {
-                meant.entry(id.to_owned()).or_default().push(i as u32);
-            }
-            r.suggestion = close
-                .into_iter()
-                .min_by_key(|&(d, o)| (d, o))
-                .map(|(_, o)| o.to_owned());
-        }
-        References {
-            all,
-            by_target,
-            meant,
-        }
+        all
     }
 
     /// Whether an entity of `kind` has a reference that names no entity (or one of another
@@ -386,5 +506,15 @@ impl References {
             }
         }
         out
+    }
+}
+
+/// How a reference to `id` that must name a `want` resolves.
+fn resolve(model: &Model, id: &str, want: Kind) -> Resolved {
+    match model.lookup(id) {
+        Some(found) if found.kind == want => Resolved::Found(found),
+        Some(found) => Resolved::WrongKind(found),
+        None if model.is_opaque(id) => Resolved::Opaque,
+        None => Resolved::Unknown,
     }
 }

@@ -7,6 +7,7 @@ use crate::catalog::catalogs;
 use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::rules::{self, Context};
+use crate::source::FileId;
 use crate::workspace::{self, LoadError, Workspace};
 use jiff::civil::Date;
 use std::path::Path;
@@ -26,6 +27,18 @@ pub fn load(path: &Path, lang: Option<Lang>, today: Date) -> Result<Judged, Load
 /// Judges a loaded workspace (from the disk, or a git revision for `isms diff`).
 pub fn judge(ws: Workspace, today: Date) -> Judged {
     let analysis = Analysis::new(&ws.model, &ws.config, catalogs());
+    judged(ws, analysis, today)
+}
+
+/// Judges a workspace that [`crate::workspace::Files::patch`] brought up to date with
+/// `files` from the one `previous` analysed (the language server, per edit): the analysis
+/// keeps what the other files gave ([`Analysis::patched`]); the verdict is [`judge`]'s.
+pub fn rejudge(ws: Workspace, previous: Analysis, files: &[FileId], today: Date) -> Judged {
+    let analysis = Analysis::patched(previous, &ws.model, &ws.config, catalogs(), files);
+    judged(ws, analysis, today)
+}
+
+fn judged(ws: Workspace, analysis: Analysis, today: Date) -> Judged {
     let cx = Context {
         model: &ws.model,
         config: &ws.config,

@@ -79,6 +79,37 @@ impl RuleMeta {
         self.doc_in(Lang::En)
     }
 
+    /// Where the rule's page is published: `docs/rules/<family>/<problem>.md` of the
+    /// repository, both languages ([`RuleMeta::page`]). The editor's diagnostics and SARIF's
+    /// `helpUri` link to it.
+    pub fn url(&self) -> String {
+        format!(
+            "{}/blob/main/docs/rules/{}.md",
+            env!("CARGO_PKG_REPOSITORY"),
+            self.code
+        )
+    }
+
+    /// The rule's page in `docs/rules/`: the English documentation, then the Japanese, as
+    /// `isms explain CODE --lang en|ja` prints them. tests/rules.rs keeps the files current.
+    pub fn page(&self) -> String {
+        let one = |lang: Lang| {
+            format!(
+                "# {}: {}\n\n{}: `{}`\n\n{}",
+                self.code,
+                self.summary_in(lang),
+                lang.pick("Default severity", "既定の重大度"),
+                self.severity.as_str(),
+                self.doc_in(lang)
+            )
+        };
+        format!(
+            "<!-- generated from the rule registry (src/rules/); tests/rules.rs checks it, UPDATE_GOLDEN=1 rewrites it -->\n\n{}\n---\n\n{}",
+            one(Lang::En),
+            one(Lang::Ja)
+        )
+    }
+
     /// One section of the English documentation (`What it does`), without its heading.
     pub fn section(&self, heading: &str) -> Option<String> {
         section_of(&self.doc(), heading)

@@ -99,6 +99,10 @@ fn paths_are_relative_to_the_git_repository() {
     let rule = run["results"][0]["ruleIndex"].as_u64().unwrap() as usize;
     assert_eq!(run["tool"]["driver"]["rules"][rule]["id"], "ref/unknown");
     assert_eq!(run["tool"]["driver"]["rules"][rule]["name"], "RefUnknown");
+    assert_eq!(
+        run["tool"]["driver"]["rules"][rule]["helpUri"],
+        "https://github.com/isms-toolkit/isms/blob/main/docs/rules/ref/unknown.md"
+    );
 }
 
 #[test]

@@ -239,7 +239,7 @@ fn a_misspelt_reference_is_reported_as_isms_check_does_and_goes_when_fixed() {
     );
     assert_eq!(
         d[0]["codeDescription"]["href"],
-        "https://github.com/isms-toolkit/isms#the-rules"
+        "https://github.com/isms-toolkit/isms/blob/main/docs/rules/ref/unknown.md"
     );
     let related = &d[0]["relatedInformation"][0];
     assert_eq!(related["location"]["uri"], c.uri(R001));
@@ -721,6 +721,78 @@ fn patching_one_file_judges_as_loading_the_repository_anew() {
         }
         files.update(R001, text.clone()).unwrap();
     }
+}
+
+/// The server's judgment per edit (`judge::rejudge`, which keeps the last analysis's
+/// references of the files not edited) after a run of edits in two files, each on top of the
+/// last, is the judgment of the repository loaded anew: the same findings and the same
+/// references, resolutions, did-you-means and SoA rows.
+#[test]
+fn many_edits_judged_by_the_fast_path_equal_a_fresh_full_judgment() {
+    use isms::workspace::Files;
+    let root = common::root().join("company-example");
+    let none = |_: &Path| None::<String>;
+    let today = jiff::civil::date(2026, 11, 26);
+    let mut files = Files::load(&root, None, &none).unwrap();
+    let render = |j: &isms::judge::Judged| -> Vec<String> {
+        let mut out: Vec<String> = j
+            .findings
+            .iter()
+            .map(|f| {
+                let l = j.ws.sources.location(f.span);
+                format!(
+                    "{}:{}:{} {} {}",
+                    l.file, l.line, l.column, f.code, f.message.en
+                )
+            })
+            .collect();
+        out.push(format!("{:?}", j.analysis.refs.all));
+        out.push(format!("{:?}", j.analysis.soas));
+        out.push(format!("{:?}", j.analysis.assessments));
+        out
+    };
+    let risk = std::fs::read_to_string(root.join(R001)).unwrap();
+    const P: &str = "procedures/P-ACCOUNT.yaml";
+    let procedure = std::fs::read_to_string(root.join(P)).unwrap();
+    const A: &str = "assets/information.yaml";
+    const A003: &str = "id: A-003\nname: 営業用ノートPC内の顧客情報・見積データ\ntype: information\nowner: ROLE-SALES\nconfidentiality: 3\n";
+    let asset = std::fs::read_to_string(root.join(A)).unwrap();
+    assert!(asset.contains(A003));
+    let typo = risk.replace("[C-PASSWORD,", "[C-PASSWRD,");
+    let two = typo.replace("threat: T-THEFT", "threat: T-THEF");
+    let edits = [
+        (R001, typo.clone()),
+        (R001, two.clone()),
+        (P, procedure.replace("[C-ACCESS,", "[C-ACCES,")),
+        (R001, format!("# a new first line\n{two}")),
+        (
+            P,
+            procedure.replace("owner: ROLE-SYSADMIN", "owner: ROLE-SALES"),
+        ),
+        // A-003 less confidential: R-001's numbers change, from another file
+        (A, asset.replace(A003, "id: A-003\nname: 営業用ノートPC内の顧客情報・見積データ\ntype: information\nowner: ROLE-SALES\nconfidentiality: 1\n")),
+        // one reference more: the references are made anew
+        (R001, risk.replace("[C-PASSWORD,", "[C-PASSWORD, C-BACKUP,")),
+        (R001, typo),
+        (P, procedure.clone()),
+        (A, asset.clone()),
+        (R001, risk.clone()),
+    ];
+    let mut judged = isms::judge::judge(files.workspace(), today);
+    let clean = render(&judged);
+    for (n, (rel, text)) in edits.into_iter().enumerate() {
+        let change = files.update(rel, text).unwrap();
+        let mut ws = judged.ws;
+        assert!(files.patch(&mut ws, &change), "edit {n} is patched");
+        judged = isms::judge::rejudge(ws, judged.analysis, &[change.file()], today);
+        let anew = isms::judge::judge(files.workspace(), today);
+        assert_eq!(render(&judged), render(&anew), "edit {n}");
+        if n == 1 {
+            let codes: Vec<&str> = judged.findings.iter().map(|f| f.code).collect();
+            assert_eq!(codes, ["ref/unknown", "ref/unknown"], "edit {n}");
+        }
+    }
+    assert_eq!(render(&judged), clean, "back to the files on disk");
 }
 
 #[test]

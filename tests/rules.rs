@@ -136,6 +136,53 @@ fn readme_rules_table_is_generated_from_the_registry() {
     );
 }
 
+/// docs/rules/<family>/<problem>.md, the page each diagnostic links to, is the registry's
+/// text in both languages; `UPDATE_GOLDEN=1` writes the pages anew.
+#[test]
+fn the_rule_pages_in_docs_are_generated_from_the_registry() {
+    let dir = root().join("docs/rules");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut expected = Vec::new();
+    for rule in isms::rules::RULES.iter().map(|r| r.meta) {
+        let rel = format!("{}.md", rule.code);
+        let path = dir.join(&rel);
+        let page = rule.page();
+        if update {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &page).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == page,
+            "docs/rules/{rel} is stale or missing: UPDATE_GOLDEN=1 cargo test --test rules"
+        );
+        assert_eq!(
+            rule.url(),
+            format!("https://github.com/isms-toolkit/isms/blob/main/docs/rules/{rel}")
+        );
+        expected.push(rel);
+    }
+    // No page of a rule that is gone.
+    let mut found = Vec::new();
+    for family in std::fs::read_dir(&dir).unwrap() {
+        let family = family.unwrap().path();
+        for page in std::fs::read_dir(&family).unwrap() {
+            let name = page.unwrap().file_name().into_string().unwrap();
+            found.push(format!(
+                "{}/{name}",
+                family.file_name().unwrap().to_str().unwrap()
+            ));
+        }
+    }
+    found.sort();
+    expected.sort();
+    assert_eq!(found, expected, "docs/rules holds one page per rule");
+    let page = std::fs::read_to_string(dir.join("ref/unknown.md")).unwrap();
+    assert!(page.contains("# ref/unknown: "), "{page}");
+    assert!(page.contains("## What it does"), "{page}");
+    assert!(page.contains("## 何をするか"), "{page}");
+}
+
 #[test]
 fn explain_prints_the_documentation() {
     let out = bin()

@@ -12,10 +12,6 @@ use lsp_types::{
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-/// Where each rule is documented: the README's table of rules (`isms explain CODE` prints
-/// the whole text).
-pub const RULES_URL: &str = "https://github.com/isms-toolkit/isms#the-rules";
-
 /// A position of the pipeline in UTF-16 code units. A column past the end of its line
 /// stays past it by as many units (an empty span just after the last character).
 pub fn position(source: &Source, pos: Pos) -> Position {
@@ -146,8 +142,9 @@ pub fn diagnostic(finding: &Finding, sources: &Sources, root: &Path, lang: Lang)
         range: range(source, finding.span),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.code.to_owned())),
-        code_description: Uri::from_str(RULES_URL)
-            .ok()
+        // The rule's page (`docs/rules/<code>.md`), as SARIF's `helpUri`.
+        code_description: crate::rules::find(finding.code)
+            .and_then(|rule| Uri::from_str(&rule.url()).ok())
             .map(|href| CodeDescription { href }),
         source: Some("isms".to_owned()),
         message,

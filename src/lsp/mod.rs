@@ -435,7 +435,8 @@ impl Server<'_> {
                 continue;
             };
             repo.dirty = false;
-            let ws = match repo.judged.take() {
+            // The workspace to judge, and the last analysis when only patched files changed.
+            let (ws, previous) = match repo.judged.take() {
                 Some(j) if !repo.rebuild => {
                     let Judged {
                         mut ws,
@@ -444,23 +445,27 @@ impl Server<'_> {
                     } = j;
                     // Freeing the last judgment of a large repository takes milliseconds:
                     // not on the way to the new diagnostics.
-                    std::thread::spawn(move || drop((analysis, findings)));
+                    std::thread::spawn(move || drop(findings));
                     let changes = std::mem::take(&mut repo.changes);
                     if changes.iter().all(|c| repo.files.patch(&mut ws, c)) {
-                        ws
+                        let files: Vec<FileId> = changes.iter().map(|c| c.file()).collect();
+                        (ws, Some((analysis, files)))
                     } else {
-                        std::thread::spawn(move || drop(ws));
-                        repo.files.workspace()
+                        std::thread::spawn(move || drop((ws, analysis)));
+                        (repo.files.workspace(), None)
                     }
                 }
                 old => {
                     std::thread::spawn(move || drop(old));
                     repo.changes.clear();
-                    repo.files.workspace()
+                    (repo.files.workspace(), None)
                 }
             };
             repo.rebuild = false;
-            let Ok(judged) = catch_unwind(AssertUnwindSafe(|| judge::judge(ws, today))) else {
+            let Ok(judged) = catch_unwind(AssertUnwindSafe(|| match previous {
+                Some((analysis, files)) => judge::rejudge(ws, analysis, &files, today),
+                None => judge::judge(ws, today),
+            })) else {
                 repo.rebuild = true; // judged anew from the files next time
                 continue;
             };

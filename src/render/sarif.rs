@@ -103,6 +103,7 @@ fn run(r: &Report, prefix: &str) -> Value {
                 "shortDescription": {"text": rule.summary_in(r.lang)},
                 "fullDescription": {"text": clip(&what, 1024)},
                 "help": {"text": rule.doc_in(r.lang), "markdown": rule.doc_in(r.lang)},
+                "helpUri": rule.url(),
                 "defaultConfiguration": {"level": level(rule.severity)},
                 "properties": {"tags": [rule.code.split('/').next().unwrap_or_default()]},
             })

@@ -40,6 +40,13 @@ impl<F: Fn(&Path) -> Option<String> + Sync> Buffers for F {
     }
 }
 
+impl Changed {
+    /// The file re-read.
+    pub fn file(&self) -> FileId {
+        FileId(self.index as u32 + 1)
+    }
+}
+
 impl Files {
     /// Finds the repository at or above `start`, walks it and reads every file: from
     /// `buffers` where it holds one, else from the disk.
