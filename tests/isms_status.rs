@@ -191,10 +191,7 @@ fn the_documents_register_in_every_format() {
     assert_eq!(cells[0][0], "ID");
     assert_eq!(cells[0][8], "状態");
     assert_eq!(cells[1][..3], ["DOC-SCOPE", "ISMS 適用範囲", "適用範囲"]);
-    assert_eq!(
-        cells[1][5],
-        "情報セキュリティ責任者（鈴木 健二）"
-    );
+    assert_eq!(cells[1][5], "情報セキュリティ責任者（鈴木 健二）");
     assert_eq!(cells[1][6], "代表取締役（佐藤 一郎）");
     assert_eq!(cells[1][8], "承認済み");
     assert_eq!(cells[1][11], "本文に記載");
