@@ -138,6 +138,10 @@ enum Skip {
     TooLarge(u64),
 }
 
+/// Files read in parallel before their results are added to the model: enough for both
+/// workers to stay busy, few enough that the results in flight stay small.
+const LOAD_CHUNK: usize = 1024;
+
 /// The files to read, sorted by path, and the entries that could not be listed.
 type Listed = (Vec<(String, Input)>, Vec<String>);
 
@@ -158,11 +162,20 @@ fn assemble(
     let findings = config_findings;
     let first = sources.len() as u32;
 
-    let results: Vec<FileResult> = files
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, (rel, input))| load_file(FileId(first + i as u32), &rel, input))
-        .collect();
+    // In parallel a chunk at a time, each chunk modelled before the next is read: a file's
+    // result holds its entity at the size of the largest kind (kilobytes), so collecting
+    // every file's first made that the peak of a large repository.
+    let mut files = files.into_iter().enumerate();
+    let results = std::iter::from_fn(move || {
+        let chunk: Vec<_> = files.by_ref().take(LOAD_CHUNK).collect();
+        (!chunk.is_empty()).then(|| {
+            chunk
+                .into_par_iter()
+                .map(|(i, (rel, input))| load_file(FileId(first + i as u32), &rel, input))
+                .collect::<Vec<FileResult>>()
+        })
+    })
+    .flatten();
 
     Ok(finish(
         root,

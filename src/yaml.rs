@@ -457,8 +457,9 @@ impl Builder<'_> {
                     *key = Some(node);
                     return Ok(None);
                 };
-                let text = k.scalar().map(|(t, _)| t.to_owned());
-                let previous = match (&text, index.as_ref()) {
+                // Borrowed: a key's text is copied only into a large mapping's index.
+                let text = k.scalar().map(|(t, _)| t);
+                let previous = match (text, index.as_ref()) {
                     (Some(t), Some(ix)) => ix.get(t).copied(),
                     (Some(t), None) => entries
                         .iter()
@@ -467,7 +468,7 @@ impl Builder<'_> {
                 };
                 if let Some(i) = previous {
                     let first = entries[i].key.span;
-                    let name = text.unwrap_or_default();
+                    let name = text.unwrap_or_default().to_owned();
                     self.findings.push(
                         Finding::new(
                             &YamlDuplicateKey::META,
@@ -485,14 +486,14 @@ impl Builder<'_> {
                 }
                 if let Some(t) = text {
                     if let Some(ix) = index.as_mut() {
-                        ix.insert(t, entries.len());
+                        ix.insert(t.to_owned(), entries.len());
                     } else if entries.len() >= 16 {
                         let mut ix: HashMap<String, usize> = entries
                             .iter()
                             .enumerate()
                             .filter_map(|(i, e)| e.key.scalar().map(|(x, _)| (x.to_owned(), i)))
                             .collect();
-                        ix.insert(t, entries.len());
+                        ix.insert(t.to_owned(), entries.len());
                         *index = Some(ix);
                     }
                 }

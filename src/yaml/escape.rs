@@ -40,6 +40,10 @@ fn hex4(b: &[u8]) -> Option<u32> {
 /// scan for `\u`).
 pub(super) fn replace_pairs(text: &str) -> Option<(String, Pairs)> {
     let b = text.as_bytes();
+    // Most files have no backslash at all: one memchr instead of the byte loop below.
+    if !b.contains(&b'\\') {
+        return None;
+    }
     let mut pairs = Pairs::new();
     let mut out: Option<Vec<u8>> = None;
     let mut line = 1u32;
