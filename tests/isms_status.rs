@@ -329,6 +329,16 @@ fn row_of<'a>(rows: &'a [Vec<String>], id: &str) -> &'a [String] {
         .unwrap_or_else(|| panic!("no row {id}"))
 }
 
+/// The records of a CSV report, its byte-order mark dropped.
+fn csv_rows(csv: &str) -> Vec<Vec<String>> {
+    ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
 const BACKUP_JA: &str = "2026-10-15 バックアップの復元テスト記録（2026 年 10 月）（evidence/backup-restore-2026-10.md）";
 const AUDIT_JA: &str = "2026-09-15 2026 年度 内部監査チェックリスト（運用確認の結果）（evidence/audit-checklist-2026.md）";
 
@@ -337,12 +347,7 @@ fn the_soa_shows_the_newest_evidence_of_its_applied_controls_in_every_format() {
     let ex = example();
     // CSV: the last column, "証跡（最新）"; A.8.13 is C-BACKUP's, evidenced by EV-2026-BACKUP.
     let csv = String::from_utf8(output(&["soa", "--format", "csv", &ex])).unwrap();
-    let rows: Vec<Vec<String>> = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
+    let rows = csv_rows(&csv);
     assert_eq!(rows[0][9], "証跡（最新）");
     assert_eq!(row_of(&rows, "A.8.13")[9], BACKUP_JA);
     // An excluded row (A.8.4, source code: no development) shows none.
@@ -388,12 +393,7 @@ fn the_risk_register_shows_the_newest_evidence_of_the_treatment_and_owners_as_th
     // checklist), C-BACKUP and C-MAINTENANCE: two pieces of evidence, each once, in the
     // controls' order.
     let csv = String::from_utf8(output(&["risks", "--format", "csv", &ex])).unwrap();
-    let rows: Vec<Vec<String>> = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
+    let rows = csv_rows(&csv);
     assert_eq!(rows[0][17], "証跡（最新）");
     let r012 = row_of(&rows, "R-012");
     assert_eq!(r012[17], format!("{AUDIT_JA}\n{BACKUP_JA}"));
