@@ -12,9 +12,14 @@ fn company() -> PathBuf {
 }
 
 fn run_ok(args: &[&str]) -> Vec<u8> {
+    run_ok_in(&company(), args)
+}
+
+/// Runs isms on `repo` and returns its standard output, after checking it exited 0.
+fn run_ok_in(repo: &std::path::Path, args: &[&str]) -> Vec<u8> {
     let out = bin()
         .args(args)
-        .arg(company())
+        .arg(repo)
         .args(["--today", TODAY])
         .output()
         .unwrap();
@@ -432,19 +437,11 @@ fn show_writes_one_entitys_trace_as_an_html_page() {
     assert_eq!(doc.select(&sel("a")).count(), 0);
 
     // Hostile titles and ids stay text.
-    let out = bin()
-        .args(["show", "C-<script>", "--format", "html"])
-        .arg(fixture("hostile-titles"))
-        .args(["--today", TODAY])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let html = String::from_utf8(out.stdout).unwrap();
+    let html = String::from_utf8(run_ok_in(
+        &fixture("hostile-titles"),
+        &["show", "C-<script>", "--format", "html"],
+    ))
+    .unwrap();
     let doc = scraper::Html::parse_document(&html);
     for tag in ["script", "img", "b", "i"] {
         assert_eq!(doc.select(&sel(tag)).count(), 0, "a <{tag}> got through");
