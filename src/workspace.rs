@@ -162,74 +162,101 @@ fn assemble(
     let findings = config_findings;
     let first = sources.len() as u32;
 
-    // In parallel a chunk at a time, each chunk modelled before the next is read: a file's
+    // In parallel a chunk at a time, each chunk modelled while the next is read: a file's
     // result holds its entity at the size of the largest kind (kilobytes), so collecting
-    // every file's first made that the peak of a large repository.
+    // every file's first made that the peak of a large repository. `join` keeps both in the
+    // pool: a thread of its own blocking on the pool deadlocked `check` of several
+    // repositories, whose loads already run on the pool's threads.
+    let read = |chunk: Vec<(usize, (String, Input))>| -> Vec<FileResult> {
+        chunk
+            .into_par_iter()
+            .map(|(i, (rel, input))| load_file(FileId(first + i as u32), &rel, input))
+            .collect()
+    };
+    let mut collector = Collector::new(sources, findings, list_errors);
     let mut files = files.into_iter().enumerate();
-    let results = std::iter::from_fn(move || {
+    let mut read_before: Vec<FileResult> = Vec::new();
+    loop {
         let chunk: Vec<_> = files.by_ref().take(LOAD_CHUNK).collect();
-        (!chunk.is_empty()).then(|| {
-            chunk
-                .into_par_iter()
-                .map(|(i, (rel, input))| load_file(FileId(first + i as u32), &rel, input))
-                .collect::<Vec<FileResult>>()
-        })
-    })
-    .flatten();
-
-    Ok(finish(
-        root,
-        sources,
-        config,
-        config_file,
-        lang,
-        findings,
-        list_errors,
-        results,
-    ))
+        if chunk.is_empty() {
+            break;
+        }
+        let (next, ()) = rayon::join(
+            || read(chunk),
+            || read_before.drain(..).for_each(|r| collector.add(r)),
+        );
+        read_before = next;
+    }
+    read_before.into_iter().for_each(|r| collector.add(r));
+    Ok(collector.finish(root, config, config_file, lang))
 }
 
 /// The model from every file's result in path order, after the config at `FileId(0)`.
 #[allow(clippy::too_many_arguments)]
 fn finish(
     root: PathBuf,
-    mut sources: Sources,
+    sources: Sources,
     config: Config,
     config_file: FileId,
     lang: Lang,
-    mut findings: Vec<Finding>,
+    findings: Vec<Finding>,
     list_errors: Vec<String>,
     results: impl IntoIterator<Item = FileResult>,
 ) -> Workspace {
-    let mut model = Model::default();
-    let mut io_errors: Vec<Message> = list_errors.into_iter().map(Message::same).collect();
-    let mut unread = Vec::new();
-    for r in results {
-        findings.extend(r.findings);
-        r.entities.into_iter().for_each(|e| model.add(e));
+    let mut collector = Collector::new(sources, findings, list_errors);
+    results.into_iter().for_each(|r| collector.add(r));
+    collector.finish(root, config, config_file, lang)
+}
+
+/// A workspace in the making: each file's result added in path order.
+struct Collector {
+    sources: Sources,
+    model: Model,
+    findings: Vec<Finding>,
+    io_errors: Vec<Message>,
+    unread: Vec<String>,
+}
+
+impl Collector {
+    fn new(sources: Sources, findings: Vec<Finding>, list_errors: Vec<String>) -> Collector {
+        Collector {
+            sources,
+            model: Model::default(),
+            findings,
+            io_errors: list_errors.into_iter().map(Message::same).collect(),
+            unread: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, r: FileResult) {
+        self.findings.extend(r.findings);
+        r.entities.into_iter().for_each(|e| self.model.add(e));
         for (id, span) in r.opaque {
-            model.add_opaque(id, span);
+            self.model.add_opaque(id, span);
         }
         for word in r.mentions {
-            model.add_mention(word);
+            self.model.add_mention(word);
         }
-        model.placeholders.extend(r.placeholders);
+        self.model.placeholders.extend(r.placeholders);
         if r.io_error.is_some() || r.skipped {
-            unread.push(r.source.path.clone());
+            self.unread.push(r.source.path.clone());
         }
-        io_errors.extend(r.io_error);
-        sources.add(r.source);
+        self.io_errors.extend(r.io_error);
+        self.sources.add(r.source);
     }
-    Workspace {
-        root,
-        sources,
-        config,
-        config_file,
-        lang,
-        model,
-        findings,
-        io_errors,
-        unread,
+
+    fn finish(self, root: PathBuf, config: Config, config_file: FileId, lang: Lang) -> Workspace {
+        Workspace {
+            root,
+            sources: self.sources,
+            config,
+            config_file,
+            lang,
+            model: self.model,
+            findings: self.findings,
+            io_errors: self.io_errors,
+            unread: self.unread,
+        }
     }
 }
 
@@ -356,7 +383,7 @@ fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
                 if rel == CONFIG_FILE || globs.is_match(&rel) {
                     return ignore::WalkState::Continue;
                 }
-                let input = match examine(path, entry.path_is_symlink(), &real_root) {
+                let input = match examine(&entry, &real_root) {
                     Some(Ok(())) => Input::Disk(path.to_path_buf()),
                     Some(Err(skip)) => Input::Skipped(skip),
                     None => return ignore::WalkState::Continue,
@@ -373,21 +400,26 @@ fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
 }
 
 /// Whether a `*.yaml` entry is read: `Ok` to read it, `Err` to report why not, `None` to
-/// pass over it quietly (a link to a folder inside the root, walked where it is).
-fn examine(path: &Path, is_link: bool, real_root: &Path) -> Option<Result<(), Skip>> {
-    if is_link {
-        let Ok(target) = std::fs::canonicalize(path) else {
-            return Some(Err(Skip::Dangling));
+/// pass over it quietly (a link to a folder inside the root, walked where it is). An entry
+/// that is no link is told by the type its folder listing gives, with no call per file; its
+/// size is checked once it is open ([`read_bounded`]).
+fn examine(entry: &ignore::DirEntry, real_root: &Path) -> Option<Result<(), Skip>> {
+    let path = entry.path();
+    if !entry.path_is_symlink() {
+        return match entry.file_type() {
+            Some(t) if t.is_dir() => None,
+            Some(t) if t.is_file() => Some(Ok(())),
+            _ => Some(Err(Skip::NotAFile)),
         };
-        if !target.starts_with(real_root) {
-            return Some(Err(Skip::Outside));
-        }
-        if target.is_dir() {
-            return None;
-        }
+    }
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Some(Err(Skip::Dangling));
+    };
+    if !target.starts_with(real_root) {
+        return Some(Err(Skip::Outside));
     }
     // The target's metadata, without opening it: opening a FIFO blocks.
-    let Ok(meta) = std::fs::metadata(path) else {
+    let Ok(meta) = std::fs::metadata(&target) else {
         return Some(Err(Skip::Dangling));
     };
     if meta.is_dir() {
@@ -557,12 +589,21 @@ fn load_file(file: FileId, rel: &str, input: Input) -> FileResult {
     read_file(file, rel, bytes, result)
 }
 
-/// A file's bytes, at most [`MAX_FILE_BYTES`] of them (a file that grew since the walk, or
-/// one whose size the system does not tell, is still bounded).
+/// A file's bytes, at most [`MAX_FILE_BYTES`] of them; a larger file is not read. The size
+/// from the open file (no second path lookup) is the buffer's: one read fills it and one
+/// finds the end (from empty, a probe and doublings took five). A file that grew since is
+/// still bounded, and one that is no regular file by now is not read.
 fn read_bounded(path: &Path) -> std::io::Result<Result<Vec<u8>, Skip>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Ok(Err(Skip::NotAFile));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Ok(Err(Skip::TooLarge(meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(Err(Skip::TooLarge(bytes.len() as u64)));
