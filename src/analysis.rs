@@ -15,6 +15,7 @@ use crate::model::{EntityRef, Kind, Model, Status};
 use crate::risk::Assessment;
 use crate::source::FileId;
 use crate::suggest::Index;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -32,7 +33,9 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn new(model: &Model, config: &Config, catalogs: &Catalogs) -> Analysis {
-        Analysis::with_refs(model, config, catalogs, References::new(model), Vec::new())
+        let (refs, assessments) =
+            rayon::join(|| References::new(model), || assess_all(model, config));
+        Analysis::with_refs(model, config, catalogs, refs, assessments)
     }
 
     /// The analysis of `model` after [`crate::workspace::Files::patch`] swapped the
@@ -82,18 +85,18 @@ impl Analysis {
         let assessments = if assessments.len() == model.risks.len() {
             assessments
         } else {
-            model
-                .risks
-                .iter()
-                .map(|r| config.risk.assess(model, r))
-                .collect()
+            assess_all(model, config)
         };
-        let soas = catalogs
-            .frameworks
-            .iter()
-            .map(|fw| SoaDecisions::new(model, &refs, fw))
-            .collect();
-        let records = records::RecordsAnalysis::new(model, config, catalogs, &refs);
+        let (soas, records) = rayon::join(
+            || {
+                catalogs
+                    .frameworks
+                    .par_iter()
+                    .map(|fw| SoaDecisions::new(model, &refs, fw))
+                    .collect()
+            },
+            || records::RecordsAnalysis::new(model, config, catalogs, &refs),
+        );
         Analysis {
             assessments,
             soas,
@@ -291,9 +294,11 @@ pub struct References {
 impl References {
     fn new(model: &Model) -> References {
         let mut all = References::collect(model, None);
+        // Each a lookup on its own.
+        all.par_iter_mut()
+            .for_each(|r| r.resolved = resolve(model, r.target.as_str(), r.want));
         let mut by_target: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, r) in all.iter_mut().enumerate() {
-            r.resolved = resolve(model, r.target.as_str(), r.want);
+        for (i, r) in all.iter().enumerate() {
             match by_target.get_mut(r.target.as_str()) {
                 Some(list) => list.push(i as u32),
                 None => {
@@ -390,23 +395,11 @@ impl References {
     /// Every reference of the model in model order (by holder kind, then file order),
     /// unresolved; `only`: those held by the entities of one file.
     fn collect(model: &Model, only: Option<FileId>) -> Vec<Reference> {
+        let at = |kind, index| EntityRef { kind, index };
         let mut all: Vec<Reference> = Vec::new();
         let mut push = |holder: EntityRef, field: &'static str, want: Kind, targets: &[Text]| {
-            if targets.is_empty() || only.is_some_and(|f| model.span_of(holder).file != f) {
-                return;
-            }
-            for t in targets {
-                all.push(Reference {
-                    holder,
-                    field,
-                    target: t.clone(),
-                    want,
-                    resolved: Resolved::Unknown,
-                    suggestion: None,
-                });
-            }
+            push_references(&mut all, model, only, holder, field, want, targets);
         };
-        let at = |kind, index| EntityRef { kind, index };
         for (i, a) in model.assets.iter().enumerate() {
             push(at(Kind::Asset, i), "owner", Kind::Role, a.owner.as_slice());
         }
@@ -418,33 +411,32 @@ impl References {
                 &v.threats,
             );
         }
-        for (i, r) in model.risks.iter().enumerate() {
-            let h = at(Kind::Risk, i);
-            push(h, "assets", Kind::Asset, &r.assets);
-            push(h, "threat", Kind::Threat, r.threat.as_slice());
-            push(
-                h,
-                "vulnerabilities",
-                Kind::Vulnerability,
-                &r.vulnerabilities,
-            );
-            push(h, "owner", Kind::Role, r.owner.as_slice());
-            if let Some(t) = &r.treatment {
-                push(h, "treatment.controls", Kind::Control, &t.controls);
-                push(
-                    h,
-                    "treatment.accepted_by",
-                    Kind::Role,
-                    t.accepted_by.as_slice(),
-                );
-                push(
-                    h,
-                    "treatment.approved_by",
-                    Kind::Role,
-                    t.approved_by.as_slice(),
-                );
-            }
-        }
+        // The risks hold most references (seven each in a typical register): theirs are
+        // gathered in parallel, in order.
+        let risks: Vec<Reference> = model
+            .risks
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, r)| {
+                let mut out = Vec::new();
+                for (field, want, targets) in risk_references(r) {
+                    push_references(
+                        &mut out,
+                        model,
+                        only,
+                        at(Kind::Risk, i),
+                        field,
+                        want,
+                        targets,
+                    );
+                }
+                out
+            })
+            .collect();
+        all.extend(risks);
+        let mut push = |holder: EntityRef, field: &'static str, want: Kind, targets: &[Text]| {
+            push_references(&mut all, model, only, holder, field, want, targets);
+        };
         for (i, c) in model.controls.iter().enumerate() {
             let h = at(Kind::Control, i);
             push(h, "threats", Kind::Threat, &c.threats);
@@ -507,6 +499,66 @@ impl References {
         }
         out
     }
+}
+
+/// Every risk's numbers, in the model's order.
+fn assess_all(model: &Model, config: &Config) -> Vec<Assessment> {
+    model
+        .risks
+        .par_iter()
+        .map(|r| config.risk.assess(model, r))
+        .collect()
+}
+
+/// The fields of a risk that name other entities, as written.
+fn risk_references(r: &crate::model::Risk) -> Vec<(&'static str, Kind, &[Text])> {
+    let mut out = vec![
+        ("assets", Kind::Asset, r.assets.as_slice()),
+        ("threat", Kind::Threat, r.threat.as_slice()),
+        (
+            "vulnerabilities",
+            Kind::Vulnerability,
+            r.vulnerabilities.as_slice(),
+        ),
+        ("owner", Kind::Role, r.owner.as_slice()),
+    ];
+    if let Some(t) = &r.treatment {
+        out.push(("treatment.controls", Kind::Control, t.controls.as_slice()));
+        out.push((
+            "treatment.accepted_by",
+            Kind::Role,
+            t.accepted_by.as_slice(),
+        ));
+        out.push((
+            "treatment.approved_by",
+            Kind::Role,
+            t.approved_by.as_slice(),
+        ));
+    }
+    out
+}
+
+/// One unresolved reference per target of a field, unless `only` names another file.
+fn push_references(
+    out: &mut Vec<Reference>,
+    model: &Model,
+    only: Option<FileId>,
+    holder: EntityRef,
+    field: &'static str,
+    want: Kind,
+    targets: &[Text],
+) {
+    if targets.is_empty() || only.is_some_and(|f| model.span_of(holder).file != f) {
+        return;
+    }
+    out.extend(targets.iter().map(|t| Reference {
+        holder,
+        field,
+        target: t.clone(),
+        want,
+        resolved: Resolved::Unknown,
+        suggestion: None,
+    }));
 }
 
 /// How a reference to `id` that must name a `want` resolves.
