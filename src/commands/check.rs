@@ -190,6 +190,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
             Ok(j) => lines.extend(j.ws.io_errors.iter().cloned()),
         }
     }
+    let fails = loaded.iter().flat_map(|(j, _)| &j.findings).any(|f| {
+        f.severity == Severity::Error
+            || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)
+    });
+    // The process ends after this: freeing every entity's text one allocation at a time
+    // was a twentieth of a 10,000-risk run, for memory the exit gives back at once.
+    drop((reports, loaded));
+    std::mem::forget(judged);
     if !lines.is_empty() {
         return Err(Error {
             lines,
@@ -200,10 +208,6 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
     if args.exit_zero {
         return Ok(Outcome::Success);
     }
-    let fails = loaded.iter().flat_map(|(j, _)| &j.findings).any(|f| {
-        f.severity == Severity::Error
-            || (args.deny == Some(Deny::Warnings) && f.severity == Severity::Warning)
-    });
     Ok(Outcome::failed_if(fails))
 }
 
