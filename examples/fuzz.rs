@@ -254,6 +254,22 @@ fn pipeline(files: Vec<(String, Vec<u8>)>, xlsx: bool) -> usize {
     n + report_builders(&j, xlsx)
 }
 
+/// The schema stage validates the YAML tree itself and copies it to JSON only for the
+/// errors: on every document of the mutated files, both get the same verdict.
+fn agreement(files: &[(String, Vec<u8>)], changed: &[String]) {
+    for (rel, bytes) in files.iter().filter(|(rel, _)| changed.contains(rel)) {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            continue;
+        };
+        let (docs, _) = isms::yaml::parse(isms::source::FileId(0), text);
+        for doc in &docs {
+            if let Some(schema) = isms::schema::disagreement(&doc.root) {
+                panic!("{rel}: the tree and its JSON copy get different verdicts from {schema}");
+            }
+        }
+    }
+}
+
 /// Every report builder in every format, as the report commands call them: the SoA of each
 /// framework, the risk, asset and documents registers, the HTML report, and `isms show` of
 /// every id in text and JSON. Workbooks only when `xlsx` (they are the slow ones).
@@ -430,8 +446,12 @@ fn main() {
         let (tx, rx) = mpsc::channel();
         let input = files.clone();
         let xlsx = round % REPORTS_EVERY == 0;
+        let mutated = changed.clone();
         std::thread::spawn(move || {
-            let r = std::panic::catch_unwind(AssertUnwindSafe(|| pipeline(input, xlsx)));
+            let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                agreement(&input, &mutated);
+                pipeline(input, xlsx)
+            }));
             let _ = tx.send(r.map_err(|e| {
                 e.downcast_ref::<String>()
                     .cloned()

@@ -16,6 +16,8 @@ use serde_json::Value as Json;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod tree;
+
 const BASE: &str = "file:///isms/schema/";
 
 /// Every schema file: its name in `schema/` and its text.
@@ -103,8 +105,15 @@ pub const FILES: &[(&str, &str)] = &[
 struct Schemas {
     /// Parsed files, for did-you-mean and descriptions.
     files: Vec<(&'static str, Json)>,
-    kinds: Vec<(Kind, Validator)>,
-    config: Validator,
+    kinds: Vec<(Kind, Validators)>,
+    config: Validators,
+}
+
+/// One schema compiled twice: for the YAML tree (the verdict) and for its JSON copy (the
+/// errors of a document that fails).
+struct Validators {
+    tree: Validator<tree::Yaml>,
+    json: Validator,
 }
 
 fn schemas() -> &'static Schemas {
@@ -127,13 +136,25 @@ fn schemas() -> &'static Schemas {
         let registry = builder.prepare().expect("schema registry");
         let build = |name: &str| {
             let json = &files.iter().find(|(n, _)| *n == name).expect("schema").1;
-            jsonschema::options()
-                .with_draft(jsonschema::Draft::Draft7)
-                .with_registry(&registry)
-                .with_base_uri(format!("{BASE}{name}"))
-                .should_validate_formats(true)
-                .build(json)
-                .unwrap_or_else(|e| panic!("schema/{name} does not compile: {e}"))
+            let broken = |e: jsonschema::ValidationError| -> ! {
+                panic!("schema/{name} does not compile: {e}")
+            };
+            Validators {
+                tree: jsonschema::options_for::<tree::Yaml>()
+                    .with_draft(jsonschema::Draft::Draft7)
+                    .with_registry(&registry)
+                    .with_base_uri(format!("{BASE}{name}"))
+                    .should_validate_formats(true)
+                    .build(json)
+                    .unwrap_or_else(|e| broken(e)),
+                json: jsonschema::options()
+                    .with_draft(jsonschema::Draft::Draft7)
+                    .with_registry(&registry)
+                    .with_base_uri(format!("{BASE}{name}"))
+                    .should_validate_formats(true)
+                    .build(json)
+                    .unwrap_or_else(|e| broken(e)),
+            }
         };
         let kinds = Kind::ALL
             .iter()
@@ -207,6 +228,17 @@ pub fn validate_config(node: &Node) -> Vec<Finding> {
     run(&schemas().config, None, node)
 }
 
+/// The first schema under which `node` and its JSON copy get different verdicts, if any:
+/// the fuzzer's check that validating the tree is validating the copy.
+pub fn disagreement(node: &Node) -> Option<String> {
+    let s = schemas();
+    let json = node.to_json();
+    let all = s.kinds.iter().map(|(k, v)| (k.as_str(), v));
+    all.chain([("config", &s.config)])
+        .find(|(_, v)| v.tree.is_valid(tree::Tree::new(node)) != v.json.is_valid(&json))
+        .map(|(name, _)| format!("{name}.schema.json"))
+}
+
 /// Compiles every schema; used by tests and to fail fast.
 pub fn warm() {
     let _ = schemas();
@@ -219,17 +251,17 @@ struct Problem<'a> {
     target: Target<'a>,
 }
 
-fn run(validator: &Validator, kind: Option<Kind>, node: &Node) -> Vec<Finding> {
+fn run(validators: &Validators, kind: Option<Kind>, node: &Node) -> Vec<Finding> {
+    let mut findings = numeric_keys(node);
+    // Most documents are valid: `is_valid` on the tree stops at nothing, builds no error
+    // and makes no copy.
+    if validators.tree.is_valid(tree::Tree::new(node)) {
+        return findings;
+    }
     let mut keys = Keys::default();
     let json = node.to_json();
-    let mut findings = numeric_keys(node);
     let schema_file = schema_file_for(kind);
-    // Most documents are valid: `is_valid` stops at nothing and builds no error.
-    let errors: Vec<_> = if validator.is_valid(&json) {
-        Vec::new()
-    } else {
-        validator.iter_errors(&json).collect()
-    };
+    let errors: Vec<_> = validators.json.iter_errors(&json).collect();
     let mut problems: Vec<Problem> = Vec::new();
     for error in &errors {
         let path: Vec<String> = error
