@@ -411,32 +411,11 @@ impl References {
                 &v.threats,
             );
         }
-        // The risks hold most references (seven each in a typical register): theirs are
-        // gathered in parallel, in order.
-        let risks: Vec<Reference> = model
-            .risks
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(i, r)| {
-                let mut out = Vec::new();
-                for (field, want, targets) in risk_references(r) {
-                    push_references(
-                        &mut out,
-                        model,
-                        only,
-                        at(Kind::Risk, i),
-                        field,
-                        want,
-                        targets,
-                    );
-                }
-                out
-            })
-            .collect();
-        all.extend(risks);
-        let mut push = |holder: EntityRef, field: &'static str, want: Kind, targets: &[Text]| {
-            push_references(&mut all, model, only, holder, field, want, targets);
-        };
+        for (i, r) in model.risks.iter().enumerate() {
+            for (field, want, targets) in risk_references(r) {
+                push(at(Kind::Risk, i), field, want, targets);
+            }
+        }
         for (i, c) in model.controls.iter().enumerate() {
             let h = at(Kind::Control, i);
             push(h, "threats", Kind::Threat, &c.threats);
@@ -510,9 +489,11 @@ fn assess_all(model: &Model, config: &Config) -> Vec<Assessment> {
         .collect()
 }
 
-/// The fields of a risk that name other entities, as written.
-fn risk_references(r: &crate::model::Risk) -> Vec<(&'static str, Kind, &[Text])> {
-    let mut out = vec![
+/// The fields of a risk that name other entities, as written (a field not written is empty).
+fn risk_references(r: &crate::model::Risk) -> [(&'static str, Kind, &[Text]); 7] {
+    let treatment = r.treatment.as_ref();
+    let of = |f: fn(&crate::model::Treatment) -> &[Text]| treatment.map_or(&[][..], f);
+    [
         ("assets", Kind::Asset, r.assets.as_slice()),
         ("threat", Kind::Threat, r.threat.as_slice()),
         (
@@ -521,21 +502,18 @@ fn risk_references(r: &crate::model::Risk) -> Vec<(&'static str, Kind, &[Text])>
             r.vulnerabilities.as_slice(),
         ),
         ("owner", Kind::Role, r.owner.as_slice()),
-    ];
-    if let Some(t) = &r.treatment {
-        out.push(("treatment.controls", Kind::Control, t.controls.as_slice()));
-        out.push((
+        ("treatment.controls", Kind::Control, of(|t| &t.controls)),
+        (
             "treatment.accepted_by",
             Kind::Role,
-            t.accepted_by.as_slice(),
-        ));
-        out.push((
+            of(|t| t.accepted_by.as_slice()),
+        ),
+        (
             "treatment.approved_by",
             Kind::Role,
-            t.approved_by.as_slice(),
-        ));
-    }
-    out
+            of(|t| t.approved_by.as_slice()),
+        ),
+    ]
 }
 
 /// One unresolved reference per target of a field, unless `only` names another file.
