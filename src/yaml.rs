@@ -457,6 +457,11 @@ impl Builder<'_> {
                     *key = Some(node);
                     return Ok(None);
                 };
+                if k.scalar().is_none() {
+                    // Nothing could name it: without this, the entry reached no check.
+                    self.findings.push(collection_key(&k));
+                    return Ok(None);
+                }
                 // Borrowed: a key's text is copied only into a large mapping's index.
                 let text = k.scalar().map(|(t, _)| t);
                 let previous = match (text, index.as_ref()) {
@@ -571,6 +576,27 @@ impl Builder<'_> {
         }
         Stop::Syntax(Box::new(finding))
     }
+}
+
+/// A key that is a list or a mapping (`? [a, b]`): valid YAML, but no field of an ISMS file
+/// is named so, and JSON has no such key. The entry is left out, and said so once.
+fn collection_key(key: &Node) -> Finding {
+    let (en, ja) = match key.value {
+        Value::Seq(_) => ("a list", "リスト"),
+        _ => ("a mapping", "マッピング"),
+    };
+    Finding::new(
+        &YamlSyntax::META,
+        key.span,
+        msg!(
+            "this key is {en}: a key must be a name",
+            "このキーは{ja}です。キーには名前を書いてください"
+        ),
+    )
+    .help(msg!(
+        "write the field's name followed by a colon, e.g. `title: ...`",
+        "`title: ...` のように、フィールド名とコロンを書いてください"
+    ))
 }
 
 /// A plain key that begins with a full-width space (`　owner: X`): YAML reads `　owner` as

@@ -83,6 +83,36 @@ fn duplicate_key_points_at_the_second() {
     assert_eq!(code, 1);
 }
 
+/// A key that is a list or a mapping is valid YAML that no field is named by: it was left
+/// out with no word (and in JSON it is an empty key). One finding each, at the key; the
+/// entity and its other fields are read.
+#[test]
+fn a_key_that_is_a_list_or_a_mapping_is_one_finding_each() {
+    let text = "kind: role\nid: ROLE-X\ntitle: X\n? [a, b]\n: 1\n? {c: d}\n: 2\n";
+    let (lines, json, code) = check_with("x.yaml", text.as_bytes());
+    assert_eq!(
+        lines,
+        vec!["yaml/syntax x.yaml:4:3", "yaml/syntax x.yaml:6:3"]
+    );
+    assert!(
+        json["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a list"),
+        "{json}"
+    );
+    assert!(
+        json["findings"][1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a mapping"),
+        "{json}"
+    );
+    // The base repository's 11 entities and ROLE-X, read with its other fields.
+    assert_eq!(json["summary"]["entities"], 12, "{json}");
+    assert_eq!(code, 1);
+}
+
 #[test]
 fn unquoted_number_id_says_quote_it() {
     let (lines, json, code) = check_with(

@@ -7,7 +7,9 @@ declare_rule! {
     /// ## What it does
     /// Reports a file that is not valid YAML: a missing colon, a bad indentation, a tab used
     /// for indentation, an unclosed bracket or quote, nesting deeper than 64 levels, or aliases
-    /// that expand beyond a safe size ("billion laughs").
+    /// that expand beyond a safe size ("billion laughs"). Also what YAML allows but no ISMS
+    /// file can mean: indentation with a full-width space, and a key that is a list or a
+    /// mapping (`? [a, b]`), whose entry is left out.
     ///
     /// ## Why is this bad?
     /// Nothing in a broken document can be checked or reported: its entities are missing from
@@ -33,6 +35,9 @@ declare_rule! {
     /// たとえば、コロンの抜け、インデントのずれ、インデントへのタブ文字の使用、
     /// 閉じていない括弧や引用符、64 段を超える深い入れ子、
     /// 展開すると巨大になるエイリアス（いわゆる「billion laughs」）などです。
+    /// YAML としては書けても ISMS のファイルとして意味をなさないもの、
+    /// すなわち全角スペースによるインデントや、リストやマッピングをキーにしたもの（`? [a, b]`）も報告します。
+    /// 後者の項目は読み込みません。
     ///
     /// ## なぜ問題か
     /// 壊れた文書は中身を読み取れないため、何も検査できません。
