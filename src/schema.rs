@@ -116,6 +116,21 @@ struct Validators {
     json: Validator,
 }
 
+/// One schema file compiled for a representation of the documents.
+fn compile<F: jsonschema::json::Json>(
+    registry: &jsonschema::Registry,
+    name: &str,
+    json: &Json,
+) -> Validator<F> {
+    jsonschema::options_for::<F>()
+        .with_draft(jsonschema::Draft::Draft7)
+        .with_registry(registry)
+        .with_base_uri(format!("{BASE}{name}"))
+        .should_validate_formats(true)
+        .build(json)
+        .unwrap_or_else(|e| panic!("schema/{name} does not compile: {e}"))
+}
+
 fn schemas() -> &'static Schemas {
     static SCHEMAS: OnceLock<Schemas> = OnceLock::new();
     SCHEMAS.get_or_init(|| {
@@ -136,24 +151,9 @@ fn schemas() -> &'static Schemas {
         let registry = builder.prepare().expect("schema registry");
         let build = |name: &str| {
             let json = &files.iter().find(|(n, _)| *n == name).expect("schema").1;
-            let broken = |e: jsonschema::ValidationError| -> ! {
-                panic!("schema/{name} does not compile: {e}")
-            };
             Validators {
-                tree: jsonschema::options_for::<tree::Yaml>()
-                    .with_draft(jsonschema::Draft::Draft7)
-                    .with_registry(&registry)
-                    .with_base_uri(format!("{BASE}{name}"))
-                    .should_validate_formats(true)
-                    .build(json)
-                    .unwrap_or_else(|e| broken(e)),
-                json: jsonschema::options()
-                    .with_draft(jsonschema::Draft::Draft7)
-                    .with_registry(&registry)
-                    .with_base_uri(format!("{BASE}{name}"))
-                    .should_validate_formats(true)
-                    .build(json)
-                    .unwrap_or_else(|e| broken(e)),
+                tree: compile(&registry, name, json),
+                json: compile(&registry, name, json),
             }
         };
         let kinds = Kind::ALL

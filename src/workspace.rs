@@ -401,16 +401,16 @@ fn walk(root: &Path, config: &Config) -> Result<Walked, LoadError> {
 
 /// Whether a `*.yaml` entry is read: `Ok` to read it, `Err` to report why not, `None` to
 /// pass over it quietly (a link to a folder inside the root, walked where it is). An entry
-/// that is no link is told by the type its folder listing gives, with no call per file; its
-/// size is checked once it is open ([`read_bounded`]).
+/// that is no link (the walk has passed over folders) is told by the type its folder
+/// listing gives, with no call per file; its size is checked once it is open
+/// ([`read_bounded`]).
 fn examine(entry: &ignore::DirEntry, real_root: &Path) -> Option<Result<(), Skip>> {
     let path = entry.path();
     if !entry.path_is_symlink() {
-        return match entry.file_type() {
-            Some(t) if t.is_dir() => None,
-            Some(t) if t.is_file() => Some(Ok(())),
-            _ => Some(Err(Skip::NotAFile)),
-        };
+        return Some(match entry.file_type() {
+            Some(t) if t.is_file() => Ok(()),
+            _ => Err(Skip::NotAFile),
+        });
     }
     let Ok(target) = std::fs::canonicalize(path) else {
         return Some(Err(Skip::Dangling));

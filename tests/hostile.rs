@@ -94,20 +94,10 @@ fn a_key_that_is_a_list_or_a_mapping_is_one_finding_each() {
         lines,
         vec!["yaml/syntax x.yaml:4:3", "yaml/syntax x.yaml:6:3"]
     );
-    assert!(
-        json["findings"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("a list"),
-        "{json}"
-    );
-    assert!(
-        json["findings"][1]["message"]
-            .as_str()
-            .unwrap()
-            .contains("a mapping"),
-        "{json}"
-    );
+    for (i, what) in [(0, "a list"), (1, "a mapping")] {
+        let message = json["findings"][i]["message"].as_str().unwrap();
+        assert!(message.contains(what), "{json}");
+    }
     // The base repository's 11 entities and ROLE-X, read with its other fields.
     assert_eq!(json["summary"]["entities"], 12, "{json}");
     assert_eq!(code, 1);

@@ -203,7 +203,8 @@ impl<'a> Node<'a, Yaml> for Tree<'a> {
     }
 }
 
-/// A mapping's entries; a key that is no scalar reads as `""`, as in `to_json`.
+/// A mapping's entries. Their keys are scalars, each once: the YAML stage reports and leaves
+/// out a duplicate key and a key that is a list or a mapping.
 pub struct Members<'a>(&'a [Entry]);
 
 fn key_of(e: &Entry) -> &str {
@@ -219,17 +220,12 @@ impl<'a> Object<'a, Yaml> for Members<'a> {
     type MembersIter = MembersIter<'a>;
 
     fn len(&self) -> usize {
-        // Keys that are no scalar are all `""`, one member in JSON.
-        let unnamed = self.0.iter().filter(|e| key_of(e).is_empty()).count();
-        self.0.len() - unnamed.saturating_sub(1)
+        self.0.len()
     }
 
     fn get(&self, key: &String) -> Option<Tree<'a>> {
-        // The last of equal keys, as a JSON object keeps it (the YAML stage reports and
-        // drops a duplicate key, so only keys that are no scalar can repeat).
         self.0
             .iter()
-            .rev()
             .find(|e| key_of(e) == key)
             .map(|e| Tree::new(&e.value))
     }
